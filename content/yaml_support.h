@@ -1,0 +1,65 @@
+// Reading user-written YAML safely: bounded size, UTF-8 only, errors with file:line:col and hints.
+// Used by the content parser, the screen config and the theme loader alike.
+#pragma once
+
+#include "content/diagnostics.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hallboard {
+
+inline constexpr std::size_t max_yaml_file_bytes = 1024 * 1024; // no hand-written notice is this big
+
+bool is_valid_utf8(std::string_view text);
+// Byte offset of the first byte that is not valid UTF-8, or std::string_view::npos.
+std::size_t invalid_utf8_offset(std::string_view text);
+
+// The closest candidate by edit distance, as "did you mean 'x'?", or "" when nothing is close.
+std::string did_you_mean(std::string_view word, std::initializer_list<std::string_view> candidates);
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+enum class Presence { Required, Optional };
+
+// Reads one YAML file and reports what is wrong with it under `display_name` (the name the
+// user knows, e.g. "notices/tariff.yaml"). All helpers collect diagnostics and never throw.
+class YamlFile {
+public:
+    YamlFile(std::string display_name, Diagnostics& diagnostics);
+
+    // Loads and parses `path`: refuses files over `max_bytes`, non-UTF-8 bytes, tab
+    // indentation and YAML syntax errors. Returns nullopt when the file is unusable.
+    std::optional<YAML::Node> load(const std::filesystem::path& path, std::size_t max_bytes = max_yaml_file_bytes);
+    std::optional<YAML::Node> parse(std::string_view text);
+
+    const std::string& name() const { return m_name; }
+    Diagnostics& diagnostics() { return m_diagnostics; }
+    SourceLocation at(const YAML::Node& node) const;
+    void error(const YAML::Node& node, std::string message, std::string hint = {});
+    void warning(const YAML::Node& node, std::string message, std::string hint = {});
+
+    // True when `node` is a map; otherwise reports "<what> must be a mapping (key: value lines)".
+    bool expect_map(const YAML::Node& node, std::string_view what);
+    // Reports each key of `map` that is not allowed, with a did-you-mean hint.
+    void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view what);
+
+    // Typed field readers. A missing optional field is nullopt with no error; a missing
+    // required field or a field of the wrong type is an error and nullopt.
+    std::optional<std::string> text(const YAML::Node& map, std::string_view key, Presence presence);
+    std::optional<std::vector<std::string>> text_list(const YAML::Node& map, std::string_view key, Presence presence);
+    // The scalar value of `node` as text, or an error naming `what` when it is not a scalar.
+    std::optional<std::string> scalar(const YAML::Node& node, std::string_view what);
+
+private:
+    std::string m_name;
+    Diagnostics& m_diagnostics;
+};
+
+} // namespace hallboard

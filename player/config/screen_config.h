@@ -1,0 +1,64 @@
+// The screen config field staff write: which hall, which display, where content comes from.
+#pragma once
+
+#include "content/diagnostics.h"
+#include "content/local_time.h"
+#include "player/config/theme.h"
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hallboard {
+
+struct ScreenSize {
+    int width = 1920;
+    int height = 1080;
+    bool operator==(const ScreenSize&) const = default;
+};
+
+enum class Transition { Fade, Slide, Cut };
+
+struct ScreenConfig {
+    std::filesystem::path file; // where it was read from; relative paths resolve against its folder
+
+    std::string id;             // screen.id, required
+    std::string hall;           // screen.hall, required: shown in the header
+    std::vector<std::string> tags;
+
+    bool fullscreen = true;     // display.fullscreen
+    int display_index = 0;      // display.index: which monitor
+    ScreenSize size;            // display.size: window/render size when not fullscreen
+    int rotate = 0;             // display.rotate: 0, 90, 180, 270
+    std::vector<TimeOfDayRange> on_hours; // display.on_hours; empty: always on
+
+    std::string server;                 // content.server: base URL; empty when source is set
+    std::filesystem::path source;       // content.source: local content source, absolute
+    std::chrono::milliseconds poll { 30000 };
+    std::filesystem::path cache { "/var/lib/hallboard" };
+    std::string public_key;             // content.public_key, base64; empty: unsigned accepted
+
+    std::filesystem::path theme_file;   // absolute; empty: built-in default theme
+    Theme theme;                        // loaded from theme_file, or the default
+    std::string timezone;               // empty: the system's
+
+    Transition transition = Transition::Fade;
+    std::chrono::milliseconds transition_time { 600 };
+    std::optional<std::chrono::milliseconds> default_duration; // rotation.default_duration
+};
+
+// Parses and validates a screen config file, and loads the theme it names. Every problem
+// goes to `diagnostics` with file:line:col; returns nullopt when there is any error.
+std::optional<ScreenConfig> load_screen_config(const std::filesystem::path& path, Diagnostics& diagnostics);
+std::optional<ScreenConfig> parse_screen_config(std::string_view yaml_text, const std::filesystem::path& path,
+    Diagnostics& diagnostics);
+
+// Which kind of Hallboard file this is, judged by its top-level keys (for `hallboard check`).
+enum class FileKind { ScreenConfig, Theme, Notice, Channel, Unknown };
+FileKind guess_file_kind(const std::filesystem::path& path);
+
+std::optional<ScreenSize> parse_screen_size(std::string_view text); // "1920x1080"
+
+} // namespace hallboard

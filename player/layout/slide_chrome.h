@@ -1,0 +1,31 @@
+// What every slide page shares: the title at the top, the footer and the page number
+// ("1/2") at the bottom, and the body box left between them. Every kind's layout uses it.
+#pragma once
+
+#include "content/notice.h"
+#include "player/layout/slide_layout.h"
+
+#include <string>
+
+namespace hallboard {
+
+struct SlideChrome {
+    Rect body;            // where the kind's content goes, slide-local pixels
+    float title_bottom = 0;
+};
+
+// Computes the body box for `notice` (title and footer heights depend on their text) without
+// drawing anything, so a kind can paginate into it before emitting pages.
+SlideChrome measure_chrome(const Notice& notice, const SlideContext& context);
+
+// Draws the slide background, title, footer and, when page_count > 1, "页码 page/page_count"
+// into `page`. page_index is 0-based. Problems (a title too long even at the minimum size)
+// are appended to `problems`.
+void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& context, int page_index,
+    int page_count, std::vector<std::string>& problems);
+
+// Builds a layout from per-page body lists: each body list is drawn on top of the chrome.
+SlideLayout assemble_pages(const Notice& notice, const SlideContext& context, std::vector<DisplayList> bodies,
+    std::vector<std::string> problems);
+
+} // namespace hallboard
