@@ -55,7 +55,10 @@ std::optional<ScreenConfig> load_screen_config(const std::filesystem::path& path
 std::optional<ScreenConfig> parse_screen_config(std::string_view yaml_text, const std::filesystem::path& path,
     Diagnostics& diagnostics);
 
-// Which kind of Hallboard file this is, judged by its top-level keys (for `hallboard check`).
+// Which kind of Hallboard file this is, judged by its top-level keys (for `hallboard check`):
+// screen/display/content: a screen config; colors/fonts/sizes/timing: a theme; kind or id: a
+// notice; a file named channel.yaml: a channel. When the file cannot be parsed or has none of
+// these keys, a parent folder named notices/ or themes/ decides; otherwise Unknown.
 enum class FileKind { ScreenConfig, Theme, Notice, Channel, Unknown };
 FileKind guess_file_kind(const std::filesystem::path& path);
 

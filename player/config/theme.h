@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hallboard {
@@ -61,6 +62,8 @@ struct Theme {
     std::chrono::milliseconds min_duration { 8000 };
     std::chrono::milliseconds max_duration { 40000 };
     double ticker_speed = 0.12;        // short sides per second (130 px/s at 1080p)
+
+    bool operator==(const Theme&) const = default;
 };
 
 // The built-in default theme, used when a screen config names none.
@@ -70,7 +73,27 @@ Theme default_theme();
 std::optional<Theme> load_theme(const std::filesystem::path& path, Diagnostics& diagnostics);
 std::optional<Theme> parse_theme(std::string_view yaml_text, const std::string& display_name, Diagnostics& diagnostics);
 
-// Contrast ratio between two colours as WCAG defines it (1..21).
+// Contrast ratio between two colours as WCAG defines it (1..21). Alpha is ignored: blend a
+// translucent colour over what it is drawn on first (blend_over).
 double contrast_ratio(Color a, Color b);
+
+// `top` drawn over `bottom` (source-over); the result is opaque when `bottom` is.
+Color blend_over(Color top, Color bottom);
+
+// "#rrggbb" or "#rrggbbaa" (either case); nullopt for anything else.
+std::optional<Color> parse_color(std::string_view text);
+std::string format_color(Color color); // "#rrggbb", or "#rrggbbaa" when not opaque
+
+// A text colour and the colour the layout draws it on. Every pair of a theme should reach
+// min_text_contrast (WCAG AA, and the 2021 MIIT ageing-friendly guidance); the theme loader
+// warns about pairs that do not.
+struct TextColorPair {
+    std::string_view text_name;       // theme key, e.g. "muted_text"
+    std::string_view background_name; // theme key, e.g. "card_background"
+    Color text;
+    Color background;
+};
+inline constexpr double min_text_contrast = 4.5;
+std::vector<TextColorPair> text_color_pairs(const Theme& theme);
 
 } // namespace hallboard

@@ -15,8 +15,16 @@ struct SlideChrome {
 };
 
 // Computes the body box for `notice` (title and footer heights depend on their text) without
-// drawing anything, so a kind can paginate into it before emitting pages.
+// drawing anything, so a kind can paginate into it before emitting pages. The page count is
+// not known yet, so the bottom row (footer and page number) is always reserved: the box is
+// valid for any page count.
 SlideChrome measure_chrome(const Notice& notice, const SlideContext& context);
+
+// The body box of a slide with exactly `page_count` pages: the bottom row is reserved only
+// when it has something to show (a footer, or a page number because page_count > 1). A kind
+// that wants every pixel measures with page_count 1, paginates, and measures again when the
+// result has several pages (the box then shrinks, so it paginates once more into it).
+SlideChrome measure_chrome(const Notice& notice, const SlideContext& context, int page_count);
 
 // Draws the slide background, title, footer and, when page_count > 1, "页码 page/page_count"
 // into `page`. page_index is 0-based. Problems (a title too long even at the minimum size)

@@ -23,6 +23,13 @@ struct WrappedText {
 // start with closing punctuation (，。、；：？！）》」 …) or end with opening punctuation
 // (（《「 …); Latin words, numbers with their units, —— and …… stay whole. Spaces at line
 // ends are dropped.
+// - A closing mark that would start a line takes the character before it down with it (no
+//   hanging punctuation). The full rule set is in line_breaking.h.
+// - One trailing newline is ignored; blank lines are kept as empty strings; text with nothing
+//   but whitespace has no lines. Invalid UTF-8 bytes become U+FFFD.
+// - A piece wider than `max_width` is cut between code points and sets `overflow`.
+// - Linear in the text length: each breakable piece is measured alone, and the sum proposes
+//   where a line ends; measuring the whole line (shaping is not additive) confirms it.
 WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer);
 
 // Height of `line_count` lines at `font` with `line_spacing` (multiple of the em size).
@@ -42,6 +49,8 @@ FittedText fit_text(std::string_view text, float max_width, float max_height, in
 
 // Appends one TextRun per line, the first line's box starting at `top`. Each line gets a box
 // of font.pixel_size * line_spacing; the text sits centred in it. Returns the y after the block.
+// The glyphs (ascent + descent) are centred, not the em box. Empty lines draw nothing but keep
+// their space. Center and Right alignment measure each line with `measurer`.
 float emit_lines(DisplayList& list, const std::vector<std::string>& lines, float x, float top, float width,
     FontSpec font, Color color, double line_spacing, TextAlign align, TextMeasurer& measurer);
 

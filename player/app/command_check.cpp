@@ -1,0 +1,195 @@
+// `hallboard check PATH... [--size WxH]`: validates content sources, screen configs, themes and
+// single notice files, printing every problem as file:line:col; with --size, also lays out
+// every slide with the real fonts and reports any that cannot fit.
+#include "player/app/command_line.h"
+#include "player/app/commands.h"
+
+#include "content/source_loader.h"
+#include "content/yaml_support.h"
+#include "player/layout/frame_layout.h"
+#include "player/layout/slide_layout.h"
+#include "player/render/font_set.h"
+#include "player/render/sdl_session.h"
+
+#include <SDL.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace hallboard {
+
+namespace {
+
+struct CheckRun {
+    Diagnostics diagnostics;
+    std::vector<ContentSource> sources; // for the layout check
+    std::optional<Theme> theme;         // of the first screen config checked
+};
+
+std::string read_text(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    return contents.str();
+}
+
+void check_content_source(CheckRun& run, const std::filesystem::path& path)
+{
+    int errors_before = run.diagnostics.error_count();
+    auto source = load_content_source(path, run.diagnostics);
+    if (!source) {
+        run.diagnostics.error({ path.string(), 0, 0 }, "not a content source: it has no notices/ folder");
+        return;
+    }
+    int slides = 0, tickers = 0;
+    for (auto const& notice : source->notices)
+        (notice.kind == NoticeKind::Ticker ? tickers : slides)++;
+    if (run.diagnostics.error_count() == errors_before)
+        std::printf("ok: %s: content source, %d slide(s), %d ticker message(s)\n", path.string().c_str(), slides, tickers);
+    run.sources.push_back(std::move(*source));
+}
+
+void check_file(CheckRun& run, const std::filesystem::path& path)
+{
+    int errors_before = run.diagnostics.error_count();
+    auto name = path.string();
+    switch (guess_file_kind(path)) {
+    case FileKind::ScreenConfig: {
+        auto config = load_screen_config(path, run.diagnostics);
+        if (!config)
+            return;
+        std::printf("ok: %s: screen config for '%s' (%s)\n", name.c_str(), config->id.c_str(), config->hall.c_str());
+        if (!run.theme)
+            run.theme = config->theme;
+        if (!config->source.empty())
+            check_content_source(run, config->source);
+        return;
+    }
+    case FileKind::Theme:
+        if (auto theme = load_theme(path, run.diagnostics)) {
+            std::printf("ok: %s: theme '%s'\n", name.c_str(), theme->name.c_str());
+            if (!run.theme)
+                run.theme = *theme;
+        }
+        return;
+    case FileKind::Channel:
+        if (parse_channel(read_text(path), name, run.diagnostics) && run.diagnostics.error_count() == errors_before)
+            std::printf("ok: %s: channel defaults\n", name.c_str());
+        return;
+    case FileKind::Notice: {
+        YamlFile file(name, run.diagnostics);
+        // Read through YamlFile first so that size and encoding bounds apply to a lone file too.
+        if (!file.load(path))
+            return;
+        auto notice = parse_notice(read_text(path), name, ChannelDefaults {}, run.diagnostics);
+        if (!notice)
+            return;
+        // A notice inside SOURCE/notices/ has its assets in SOURCE/assets/.
+        auto folder = std::filesystem::absolute(path).parent_path();
+        if (folder.filename() == "notices") {
+            auto root = folder.parent_path();
+            std::vector<std::string> assets;
+            if (auto const* image = std::get_if<ImageSlide>(&notice->body))
+                assets.push_back(image->src);
+            if (auto const* hotlines = std::get_if<Hotlines>(&notice->body)) {
+                for (auto const& entry : hotlines->entries)
+                    if (!entry.qr.empty())
+                        assets.push_back(entry.qr);
+            }
+            for (auto const& asset : assets)
+                check_asset(root, asset, notice->defined_at, run.diagnostics);
+        }
+        if (run.diagnostics.error_count() == errors_before)
+            std::printf("ok: %s: %s notice '%s'\n", name.c_str(), std::string(to_string(notice->kind)).c_str(), notice->id.c_str());
+        return;
+    }
+    case FileKind::Unknown:
+        run.diagnostics.error({ name, 0, 0 },
+            "cannot tell what kind of Hallboard file this is",
+            "a screen config has 'screen:', a theme 'colors:', a notice 'id:' and 'kind:'");
+        return;
+    }
+}
+
+// Lays out every slide at `size` with the real fonts; a slide that cannot fit is an error.
+void check_layouts(CheckRun& run, ScreenSize size)
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    if (!session) {
+        run.diagnostics.error({}, std::string("cannot start SDL to measure text: ") + SDL_GetError());
+        return;
+    }
+    Theme theme = run.theme.value_or(default_theme());
+    auto fonts = FontSet::open(theme.font_families);
+    if (!fonts) {
+        run.diagnostics.error({}, "no font with Chinese characters found; install fonts-noto-cjk");
+        return;
+    }
+    auto geometry = compute_screen_geometry(static_cast<float>(size.width), static_cast<float>(size.height), theme);
+    int slides = 0;
+    for (auto const& source : run.sources) {
+        SlideContext context;
+        context.width = geometry.slide.w;
+        context.height = geometry.slide.h;
+        context.unit = geometry.unit;
+        context.theme = &theme;
+        context.measurer = fonts.get();
+        context.asset_root = source.root.string();
+        for (auto const& notice : source.notices) {
+            if (notice.kind == NoticeKind::Ticker)
+                continue;
+            auto layout = layout_slide(notice, context);
+            ++slides;
+            for (auto const& problem : layout.problems)
+                run.diagnostics.error(notice.defined_at,
+                    "slide '" + notice.id + "' does not fit at " + std::to_string(size.width) + "x" + std::to_string(size.height) + ": " + problem);
+        }
+    }
+    std::printf("laid out %d slide(s) at %dx%d\n", slides, size.width, size.height);
+}
+
+} // namespace
+
+int run_check(const std::vector<std::string>& arguments)
+{
+    auto command_line = parse_command_line(arguments, { { "--size" }, {} });
+    if (!command_line)
+        return exit_invalid;
+    if (command_line->positional.empty()) {
+        std::fprintf(stderr, "usage: hallboard check PATH... [--size WxH]\n");
+        return exit_invalid;
+    }
+    std::optional<ScreenSize> size;
+    if (command_line->has("--size")) {
+        size = parse_screen_size(command_line->option("--size"));
+        if (!size) {
+            std::fprintf(stderr, "error: --size '%s' is not a size (write it like 1920x1080)\n", command_line->option("--size").c_str());
+            return exit_invalid;
+        }
+    }
+
+    CheckRun run;
+    for (auto const& argument : command_line->positional) {
+        std::filesystem::path path(argument);
+        std::error_code error;
+        if (std::filesystem::is_directory(path, error))
+            check_content_source(run, path);
+        else if (std::filesystem::is_regular_file(path, error))
+            check_file(run, path);
+        else
+            run.diagnostics.error({ argument, 0, 0 }, "no such file or directory");
+    }
+    if (size && !run.sources.empty())
+        check_layouts(run, *size);
+
+    report_diagnostics(run.diagnostics);
+    if (run.diagnostics.has_errors()) {
+        std::fprintf(stderr, "%d error(s), %d warning(s)\n", run.diagnostics.error_count(), run.diagnostics.warning_count());
+        return exit_invalid;
+    }
+    return exit_ok;
+}
+
+} // namespace hallboard

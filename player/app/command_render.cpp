@@ -1,0 +1,131 @@
+// `hallboard render --config FILE --out DIR [--size WxH] [--at TIME]`: every slide page as the
+// screen would show it (header, slide, ticker), through the same compositor, offscreen, plus
+// a contact sheet index.png for admins to review before publishing.
+#include "player/app/command_line.h"
+#include "player/app/commands.h"
+#include "player/app/screen_size.h"
+
+#include "player/render/contact_sheet.h"
+#include "player/render/font_set.h"
+#include "player/render/offscreen.h"
+#include "player/render/sdl_session.h"
+#include "player/schedule/rotation.h"
+#include "player/screen/screen_compositor.h"
+
+#include <SDL.h>
+
+#include <cstdio>
+#include <set>
+
+namespace hallboard {
+
+namespace {
+
+// Which notices to preview: without --at every slide notice (admins preview future ones too);
+// with --at, what the screen would rotate through at that moment.
+std::vector<const Notice*> notices_to_render(const LoadedScreen& screen, const std::optional<LocalDateTime>& at)
+{
+    std::vector<const Notice*> chosen;
+    if (at) {
+        std::set<std::string> seen;
+        for (auto const* notice : rotation_cycle(screen.content->notices, *at, screen.config.tags)) {
+            if (seen.insert(notice->id).second)
+                chosen.push_back(notice);
+        }
+        return chosen;
+    }
+    for (auto const& notice : screen.content->notices) {
+        if (notice.kind != NoticeKind::Ticker)
+            chosen.push_back(&notice);
+    }
+    return chosen;
+}
+
+std::string two_digits(size_t number)
+{
+    return number < 10 ? "0" + std::to_string(number) : std::to_string(number);
+}
+
+} // namespace
+
+int run_render(const std::vector<std::string>& arguments)
+{
+    auto command_line = parse_command_line(arguments, { { "--config", "--out", "--size", "--at", "--source" }, {} });
+    if (!command_line)
+        return exit_invalid;
+    if (!command_line->has("--out")) {
+        std::fprintf(stderr, "error: --out DIR is required\n");
+        return exit_invalid;
+    }
+    auto screen = load_screen(*command_line);
+    if (!screen)
+        return exit_invalid;
+    auto size = composed_size(*command_line, screen->config);
+    if (!size)
+        return exit_invalid;
+    std::optional<LocalDateTime> at;
+    if (command_line->has("--at")) {
+        at = parse_at_option(*command_line);
+        if (!at)
+            return exit_invalid;
+    }
+
+    std::filesystem::path out = command_line->option("--out");
+    std::error_code error;
+    std::filesystem::create_directories(out, error);
+    if (error) {
+        std::fprintf(stderr, "error: cannot create %s: %s\n", out.string().c_str(), error.message().c_str());
+        return exit_failure;
+    }
+
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    if (!session) {
+        std::fprintf(stderr, "error: cannot start SDL: %s\n", SDL_GetError());
+        return exit_failure;
+    }
+    auto fonts = FontSet::open(screen->config.theme.font_families);
+    if (!fonts) {
+        std::fprintf(stderr, "error: no font with Chinese characters found; install fonts-noto-cjk\n");
+        return exit_failure;
+    }
+    OffscreenCanvas canvas(size->width, size->height);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, screen->config, size->width, size->height);
+    compositor.set_content(screen->content);
+
+    // Previews show the wall time given (or now), with the ticker's text in view.
+    FrameTime now = local_time_now();
+    ManualClock clock(at.value_or(now.local));
+    auto const& geometry = compositor.geometry();
+    double ticker_speed = screen->config.theme.ticker_speed * geometry.unit;
+    clock.advance((geometry.width - geometry.unit * screen->config.theme.margin) / ticker_speed);
+
+    std::vector<ContactSheetEntry> sheet;
+    auto notices = notices_to_render(*screen, at);
+    int written = 0;
+    for (size_t index = 0; index < notices.size(); ++index) {
+        auto const& notice = *notices[index];
+        int page_count = 1;
+        for (int page = 0; page < page_count; ++page) {
+            page_count = compositor.show_static(notice, page, clock.now());
+            if (page_count == 0)
+                break;
+            compositor.draw_frame(clock.now());
+            auto name = two_digits(index + 1) + "-" + notice.id + "-" + std::to_string(page + 1) + ".png";
+            if (!canvas.save_png(out / name)) {
+                std::fprintf(stderr, "error: cannot write %s\n", (out / name).string().c_str());
+                return exit_failure;
+            }
+            ++written;
+            sheet.push_back({ out / name, notice.id + "  " + std::to_string(page + 1) + "/" + std::to_string(page_count) });
+        }
+    }
+    if (!write_contact_sheet(sheet, out / "index.png", *fonts)) {
+        std::fprintf(stderr, "error: cannot write %s\n", (out / "index.png").string().c_str());
+        return exit_failure;
+    }
+    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s\n", written, notices.size(), size->width,
+        size->height, out.string().c_str());
+    return exit_ok;
+}
+
+} // namespace hallboard

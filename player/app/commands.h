@@ -1,0 +1,14 @@
+// The program's commands; each takes the arguments after its name and returns an exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace hallboard {
+
+int run_check(const std::vector<std::string>& arguments);
+int run_render(const std::vector<std::string>& arguments);
+int run_play(const std::vector<std::string>& arguments);
+int run_bench(const std::vector<std::string>& arguments);
+
+} // namespace hallboard

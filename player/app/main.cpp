@@ -1,0 +1,61 @@
+// hallboard: the entry point; dispatches to the commands and reports errors once, at the top.
+#include "player/app/commands.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+static void print_usage(std::FILE* out)
+{
+    std::fputs("usage: hallboard COMMAND [options]\n"
+               "\n"
+               "commands:\n"
+               "  check PATH... [--size WxH]     validate content sources, screen configs and themes;\n"
+               "                                 with --size (and --config), also lay out every slide\n"
+               "  render --config FILE --out DIR [--size WxH] [--at \"YYYY-MM-DD HH:MM\"] [--source DIR]\n"
+               "                                 write every slide page as PNG plus a contact sheet index.png\n"
+               "  play --config FILE [--source DIR] [--exit-after DURATION]\n"
+               "                                 show the hall screen (Esc or Q quits)\n"
+               "  bench --config FILE [--size WxH] [--frames N] [--source DIR]\n"
+               "                                 measure frame times, slide changes and memory offscreen\n"
+               "\n"
+               "exit status: 0 ok, 1 run-time failure, 2 invalid input or usage\n",
+        out);
+}
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        print_usage(stderr);
+        return 2;
+    }
+    std::string command = argv[1];
+    std::vector<std::string> arguments(argv + 2, argv + argc);
+    try {
+        if (command == "check")
+            return hallboard::run_check(arguments);
+        if (command == "render")
+            return hallboard::run_render(arguments);
+        if (command == "play")
+            return hallboard::run_play(arguments);
+        if (command == "bench")
+            return hallboard::run_bench(arguments);
+        if (command == "help" || command == "--help" || command == "-h") {
+            print_usage(stdout);
+            return 0;
+        }
+        if (command == "version" || command == "--version") {
+            std::puts("hallboard 0.1.0");
+            return 0;
+        }
+    } catch (std::exception const& exception) {
+        // Modules report errors as values; this is the last line of defence.
+        std::fprintf(stderr, "error: %s\n", exception.what());
+        return 1;
+    }
+    std::fprintf(stderr, "error: unknown command '%s'\n\n", command.c_str());
+    print_usage(stderr);
+    return 2;
+}

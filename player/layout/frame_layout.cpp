@@ -1,0 +1,147 @@
+// Header, ticker and progress bar geometry and display lists.
+#include "player/layout/frame_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace hallboard {
+
+ScreenGeometry compute_screen_geometry(float width, float height, const Theme& theme)
+{
+    ScreenGeometry geometry;
+    geometry.width = width;
+    geometry.height = height;
+    geometry.unit = std::min(width, height);
+    float header_height = std::round(static_cast<float>(theme.header_height) * geometry.unit);
+    float ticker_height = std::round(static_cast<float>(theme.ticker_height) * geometry.unit);
+    geometry.header = { 0, 0, width, header_height };
+    geometry.ticker = { 0, height - ticker_height, width, ticker_height };
+    geometry.slide = { 0, header_height, width, height - header_height - ticker_height };
+    float progress_height = std::max(2.0f, std::round(0.006f * geometry.unit));
+    geometry.progress = { 0, geometry.slide.bottom() - progress_height, width, progress_height };
+    return geometry;
+}
+
+static float centred_baseline(const Rect& box, FontSpec font, TextMeasurer& measurer)
+{
+    float ascent = measurer.ascent(font);
+    float descent = measurer.descent(font);
+    return box.y + (box.h - (ascent + descent)) / 2 + ascent;
+}
+
+std::string format_chinese_date(const Date& date)
+{
+    return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+}
+
+std::string format_clock(int seconds_of_day)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d:%02d", seconds_of_day / 3600 % 24, seconds_of_day / 60 % 60,
+        seconds_of_day % 60);
+    return text;
+}
+
+HeaderLayout layout_header(const ScreenGeometry& geometry, const Theme& theme, const std::string& hall,
+    const Date& today, TextMeasurer& measurer)
+{
+    HeaderLayout header;
+    auto const& box = geometry.header;
+    float margin = std::round(static_cast<float>(theme.margin) * geometry.unit);
+    header.list.fill(box, theme.header_background);
+    // A thin accent rule separates the header from the slide.
+    float rule = std::max(2.0f, std::round(0.004f * geometry.unit));
+    header.list.fill({ box.x, box.bottom() - rule, box.w, rule }, theme.accent);
+
+    FontSpec clock_font { static_cast<int>(std::round(box.h * 0.46f)), FontWeight::Bold };
+    FontSpec date_font { static_cast<int>(std::round(box.h * 0.32f)), FontWeight::Regular };
+    FontSpec hall_font { static_cast<int>(std::round(box.h * 0.44f)), FontWeight::Bold };
+
+    // Size the clock box for the widest clock so the text never shifts its box.
+    float clock_width = measurer.width("00:00:00", clock_font) * 1.04f;
+    header.clock_font = clock_font;
+    header.clock_box = { box.right() - margin - clock_width, box.y, clock_width, box.h - rule };
+
+    auto date_text = format_chinese_date(today) + "  " + weekday_in_chinese(weekday_of(today));
+    float date_width = measurer.width(date_text, date_font);
+    float date_x = header.clock_box.x - margin * 0.6f - date_width;
+
+    // The hall name gets what is left; shrink it rather than let it run into the date.
+    float hall_room = date_x - margin * 1.6f;
+    while (hall_font.pixel_size > date_font.pixel_size && measurer.width(hall, hall_font) > hall_room)
+        --hall_font.pixel_size;
+    Rect text_box { box.x, box.y, box.w, box.h - rule };
+    header.list.text(margin, centred_baseline(text_box, hall_font, measurer), hall, hall_font, theme.header_text);
+    // Narrow portrait screens may not have room for the date beside a long hall name.
+    if (measurer.width(hall, hall_font) <= hall_room)
+        header.list.text(date_x, centred_baseline(text_box, date_font, measurer), date_text, date_font, theme.header_text);
+    return header;
+}
+
+DisplayList layout_clock(const HeaderLayout& header, const Theme& theme, int seconds_of_day, TextMeasurer& measurer)
+{
+    DisplayList list;
+    auto text = format_clock(seconds_of_day);
+    float width = measurer.width(text, header.clock_font);
+    list.text(header.clock_box.right() - width, centred_baseline(header.clock_box, header.clock_font, measurer), text,
+        header.clock_font, theme.header_text);
+    return list;
+}
+
+std::string join_ticker_messages(const std::vector<std::string>& messages)
+{
+    std::string joined;
+    for (auto const& message : messages) {
+        if (!joined.empty())
+            joined += "　　●　　";
+        joined += message;
+    }
+    return joined;
+}
+
+TickerLayout measure_ticker(const ScreenGeometry& geometry, const Theme& theme, const std::string& text,
+    TextMeasurer& measurer)
+{
+    (void)theme;
+    TickerLayout ticker;
+    ticker.font = { static_cast<int>(std::round(geometry.ticker.h * 0.55f)), FontWeight::Regular };
+    ticker.baseline = centred_baseline(geometry.ticker, ticker.font, measurer);
+    ticker.text_width = text.empty() ? 0 : measurer.width(text, ticker.font);
+    // A gap of a third of the screen before the text comes round again.
+    ticker.cycle_width = ticker.text_width + std::max(geometry.width / 3, static_cast<float>(ticker.font.pixel_size) * 4);
+    return ticker;
+}
+
+DisplayList layout_ticker(const ScreenGeometry& geometry, const Theme& theme, const TickerLayout& ticker,
+    const std::string& text, double offset)
+{
+    DisplayList list;
+    list.fill(geometry.ticker, theme.ticker_background);
+    if (text.empty() || ticker.cycle_width <= 0)
+        return list;
+    // Copy k of the text starts at width - offset + k * cycle_width: at offset 0 the first copy
+    // waits just off the right edge, so a newly started screen does not begin mid-sentence.
+    double cycle = ticker.cycle_width;
+    double first_visible = std::ceil((offset - static_cast<double>(geometry.width) - ticker.text_width) / cycle);
+    for (double k = std::max(0.0, first_visible);; ++k) {
+        double x = static_cast<double>(geometry.width) - offset + k * cycle;
+        if (x >= geometry.width)
+            break;
+        if (x + ticker.text_width > 0)
+            list.text(static_cast<float>(x), ticker.baseline, text, ticker.font, theme.ticker_text);
+    }
+    return list;
+}
+
+DisplayList layout_progress(const ScreenGeometry& geometry, const Theme& theme, double remaining_fraction)
+{
+    DisplayList list;
+    double fraction = std::clamp(remaining_fraction, 0.0, 1.0);
+    auto width = static_cast<float>(std::round(fraction * geometry.progress.w));
+    if (width > 0)
+        list.fill({ geometry.progress.x, geometry.progress.y, width, geometry.progress.h }, theme.progress);
+    return list;
+}
+
+} // namespace hallboard

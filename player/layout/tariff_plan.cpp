@@ -1,0 +1,276 @@
+// Tariff planning: try the whole table at the largest size that keeps short cells whole, then
+// its columns split into stacked parts, then narrower columns; paginate the stack.
+#include "player/layout/tariff_plan.h"
+
+#include "player/layout/card_drawing.h"
+#include "player/layout/frame_layout.h"
+#include "player/layout/text_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace hallboard {
+
+namespace {
+
+std::string unit_line(const std::string& unit)
+{
+    if (unit.empty() || unit.starts_with("单位"))
+        return unit;
+    return "单位：" + unit;
+}
+
+class TariffPlanner {
+public:
+    TariffPlanner(const TariffTable& table, const Rect& body, const SlideStyle& style)
+        : m_table(table)
+        , m_body(body)
+        , m_style(style)
+    {
+    }
+
+    // The plan at `font_px` with the columns grouped as `groups` (one group: the whole table).
+    // It counts as feasible when every part's columns fit no worse than `worst`.
+    TariffPlan plan(int font_px, const std::vector<std::vector<size_t>>& groups, ColumnFit worst) const
+    {
+        TariffPlan plan;
+        plan.body = m_body;
+        float const em = static_cast<float>(font_px);
+        plan.cell_font = FontSpec { font_px, FontWeight::Regular };
+        plan.header_font = FontSpec { font_px, FontWeight::Bold };
+        plan.note_font = FontSpec { std::max(m_style.min_px, static_cast<int>(std::lround(font_px * 0.85))), FontWeight::Regular };
+        plan.cell_padding_y = 0.12f * em;
+        plan.header_padding_y = 0.18f * em;
+        if (!m_table.unit.empty()) {
+            plan.unit_text = unit_line(m_table.unit);
+            plan.unit_height = m_style.line_height(plan.note_font) + 0.2f * em;
+        }
+
+        float tallest_header = 0;
+        for (size_t p = 0; p < groups.size(); ++p) {
+            TablePart part;
+            part.table = groups.size() == 1 && groups[0].size() == m_table.columns.size() ? m_table : select_columns(m_table, groups[p]);
+            part.table.notes.clear();
+            part.table.effective.reset();
+            part.columns = fit_columns(part.table, m_body.w, plan.cell_font, plan.header_font, m_style.measurer);
+            plan.feasible = plan.feasible && part.columns.fit <= worst;
+            plan.overflow = plan.overflow || part.columns.fit == ColumnFit::Squeezed;
+            plan.parts.push_back(std::move(part));
+            add_header(plan, p, p == 0 ? 0 : 0.6f * em);
+            tallest_header = std::max(tallest_header, plan.parts[p].header_height);
+            add_rows(plan, p);
+        }
+        add_notes(plan);
+
+        // Page 1 starts with a header in the stack; later pages may start inside a part and
+        // then repeat its header above the rows.
+        float const first_page = m_body.h - plan.unit_height;
+        float const later_pages = first_page - tallest_header;
+        plan.pagination = paginate_blocks(plan.blocks, first_page, later_pages);
+        plan.page_count = std::max<size_t>(1, plan.pagination.pages.size());
+        return plan;
+    }
+
+private:
+    float inner_width(const TablePart& part, size_t column) const
+    {
+        return std::max(1.0f, part.columns.widths[column] - 2 * part.columns.padding);
+    }
+
+    float lines_height(const std::vector<std::string>& lines, FontSpec font) const
+    {
+        return text_block_height(std::max<int>(1, static_cast<int>(lines.size())), font, m_style.line_spacing);
+    }
+
+    // Balanced: a header "代理购电价格" in a narrow column reads "代理购 / 电价格", not
+    // "代理购电价 / 格".
+    enum class Balance { No, Yes };
+
+    std::vector<std::string> wrap(std::string_view text, float width, FontSpec font, TariffPlan& plan,
+        Balance balance = Balance::No) const
+    {
+        // The slack absorbs float rounding of column widths made exactly as wide as their text.
+        float const max_width = std::max(1.0f, width) + 0.01f;
+        auto wrapped = balance == Balance::Yes ? wrap_balanced(text, max_width, font, m_style.measurer)
+                                               : wrap_text(text, max_width, font, m_style.measurer);
+        plan.overflow = plan.overflow || wrapped.overflow;
+        return std::move(wrapped.lines);
+    }
+
+    void push(TariffPlan& plan, TableItem item, PageBlock block) const
+    {
+        plan.items.push_back(std::move(item));
+        plan.blocks.push_back(block);
+    }
+
+    void add_header(TariffPlan& plan, size_t p, float gap_before) const
+    {
+        TablePart& part = plan.parts[p];
+        TableItem item { TableItemKind::Header, p, 0, {}, false };
+        float tallest = 0;
+        for (size_t c = 0; c < part.table.columns.size(); ++c) {
+            item.cells.push_back(wrap(part.table.columns[c], inner_width(part, c), plan.header_font, plan, Balance::Yes));
+            tallest = std::max(tallest, lines_height(item.cells.back(), plan.header_font));
+        }
+        part.header_height = tallest + 2 * plan.header_padding_y;
+        push(plan, std::move(item), PageBlock { part.header_height, gap_before, KeepWithNext::Yes });
+    }
+
+    void add_section(TariffPlan& plan, size_t p, const TariffSection& section) const
+    {
+        FontSpec const font { plan.cell_font.pixel_size, FontWeight::Bold };
+        TableItem item { TableItemKind::Section, p, 0, {}, false };
+        item.cells.push_back(wrap(section.text, m_body.w - 2 * plan.parts[p].columns.padding, font, plan));
+        float const height = lines_height(item.cells[0], font) + 2 * plan.cell_padding_y;
+        // A heading never ends a page: it goes over with the rows it heads.
+        push(plan, std::move(item), PageBlock { height, 0, KeepWithNext::Yes });
+    }
+
+    void add_rows(TariffPlan& plan, size_t p) const
+    {
+        TariffTable const& table = plan.parts[p].table;
+        size_t next_section = 0;
+        int since_section = 0;
+        auto sections_before = [&](size_t row) {
+            while (next_section < table.sections.size()
+                && static_cast<size_t>(std::max(0, table.sections[next_section].before_row)) <= row) {
+                add_section(plan, p, table.sections[next_section++]);
+                since_section = 0;
+            }
+        };
+        for (size_t r = 0; r < table.rows.size(); ++r) {
+            sections_before(r);
+            auto const& row = table.rows[r];
+            TableItem item { TableItemKind::Row, p, r, {}, since_section % 2 == 1 };
+            float tallest = 0;
+            for (size_t c = 0; c < table.columns.size(); ++c) {
+                std::string_view const cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
+                item.cells.push_back(wrap(cell, inner_width(plan.parts[p], c), plan.cell_font, plan, Balance::Yes));
+                tallest = std::max(tallest, lines_height(item.cells.back(), plan.cell_font));
+            }
+            push(plan, std::move(item), PageBlock { tallest + 2 * plan.cell_padding_y, 0, KeepWithNext::No });
+            ++since_section;
+        }
+        // Headings after the last row (odd, but drawn rather than dropped).
+        sections_before(static_cast<size_t>(-1));
+        plan.blocks.back().keep_with_next = KeepWithNext::No;
+    }
+
+    void add_notes(TariffPlan& plan) const
+    {
+        float const table_gap = 0.5f * static_cast<float>(plan.cell_font.pixel_size);
+        float const note_px = static_cast<float>(plan.note_font.pixel_size);
+        size_t const count = m_table.notes.size();
+        plan.note_count = count;
+        plan.note_prefix_width = count > 0 ? m_style.measurer.width(tariff_note_prefix, plan.note_font) : 0;
+        for (size_t n = 0; n < count; ++n)
+            plan.note_label_width = std::max(plan.note_label_width, m_style.measurer.width(tariff_note_label(n, count), plan.note_font));
+        float const indent = plan.note_prefix_width + plan.note_label_width;
+        for (size_t n = 0; n < count; ++n) {
+            TableItem item { TableItemKind::Note, 0, n, {}, false };
+            item.cells.push_back(wrap(m_table.notes[n], m_body.w - indent, plan.note_font, plan));
+            float const height = lines_height(item.cells[0], plan.note_font);
+            push(plan, std::move(item), PageBlock { height, n == 0 ? table_gap : 0.15f * note_px, KeepWithNext::No });
+        }
+        if (m_table.effective) {
+            TableItem item { TableItemKind::Effective, 0, 0, {}, false };
+            item.cells.push_back(wrap("执行日期：" + format_chinese_date(*m_table.effective), m_body.w, plan.note_font, plan));
+            float const height = lines_height(item.cells[0], plan.note_font);
+            push(plan, std::move(item), PageBlock { height, count > 0 ? 0.3f * note_px : table_gap, KeepWithNext::No });
+        }
+    }
+
+    const TariffTable& m_table;
+    Rect m_body;
+    const SlideStyle& m_style;
+};
+
+} // namespace
+
+std::string tariff_note_label(size_t index, size_t count)
+{
+    return count > 1 ? std::to_string(index + 1) + ". " : std::string();
+}
+
+TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideStyle& style)
+{
+    TariffPlanner const planner(table, body, style);
+    std::vector<size_t> all(table.columns.size());
+    std::iota(all.begin(), all.end(), size_t { 0 });
+    std::vector<std::vector<size_t>> const whole { all };
+
+    enum class Columns { Whole, Split };
+    auto attempt = [&](ColumnFit worst, Columns columns) {
+        return choose_font_size(style.body_px, style.min_px, [&](int px) {
+            if (columns == Columns::Whole)
+                return planner.plan(px, whole, worst);
+            auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular }, FontSpec { px, FontWeight::Bold },
+                worst, style.measurer);
+            if (groups.size() < 2) {
+                TariffPlan none = planner.plan(px, whole, worst);
+                none.feasible = false;
+                return none;
+            }
+            return planner.plan(px, groups, worst);
+        });
+    };
+
+    // Short cells kept whole matter more than keeping the table in one piece, and that more
+    // than narrow columns of one or two characters; cutting words is the last resort.
+    struct Stage {
+        ColumnFit worst;
+        Columns columns;
+    };
+    static constexpr Stage stages[] = {
+        { ColumnFit::Wrapped, Columns::Whole },
+        { ColumnFit::Wrapped, Columns::Split },
+        { ColumnFit::Tight, Columns::Whole },
+        { ColumnFit::Tight, Columns::Split },
+    };
+    for (auto const& stage : stages) {
+        TariffPlan plan = attempt(stage.worst, stage.columns);
+        if (plan.feasible)
+            return plan;
+    }
+    return planner.plan(style.min_px, whole, ColumnFit::Squeezed);
+}
+
+std::vector<std::string> tariff_problems(const TariffPlan& plan)
+{
+    std::vector<std::string> problems;
+    auto add = [&](std::string problem) {
+        if (std::find(problems.begin(), problems.end(), problem) == problems.end())
+            problems.push_back(std::move(problem));
+    };
+    bool squeezed = false;
+    for (auto const& part : plan.parts)
+        squeezed = squeezed || part.columns.fit == ColumnFit::Squeezed;
+    if (squeezed)
+        add("a column of the table is too wide for the slide even at the minimum text size; its words are broken between characters");
+    else if (plan.overflow)
+        add("a word in the table or its notes is wider than its space at the minimum text size and is broken between characters");
+    for (size_t index : plan.pagination.oversized) {
+        auto const& item = plan.items[index];
+        switch (item.kind) {
+        case TableItemKind::Header:
+            add("the table's header row is taller than a page at the minimum text size");
+            break;
+        case TableItemKind::Row:
+            add("row " + std::to_string(item.index + 1) + " is taller than a page at the minimum text size");
+            break;
+        case TableItemKind::Section:
+            add("a section heading is taller than a page at the minimum text size");
+            break;
+        case TableItemKind::Note:
+            add("note " + std::to_string(item.index + 1) + " is taller than a page at the minimum text size");
+            break;
+        case TableItemKind::Effective:
+            add("the effective date does not fit on a page");
+            break;
+        }
+    }
+    return problems;
+}
+
+} // namespace hallboard

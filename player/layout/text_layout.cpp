@@ -1,0 +1,319 @@
+// Greedy line filling over the break opportunities of line_breaking, shrink-to-fit, and
+// placing the lines of a block as TextRuns.
+#include "player/layout/text_layout.h"
+
+#include "player/layout/line_breaking.h"
+#include "player/layout/utf8.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hallboard {
+
+namespace {
+
+// An unbreakable piece of a paragraph: [begin, end) in bytes, trailing spaces included.
+struct Piece {
+    size_t begin = 0;
+    size_t end = 0;
+    bool must_break_after = false;
+    float full_width = 0;    // measured alone, trailing spaces included
+    float trimmed_width = 0; // measured alone, trailing spaces dropped
+};
+
+std::string_view trim_end(std::string_view text)
+{
+    size_t end = text.size();
+    while (end > 0) {
+        size_t const start = previous_code_point_start(text, end);
+        if (!is_whitespace(decode_utf8(text, start).code_point))
+            break;
+        end = start;
+    }
+    return text.substr(0, end);
+}
+
+bool is_blank(std::string_view text)
+{
+    return trim_end(text).empty();
+}
+
+class ParagraphWrapper {
+public:
+    ParagraphWrapper(std::string_view paragraph, float max_width, FontSpec font, TextMeasurer& measurer, WrappedText& out)
+        : m_paragraph(paragraph)
+        , m_max_width(max_width)
+        , m_font(font)
+        , m_measurer(measurer)
+        , m_out(out)
+    {
+    }
+
+    void run()
+    {
+        if (is_blank(m_paragraph)) {
+            emit({}, 0);
+            return;
+        }
+        split_into_pieces();
+        size_t first = 0;
+        while (first < m_pieces.size())
+            first = fill_line(first);
+    }
+
+private:
+    void split_into_pieces()
+    {
+        size_t begin = 0;
+        for (auto const& opportunity : break_opportunities(m_paragraph)) {
+            std::string_view const piece = m_paragraph.substr(begin, opportunity.offset - begin);
+            // Leading spaces (an indented paragraph) ride with the first word: a line of spaces
+            // alone would be an empty line. A hard break keeps them separate.
+            if (is_blank(piece) && opportunity.kind == BreakKind::Allowed)
+                continue;
+            add_piece(begin, opportunity.offset, opportunity.kind == BreakKind::Mandatory);
+            begin = opportunity.offset;
+        }
+        add_piece(begin, m_paragraph.size(), true);
+    }
+
+    void add_piece(size_t begin, size_t end, bool must_break_after)
+    {
+        Piece piece { begin, end, must_break_after, 0, 0 };
+        measure_piece(piece);
+        m_pieces.push_back(piece);
+    }
+
+    void measure_piece(Piece& piece)
+    {
+        std::string_view const text = m_paragraph.substr(piece.begin, piece.end - piece.begin);
+        std::string_view const trimmed = trim_end(text);
+        piece.trimmed_width = m_measurer.width(trimmed, m_font);
+        piece.full_width = trimmed.size() == text.size() ? piece.trimmed_width : m_measurer.width(text, m_font);
+    }
+
+    std::string_view line_text(size_t first, size_t last) const
+    {
+        size_t const begin = m_pieces[first].begin;
+        return trim_end(m_paragraph.substr(begin, m_pieces[last].end - begin));
+    }
+
+    float measure_line(size_t first, size_t last) { return m_measurer.width(line_text(first, last), m_font); }
+
+    // Lays out one line starting at piece `first`; returns the first piece of the next line.
+    size_t fill_line(size_t first)
+    {
+        // Shaping makes widths non-additive, so the sum of the pieces' widths only proposes
+        // where the line ends; measuring the whole line then corrects the proposal by a piece
+        // or two. This keeps wrapping linear in the text length.
+        size_t last = first;
+        float estimate = 0;
+        for (size_t index = first; index < m_pieces.size(); ++index) {
+            if (index > first && estimate + m_pieces[index].trimmed_width > m_max_width)
+                break;
+            last = index;
+            estimate += m_pieces[index].full_width;
+            if (m_pieces[index].must_break_after)
+                break;
+        }
+
+        float width = measure_line(first, last);
+        bool shrunk = false;
+        while (width > m_max_width && last > first) {
+            --last;
+            width = measure_line(first, last);
+            shrunk = true;
+        }
+        while (!shrunk && !m_pieces[last].must_break_after && last + 1 < m_pieces.size()) {
+            float const wider = measure_line(first, last + 1);
+            if (wider > m_max_width)
+                break;
+            ++last;
+            width = wider;
+        }
+
+        if (width > m_max_width && last == first)
+            return cut_piece(first);
+        emit(line_text(first, last), width);
+        return last + 1;
+    }
+
+    // The piece alone is wider than the box: puts as many of its code points as fit (at
+    // least one) on this line and leaves the rest as a shorter piece.
+    size_t cut_piece(size_t index)
+    {
+        m_out.overflow = true;
+        Piece& piece = m_pieces[index];
+        std::string_view const text = m_paragraph.substr(piece.begin, piece.end - piece.begin);
+        // At least one visible code point, so an indented piece does not yield an empty line.
+        size_t cut = 0;
+        while (cut < text.size()) {
+            auto decoded = decode_utf8(text, cut);
+            cut += decoded.length;
+            if (!is_whitespace(decoded.code_point))
+                break;
+        }
+        float cut_width = m_measurer.width(trim_end(text.substr(0, cut)), m_font);
+        while (cut < text.size()) {
+            size_t const next = cut + decode_utf8(text, cut).length;
+            float const wider = m_measurer.width(trim_end(text.substr(0, next)), m_font);
+            if (wider > m_max_width)
+                break;
+            cut = next;
+            cut_width = wider;
+        }
+        emit(trim_end(text.substr(0, cut)), cut_width);
+        if (cut == text.size())
+            return index + 1;
+        piece.begin += cut;
+        measure_piece(piece);
+        return index;
+    }
+
+    void emit(std::string_view line, float width)
+    {
+        m_out.lines.emplace_back(line);
+        m_out.widest = std::max(m_out.widest, width);
+    }
+
+    std::string_view m_paragraph;
+    float m_max_width;
+    FontSpec m_font;
+    TextMeasurer& m_measurer;
+    WrappedText& m_out;
+    std::vector<Piece> m_pieces;
+};
+
+} // namespace
+
+WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer)
+{
+    WrappedText result;
+    std::string const valid = sanitize_utf8(text);
+    std::string_view remaining = valid;
+    // Text with nothing visible has no lines, so it takes no height.
+    if (is_blank(remaining))
+        return result;
+    // One trailing newline (a YAML `|` block ends with one) does not start an empty line.
+    if (remaining.ends_with('\n'))
+        remaining.remove_suffix(1);
+
+    while (true) {
+        size_t const newline = remaining.find('\n');
+        std::string_view paragraph = remaining.substr(0, newline);
+        if (paragraph.ends_with('\r'))
+            paragraph.remove_suffix(1);
+        ParagraphWrapper(paragraph, max_width, font, measurer, result).run();
+        if (newline == std::string_view::npos)
+            break;
+        remaining.remove_prefix(newline + 1);
+    }
+    return result;
+}
+
+float text_block_height(int line_count, FontSpec font, double line_spacing)
+{
+    if (line_count <= 0)
+        return 0;
+    return static_cast<float>(line_count * font.pixel_size * line_spacing);
+}
+
+FittedText fit_text(std::string_view text, float max_width, float max_height, int preferred_px, int min_px,
+    FontWeight weight, double line_spacing, TextMeasurer& measurer)
+{
+    min_px = std::max(1, std::min(min_px, preferred_px));
+    preferred_px = std::max(preferred_px, min_px);
+
+    auto attempt = [&](int px) {
+        FittedText fitted;
+        fitted.font = FontSpec { px, weight };
+        fitted.wrapped = wrap_text(text, max_width, fitted.font, measurer);
+        fitted.height = text_block_height(static_cast<int>(fitted.wrapped.lines.size()), fitted.font, line_spacing);
+        // A hair of tolerance so float rounding of px * spacing does not reject an exact fit.
+        fitted.fits = !fitted.wrapped.overflow && fitted.height <= max_height + 0.01f;
+        return fitted;
+    };
+
+    // Most text fits at its preferred size: one wrap.
+    FittedText best = attempt(preferred_px);
+    if (best.fits)
+        return best;
+
+    // Wrapped height grows with the size (more lines, taller lines), so binary search for
+    // the largest fitting size. Only sizes actually tried are returned, so `fits` is true
+    // of the result even where shaping makes that growth not quite monotone.
+    FittedText smallest = attempt(min_px);
+    if (!smallest.fits || min_px == preferred_px)
+        return smallest;
+    best = std::move(smallest);
+    int low = min_px;        // fits
+    int high = preferred_px; // does not fit
+    while (high - low > 1) {
+        int const middle = low + (high - low) / 2;
+        FittedText candidate = attempt(middle);
+        if (candidate.fits) {
+            low = middle;
+            best = std::move(candidate);
+        } else {
+            high = middle;
+        }
+    }
+    return best;
+}
+
+float emit_lines(DisplayList& list, const std::vector<std::string>& lines, float x, float top, float width,
+    FontSpec font, Color color, double line_spacing, TextAlign align, TextMeasurer& measurer)
+{
+    float const line_height = static_cast<float>(font.pixel_size * line_spacing);
+    float const ascent = measurer.ascent(font);
+    float const glyph_height = ascent + measurer.descent(font);
+    // Centre the glyphs (ascent + descent), not the em box, so the leading splits evenly.
+    float const baseline_offset = (line_height - glyph_height) / 2 + ascent;
+
+    float y = top;
+    for (auto const& line : lines) {
+        if (!line.empty()) {
+            float left = x;
+            if (align != TextAlign::Left) {
+                float const slack = width - measurer.width(line, font);
+                left += align == TextAlign::Center ? slack / 2 : slack;
+            }
+            list.text(left, y + baseline_offset, line, font, color);
+        }
+        y += line_height;
+    }
+    return y;
+}
+
+std::string add_cjk_latin_spacing(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + text.size() / 4);
+    char32_t previous = 0;
+    for (size_t offset = 0; offset < text.size();) {
+        auto decoded = decode_utf8(text, offset);
+        char32_t const current = decoded.code_point;
+        bool const han_then_latin = is_han(previous) && is_ascii_alphanumeric(current);
+        bool const latin_then_han = is_ascii_alphanumeric(previous) && is_han(current);
+        if (han_then_latin || latin_then_han)
+            append_utf8(out, 0x2009);
+        out.append(text.substr(offset, decoded.length));
+        previous = current;
+        offset += decoded.length;
+    }
+    return out;
+}
+
+int count_characters(std::string_view utf8)
+{
+    int count = 0;
+    for (size_t offset = 0; offset < utf8.size();) {
+        auto decoded = decode_utf8(utf8, offset);
+        if (!is_whitespace(decoded.code_point))
+            ++count;
+        offset += decoded.length;
+    }
+    return count;
+}
+
+} // namespace hallboard

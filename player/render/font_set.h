@@ -1,0 +1,77 @@
+// The real TextMeasurer: Chinese-capable fonts resolved with fontconfig, opened with SDL_ttf.
+#pragma once
+
+#include "player/layout/text_measurer.h"
+
+#include <SDL_ttf.h>
+
+#include <cstddef>
+#include <list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace hallboard {
+
+// One face of a font file (a .ttc collection holds several; `index` picks one).
+struct FontFace {
+    std::string file;
+    int index = 0;
+    std::string family; // the family fontconfig reports for it
+};
+
+// Owns the regular and bold faces and the TTF_Font of each (pixel size, weight) in use.
+// Needs a live SdlSession. Not thread-safe: use from the render thread only.
+class FontSet final : public TextMeasurer {
+public:
+    // Picks the first of `families` that is installed and covers Han (U+4E2D), then
+    // "Noto Sans CJK SC", "WenQuanYi Micro Hei", then any installed font covering Han.
+    // Logs the chosen files, and a warning per requested family that was missing.
+    // Returns nullptr only when no font at all covers Han (or SDL_ttf cannot open it).
+    static std::unique_ptr<FontSet> open(const std::vector<std::string>& families);
+    ~FontSet() override;
+
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
+
+    float width(std::string_view utf8, FontSpec font) override;
+    float ascent(FontSpec font) override;  // the ideographic em box above the baseline (0.88 em), not SDL_ttf's ascent
+    float descent(FontSpec font) override; // the ideographic em box below the baseline (0.12 em), positive
+    // SDL_ttf's ascent: the baseline's distance from the top of a rendered text surface.
+    float surface_ascent(FontSpec font);
+
+    // The SDL_ttf font for `spec`, opened on first use. A bounded number of sizes stay open
+    // (least recently used closed first), so the pointer is valid only until the next call
+    // to font(), width(), ascent() or descent(). Null only if SDL_ttf fails to open the face.
+    TTF_Font* font(FontSpec spec);
+
+    FontFace const& regular_face() const { return m_regular; }
+    FontFace const& bold_face() const { return m_bold; }
+    bool has_real_bold() const { return m_real_bold; } // false: bold is synthesised (TTF_STYLE_BOLD)
+
+    static constexpr std::size_t max_open_sizes = 24;
+
+private:
+    struct MappedFile;
+    FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_ptr<MappedFile> regular_data,
+        std::shared_ptr<MappedFile> bold_data);
+
+    struct OpenFont {
+        FontSpec spec;
+        TTF_Font* font = nullptr;
+    };
+
+    FontFace m_regular;
+    FontFace m_bold;
+    bool m_real_bold = false;
+    std::shared_ptr<MappedFile> m_regular_data; // fonts are read from one mapping of each file
+    std::shared_ptr<MappedFile> m_bold_data;
+    std::list<OpenFont> m_open; // most recently used first
+
+    // Layout asks for the width of the same prefixes many times while breaking lines.
+    std::unordered_map<std::string, float> m_width_cache;
+};
+
+} // namespace hallboard

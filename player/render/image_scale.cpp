@@ -1,0 +1,108 @@
+// Area-average downscaling, streamed row by row so memory stays at a few rows of floats.
+#include "player/render/image_scale.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace hallboard {
+
+namespace {
+
+struct Tap {
+    int source = 0;
+    float weight = 0;
+};
+
+// For each destination index, the source indices it covers and by how much (summing to 1).
+std::vector<std::vector<Tap>> area_taps(int source_length, int dst_length)
+{
+    std::vector<std::vector<Tap>> taps(static_cast<std::size_t>(dst_length));
+    double const scale = static_cast<double>(source_length) / dst_length;
+    for (int i = 0; i < dst_length; ++i) {
+        double const begin = i * scale;
+        double const end = std::min<double>((i + 1) * scale, source_length);
+        for (int k = static_cast<int>(std::floor(begin)); k < static_cast<int>(std::ceil(end)); ++k) {
+            double const overlap = std::min<double>(end, k + 1) - std::max<double>(begin, k);
+            if (overlap > 0)
+                taps[static_cast<std::size_t>(i)].push_back(Tap { k, static_cast<float>(overlap / scale) });
+        }
+    }
+    return taps;
+}
+
+SDL_Surface* area_average(SDL_Surface* source, SDL_Rect rect, int dst_width, int dst_height)
+{
+    SDL_Surface* result = SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!result)
+        return nullptr;
+    auto const columns = area_taps(rect.w, dst_width);
+    auto const rows = area_taps(rect.h, dst_height);
+    auto const width = static_cast<std::size_t>(dst_width);
+    // Premultiplied accumulation, so transparent pixels do not darken their neighbours.
+    std::vector<float> row_sum(width * 4);
+
+    auto const* source_pixels = static_cast<const std::uint8_t*>(source->pixels);
+    auto* dst_pixels = static_cast<std::uint8_t*>(result->pixels);
+    for (int y = 0; y < dst_height; ++y) {
+        std::fill(row_sum.begin(), row_sum.end(), 0.f);
+        for (Tap const& row_tap : rows[static_cast<std::size_t>(y)]) {
+            auto const* line = reinterpret_cast<const std::uint32_t*>(source_pixels + static_cast<std::ptrdiff_t>(rect.y + row_tap.source) * source->pitch) + rect.x;
+            for (std::size_t x = 0; x < width; ++x) {
+                float r = 0, g = 0, b = 0, a = 0;
+                for (Tap const& tap : columns[x]) {
+                    std::uint32_t const pixel = line[tap.source];
+                    float const alpha = static_cast<float>(pixel >> 24) * tap.weight;
+                    a += alpha;
+                    r += static_cast<float>((pixel >> 16) & 0xFF) * alpha;
+                    g += static_cast<float>((pixel >> 8) & 0xFF) * alpha;
+                    b += static_cast<float>(pixel & 0xFF) * alpha;
+                }
+                row_sum[x * 4 + 0] += r * row_tap.weight;
+                row_sum[x * 4 + 1] += g * row_tap.weight;
+                row_sum[x * 4 + 2] += b * row_tap.weight;
+                row_sum[x * 4 + 3] += a * row_tap.weight;
+            }
+        }
+        auto* out = reinterpret_cast<std::uint32_t*>(dst_pixels + static_cast<std::ptrdiff_t>(y) * result->pitch);
+        for (std::size_t x = 0; x < width; ++x) {
+            float const a = row_sum[x * 4 + 3];
+            auto channel = [&](float premultiplied) {
+                return a > 0 ? static_cast<std::uint32_t>(std::clamp(std::lround(premultiplied / a), 0l, 255l)) : 0u;
+            };
+            auto const alpha = static_cast<std::uint32_t>(std::clamp(std::lround(a), 0l, 255l));
+            out[x] = (alpha << 24) | (channel(row_sum[x * 4]) << 16) | (channel(row_sum[x * 4 + 1]) << 8) | channel(row_sum[x * 4 + 2]);
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+SDL_Surface* resample_surface(SDL_Surface* source, SDL_Rect source_rect, int dst_width, int dst_height)
+{
+    if (dst_width <= 0 || dst_height <= 0 || source_rect.w <= 0 || source_rect.h <= 0)
+        return nullptr;
+    SDL_Surface* argb = source->format->format == SDL_PIXELFORMAT_ARGB8888
+        ? source
+        : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!argb)
+        return nullptr;
+    SDL_Surface* result = nullptr;
+    bool const shrinking = source_rect.w >= dst_width && source_rect.h >= dst_height;
+    if (shrinking) {
+        result = area_average(argb, source_rect, dst_width, dst_height);
+    } else {
+        result = SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (result && SDL_SoftStretchLinear(argb, &source_rect, result, nullptr) != 0) {
+            SDL_FreeSurface(result);
+            result = nullptr;
+        }
+    }
+    if (argb != source)
+        SDL_FreeSurface(argb);
+    return result;
+}
+
+} // namespace hallboard

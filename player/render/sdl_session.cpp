@@ -1,0 +1,61 @@
+// Reference-counted initialisation of SDL, SDL_ttf and SDL_image.
+#include "player/render/sdl_session.h"
+
+#include "player/log/log.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <string>
+
+namespace hallboard {
+
+namespace {
+int g_sessions = 0; // SDL_image has no reference count of its own, so the libraries share ours
+}
+
+std::unique_ptr<SdlSession> SdlSession::start(SdlVideo video)
+{
+    if (g_sessions == 0) {
+        if (SDL_Init(0) != 0) {
+            log_error(std::string("SDL could not start: ") + SDL_GetError());
+            return nullptr;
+        }
+        if (TTF_Init() != 0) {
+            log_error(std::string("SDL_ttf could not start: ") + TTF_GetError());
+            SDL_Quit();
+            return nullptr;
+        }
+        int const wanted = IMG_INIT_PNG | IMG_INIT_JPG;
+        int const loaded = IMG_Init(wanted);
+        if ((loaded & wanted) != wanted)
+            log_warning(std::string("SDL_image lacks PNG or JPEG support: ") + IMG_GetError());
+    }
+    bool const with_video = video == SdlVideo::Required;
+    // SDL counts subsystem initialisations itself, so each session balances its own.
+    if (with_video && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        log_error(std::string("SDL video could not start: ") + SDL_GetError());
+        if (g_sessions == 0) {
+            IMG_Quit();
+            TTF_Quit();
+            SDL_Quit();
+        }
+        return nullptr;
+    }
+    ++g_sessions;
+    return std::unique_ptr<SdlSession>(new SdlSession(with_video));
+}
+
+SdlSession::~SdlSession()
+{
+    if (m_video)
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    if (--g_sessions == 0) {
+        IMG_Quit();
+        TTF_Quit();
+        SDL_Quit();
+    }
+}
+
+} // namespace hallboard

@@ -1,0 +1,41 @@
+// Stepping through rotation cycles.
+#include "player/screen/rotation_cursor.h"
+
+#include "player/schedule/rotation.h"
+
+namespace hallboard {
+
+RotationCursor::RotationCursor(const std::vector<Notice>& notices, std::vector<std::string> screen_tags)
+    : m_notices(notices)
+    , m_screen_tags(std::move(screen_tags))
+{
+}
+
+const Notice* RotationCursor::next(const LocalDateTime& now)
+{
+    // A notice of the current cycle may have expired since the cycle was made: skip it.
+    while (m_position < m_cycle.size()) {
+        const Notice* candidate = m_cycle[m_position++];
+        if (is_eligible(*candidate, now, m_screen_tags))
+            return candidate;
+    }
+    m_cycle = rotation_cycle(m_notices, now, m_screen_tags);
+    m_position = 0;
+    if (m_cycle.empty())
+        return nullptr;
+    return m_cycle[m_position++];
+}
+
+Notice make_fallback_notice(const std::string& hall)
+{
+    Notice notice;
+    notice.id = "fallback";
+    notice.kind = NoticeKind::Notice;
+    notice.title = hall.empty() ? std::string("欢迎光临") : hall;
+    FreeText text;
+    text.body = "欢迎光临！\n办理业务请先取号，留意叫号屏幕。\n供电服务热线 95598（24 小时）";
+    notice.body = text;
+    return notice;
+}
+
+} // namespace hallboard

@@ -1,0 +1,150 @@
+// The compositor on an offscreen canvas: slides change on time, the ticker moves at a constant
+// speed, the clock ticks, and a broken notice set still gives a picture.
+#include "player/render/offscreen.h"
+#include "player/render/sdl_session.h"
+#include "player/screen/screen_compositor.h"
+
+#include <doctest/doctest.h>
+
+using namespace hallboard;
+
+namespace {
+
+Notice text_notice(std::string id, std::string title, std::chrono::milliseconds duration)
+{
+    Notice notice;
+    notice.id = std::move(id);
+    notice.kind = NoticeKind::Notice;
+    notice.title = std::move(title);
+    notice.duration = duration;
+    FreeText body;
+    body.body = "因线路检修，2026年12月1日 08:00–18:00 停电。";
+    notice.body = body;
+    return notice;
+}
+
+Notice ticker_notice(std::string id, std::string text)
+{
+    Notice notice;
+    notice.id = std::move(id);
+    notice.kind = NoticeKind::Ticker;
+    notice.body = TickerMessage { std::move(text) };
+    return notice;
+}
+
+ScreenConfig small_screen()
+{
+    ScreenConfig config;
+    config.id = "test-01";
+    config.hall = "测试供电营业厅";
+    config.theme = default_theme();
+    config.transition = Transition::Fade;
+    config.transition_time = std::chrono::milliseconds(500);
+    return config;
+}
+
+// How many pixels in the row differ from the row's first pixel: a cheap "is there text" probe.
+int busy_pixels(OffscreenCanvas& canvas, int y, int x_from, int x_to)
+{
+    Color first = canvas.pixel(x_from, y);
+    int busy = 0;
+    for (int x = x_from; x < x_to; ++x)
+        busy += !(canvas.pixel(x, y) == first);
+    return busy;
+}
+
+}
+
+TEST_CASE("slides change when their time is up, with a transition in between")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto content = std::make_shared<ContentSource>();
+    content->notices = { text_notice("first", "第一条", std::chrono::milliseconds(2000)),
+        text_notice("second", "第二条", std::chrono::milliseconds(2000)) };
+    auto config = small_screen();
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    compositor.set_content(content);
+
+    ManualClock clock({ { 2026, 12, 1 }, 600 });
+    auto report = compositor.draw_frame(clock.now());
+    CHECK(report.slide_changed);
+    CHECK(report.notice_id == "first");
+
+    std::vector<std::string> changes;
+    for (int frame = 0; frame < 60 * 5; ++frame) {
+        clock.advance(1.0 / 60);
+        report = compositor.draw_frame(clock.now());
+        if (report.slide_changed)
+            changes.push_back(report.notice_id);
+    }
+    // 5 s of 2 s slides: changes at 2 s and 4 s.
+    CHECK(changes == std::vector<std::string> { "second", "first" });
+}
+
+TEST_CASE("the ticker scrolls at a constant speed in pixels per second, whatever the frame rate")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto content = std::make_shared<ContentSource>();
+    content->notices = { text_notice("only", "通知", std::chrono::milliseconds(60000)),
+        ticker_notice("welcome", "欢迎光临！办理业务请先取号。") };
+    auto config = small_screen();
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    compositor.set_content(content);
+    auto const& bar = compositor.geometry().ticker;
+    int row = static_cast<int>(bar.y + bar.h / 2);
+
+    // Right after start the text has not entered yet; a few seconds later it is on screen.
+    ManualClock clock({ { 2026, 12, 1 }, 600 });
+    compositor.draw_frame(clock.now());
+    CHECK(busy_pixels(canvas, row, 0, 960) == 0);
+    clock.advance(3);
+    compositor.draw_frame(clock.now());
+    CHECK(busy_pixels(canvas, row, 0, 960) > 0);
+
+    // The same wall time reached in 30 fps or 60 fps steps gives the same picture.
+    ManualClock fast({ { 2026, 12, 1 }, 600 }), slow({ { 2026, 12, 1 }, 600 });
+    std::vector<Color> at_fast, at_slow;
+    for (int i = 0; i < 120; ++i)
+        fast.advance(1.0 / 60);
+    for (int i = 0; i < 60; ++i)
+        slow.advance(1.0 / 30);
+    compositor.draw_frame(fast.now());
+    for (int x = 0; x < 960; ++x)
+        at_fast.push_back(canvas.pixel(x, row));
+    compositor.draw_frame(slow.now());
+    for (int x = 0; x < 960; ++x)
+        at_slow.push_back(canvas.pixel(x, row));
+    CHECK(at_fast == at_slow);
+}
+
+TEST_CASE("with nothing eligible the fallback slide shows the hall name instead of a black screen")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto content = std::make_shared<ContentSource>();
+    auto expired = text_notice("old", "过期", std::chrono::milliseconds(2000));
+    expired.valid_until = LocalDateTime { { 2020, 1, 1 }, 0 };
+    content->notices = { expired };
+    auto config = small_screen();
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    compositor.set_content(content);
+    ManualClock clock({ { 2026, 12, 1 }, 600 });
+    auto report = compositor.draw_frame(clock.now());
+    CHECK(report.notice_id == "fallback");
+    auto const& slide = compositor.geometry().slide;
+    int text_rows = 0;
+    for (int y = static_cast<int>(slide.y); y < static_cast<int>(slide.bottom()); y += 4)
+        text_rows += busy_pixels(canvas, y, 0, 960) > 0;
+    CHECK(text_rows > 5);
+}

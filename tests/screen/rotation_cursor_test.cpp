@@ -1,0 +1,73 @@
+// The rotation cursor and the manual clock: pure stepping logic, no window.
+#include "player/screen/local_clock.h"
+#include "player/screen/rotation_cursor.h"
+
+#include <doctest/doctest.h>
+
+using namespace hallboard;
+
+namespace {
+
+Notice make_notice(std::string id, NoticeKind kind = NoticeKind::Notice)
+{
+    Notice notice;
+    notice.id = std::move(id);
+    notice.kind = kind;
+    notice.title = "标题";
+    if (kind == NoticeKind::Ticker)
+        notice.body = TickerMessage { "滚动" };
+    else
+        notice.body = FreeText {};
+    return notice;
+}
+
+LocalDateTime at(int year, int month, int day, int hour, int minute)
+{
+    return { { year, month, day }, hour * 60 + minute };
+}
+
+}
+
+TEST_CASE("the cursor walks the cycle in order and starts again")
+{
+    std::vector<Notice> notices { make_notice("a"), make_notice("t", NoticeKind::Ticker), make_notice("b") };
+    RotationCursor cursor(notices, {});
+    auto now = at(2026, 12, 1, 10, 0);
+    std::vector<std::string> shown;
+    for (int i = 0; i < 5; ++i)
+        shown.push_back(cursor.next(now)->id);
+    CHECK(shown == std::vector<std::string> { "a", "b", "a", "b", "a" });
+}
+
+TEST_CASE("a notice that expires mid-cycle is skipped")
+{
+    std::vector<Notice> notices { make_notice("a"), make_notice("b"), make_notice("c") };
+    notices[1].valid_until = at(2026, 12, 1, 10, 30);
+    RotationCursor cursor(notices, {});
+    CHECK(cursor.next(at(2026, 12, 1, 10, 29))->id == "a");
+    CHECK(cursor.next(at(2026, 12, 1, 10, 31))->id == "c");
+    CHECK(cursor.next(at(2026, 12, 1, 10, 32))->id == "a");
+}
+
+TEST_CASE("nothing eligible gives nullptr, and the fallback slide names the hall")
+{
+    std::vector<Notice> notices { make_notice("a") };
+    notices[0].tags = { "beijing" };
+    RotationCursor cursor(notices, { "hangzhou" });
+    CHECK(cursor.next(at(2026, 12, 1, 10, 0)) == nullptr);
+    auto fallback = make_fallback_notice("城西供电营业厅");
+    CHECK(fallback.title == "城西供电营业厅");
+    CHECK(std::holds_alternative<FreeText>(fallback.body));
+}
+
+TEST_CASE("the manual clock carries over midnight into the next day")
+{
+    ManualClock clock(at(2026, 12, 31, 23, 59));
+    clock.advance(59.5);
+    CHECK(clock.now().local == at(2026, 12, 31, 23, 59));
+    CHECK(clock.now().seconds_of_day == 23 * 3600 + 59 * 60 + 59);
+    clock.advance(1);
+    CHECK(clock.now().local == at(2027, 1, 1, 0, 0));
+    CHECK(clock.now().seconds_of_day == 0);
+    CHECK(clock.now().seconds == doctest::Approx(60.5));
+}
