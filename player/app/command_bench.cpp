@@ -121,13 +121,17 @@ int run_bench(const std::vector<std::string>& arguments)
     compositor.draw_frame(clock.now());
     double first_frame = milliseconds_since_process_start();
 
-    std::vector<double> steady, changes, transitions;
+    std::vector<double> steady, changes, transitions, layouts, rasterisations;
     for (int frame = 0; frame < frames; ++frame) {
         clock.advance(1.0 / 60);
         auto started = std::chrono::steady_clock::now();
         auto report = compositor.draw_frame(clock.now());
         double elapsed = Milliseconds(std::chrono::steady_clock::now() - started).count();
         (report.slide_changed ? changes : report.in_transition ? transitions : steady).push_back(elapsed);
+        if (report.slide_changed) {
+            layouts.push_back(report.layout_ms);
+            rasterisations.push_back(report.rasterise_ms);
+        }
     }
 
     std::printf("hallboard bench: %dx%d, %d frames at 60 fps simulated, software renderer, offscreen\n", size->width,
@@ -140,6 +144,10 @@ int run_bench(const std::vector<std::string>& arguments)
         screen->config.transition == Transition::Fade ? "fade" : screen->config.transition == Transition::Slide ? "slide" : "cut");
     std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes)\n", percentile(changes, 0.5),
         changes.empty() ? 0.0 : *std::max_element(changes.begin(), changes.end()), changes.size());
+    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(layouts, 0.5),
+        layouts.empty() ? 0.0 : *std::max_element(layouts.begin(), layouts.end()));
+    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(rasterisations, 0.5),
+        rasterisations.empty() ? 0.0 : *std::max_element(rasterisations.begin(), rasterisations.end()));
     std::printf("texture cache:        %.1f MB\n", static_cast<double>(compositor.cached_texture_bytes()) / 1e6);
     std::printf("peak RSS:             %.1f MB\n", peak_rss_megabytes());
     return exit_ok;

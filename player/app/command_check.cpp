@@ -38,7 +38,7 @@ std::string read_text(const std::filesystem::path& path)
 void check_content_source(CheckRun& run, const std::filesystem::path& path)
 {
     int errors_before = run.diagnostics.error_count();
-    auto source = load_content_source(path, run.diagnostics);
+    auto source = load_content_source_as_given(path, run.diagnostics);
     if (!source) {
         run.diagnostics.error({ path.string(), 0, 0 }, "not a content source: it has no notices/ folder");
         return;
@@ -142,8 +142,10 @@ void check_layouts(CheckRun& run, ScreenSize size)
                 continue;
             auto layout = layout_slide(notice, context);
             ++slides;
+            auto where = notice.defined_at;
+            where.file = (source.root / where.file).lexically_normal().string();
             for (auto const& problem : layout.problems)
-                run.diagnostics.error(notice.defined_at,
+                run.diagnostics.error(where,
                     "slide '" + notice.id + "' does not fit at " + std::to_string(size.width) + "x" + std::to_string(size.height) + ": " + problem);
         }
     }

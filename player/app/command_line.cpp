@@ -67,6 +67,22 @@ std::optional<LocalDateTime> parse_at_option(const CommandLine& command_line)
     return moment;
 }
 
+std::optional<ContentSource> load_content_source_as_given(const std::filesystem::path& root, Diagnostics& diagnostics)
+{
+    Diagnostics found;
+    auto source = load_content_source(root, found);
+    for (auto diagnostic : found.all()) {
+        std::filesystem::path file = diagnostic.where.file;
+        if (!file.empty() && file.is_relative() && root != ".")
+            diagnostic.where.file = (root / file).lexically_normal().string();
+        if (diagnostic.severity == Severity::Error)
+            diagnostics.error(diagnostic.where, diagnostic.message, diagnostic.hint);
+        else
+            diagnostics.warning(diagnostic.where, diagnostic.message, diagnostic.hint);
+    }
+    return source;
+}
+
 std::optional<LoadedScreen> load_screen(const CommandLine& command_line)
 {
     if (!command_line.has("--config")) {
@@ -87,7 +103,7 @@ std::optional<LoadedScreen> load_screen(const CommandLine& command_line)
             config->file.string().c_str());
         return std::nullopt;
     }
-    auto content = load_content_source(config->source, diagnostics);
+    auto content = load_content_source_as_given(config->source, diagnostics);
     report_diagnostics(diagnostics);
     if (!content) {
         std::fprintf(stderr, "error: %s is not a content source (it needs a notices/ folder)\n", config->source.string().c_str());

@@ -42,6 +42,10 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
 // Prints every diagnostic to stderr and a summary line; returns true when there were errors.
 bool report_diagnostics(const Diagnostics& diagnostics);
 
+// Loads a content source like load_content_source, but names its files as the user can open
+// them from where the command ran ("content/demo/notices/a.yaml", not "notices/a.yaml").
+std::optional<ContentSource> load_content_source_as_given(const std::filesystem::path& root, Diagnostics& diagnostics);
+
 // The screen config named by --config, with its content source loaded. Diagnostics are
 // printed; returns nullopt (after printing) when the config or the content is unusable.
 struct LoadedScreen {
