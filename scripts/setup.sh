@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-cpp-dev libfontconfig-dev libunibreak-dev
-  libcurl4-openssl-dev libsodium-dev libcpp-httplib-dev libsqlite3-dev
+  libcurl4-openssl-dev libsodium-dev libcpp-httplib-dev libsqlite3-dev nlohmann-json3-dev
   doctest-dev
   fonts-noto-cjk fonts-wqy-microhei
   xvfb xauth nginx-light
