@@ -22,6 +22,7 @@ std::string_view to_string(Priority priority);
 struct TariffSection {
     int before_row = 0; // the section heading is drawn before rows[before_row]
     std::string text;
+    bool operator==(const TariffSection&) const = default;
 };
 
 struct TariffTable {
@@ -31,27 +32,32 @@ struct TariffTable {
     std::vector<TariffSection> sections;        // sorted by before_row
     std::vector<std::string> notes;
     std::optional<Date> effective;
+    bool operator==(const TariffTable&) const = default;
 };
 
 struct FlowStep {
     std::string name;
     std::string limit;  // time limit, e.g. 1个工作日; may be empty
     std::string detail; // may be empty
+    bool operator==(const FlowStep&) const = default;
 };
 
 struct Flow {
     std::vector<FlowStep> steps;
     std::vector<std::string> materials; // 一次性告知: every document needed, told at once
     std::string total;                  // e.g. 全程不超过 3 个工作日; may be empty
+    bool operator==(const Flow&) const = default;
 };
 
 struct CommitmentItem {
     std::string heading; // may be empty (a plain-text item)
     std::string detail;
+    bool operator==(const CommitmentItem&) const = default;
 };
 
 struct Commitments {
     std::vector<CommitmentItem> items;
+    bool operator==(const Commitments&) const = default;
 };
 
 struct Hotline {
@@ -59,10 +65,12 @@ struct Hotline {
     std::string number;
     std::string note; // may be empty
     std::string qr;   // asset path relative to the source root (assets/...); may be empty
+    bool operator==(const Hotline&) const = default;
 };
 
 struct Hotlines {
     std::vector<Hotline> entries;
+    bool operator==(const Hotlines&) const = default;
 };
 
 enum class NoticeLevel { Info, Warning };
@@ -72,6 +80,7 @@ struct FreeText {
     std::string body;
     std::string issuer; // may be empty
     std::optional<Date> date;
+    bool operator==(const FreeText&) const = default;
 };
 
 enum class ImageFit { Contain, Cover };
@@ -80,10 +89,12 @@ struct ImageSlide {
     std::string src; // asset path relative to the source root (assets/...)
     ImageFit fit = ImageFit::Contain;
     std::string caption; // may be empty
+    bool operator==(const ImageSlide&) const = default;
 };
 
 struct TickerMessage {
     std::string text;
+    bool operator==(const TickerMessage&) const = default;
 };
 
 using NoticeBody = std::variant<TariffTable, Flow, Commitments, Hotlines, FreeText, ImageSlide, TickerMessage>;
@@ -102,6 +113,7 @@ struct Notice {
     std::string footer;
     NoticeBody body;
     SourceLocation defined_at;                // the notice's file, for messages
+    bool operator==(const Notice&) const = default;
 };
 
 // Defaults from channel.yaml, applied to every notice that does not set the field itself.
@@ -112,6 +124,7 @@ struct ChannelDefaults {
     std::optional<double> reading_speed; // characters per second; overrides the theme's
     std::optional<std::chrono::milliseconds> min_duration;
     std::optional<std::chrono::milliseconds> max_duration;
+    bool operator==(const ChannelDefaults&) const = default;
 };
 
 struct ContentSource {

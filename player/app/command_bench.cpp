@@ -1,6 +1,7 @@
-// `hallboard bench --config FILE [--size WxH] [--frames N]`: renders the demo offscreen on the
-// software renderer and prints time to first frame, steady-state and slide-change frame times
-// and peak memory. A benchmark, not a test: it prints figures and asserts nothing.
+// `hallboard bench --config FILE [--size WxH] [--frames N] [--slide-time S] [--trace]`: renders
+// the demo offscreen on the software renderer and prints time to first frame, steady-state, transition and slide-change
+// frame times (with where the time of a change went), and memory: the peak and what it is
+// made of. A benchmark, not a test: it prints figures and asserts nothing.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 #include "player/app/screen_size.h"
@@ -16,8 +17,11 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <malloc.h>
 #include <sstream>
 #include <string>
+#include <time.h>
 #include <unistd.h>
 
 namespace hallboard {
@@ -62,6 +66,78 @@ double peak_rss_megabytes()
     return -1;
 }
 
+// Resident memory now, by kind of mapping, from /proc/self/smaps: what the peak is made of.
+struct MemoryBreakdown {
+    double anonymous = 0; // large allocations (canvas, textures, glyph surfaces) and thread stacks
+    double heap = 0;      // the brk heap: small allocations
+    double fonts = 0;     // pages of mapped font files touched so far
+    double libraries = 0; // shared libraries' code and data
+    double other = 0;     // fontconfig caches, locale files, ...
+    std::map<std::string, double> font_files; // file name -> MB
+    double total() const { return anonymous + heap + fonts + libraries + other; }
+};
+
+MemoryBreakdown resident_memory()
+{
+    MemoryBreakdown breakdown;
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    double* bucket = &breakdown.other;
+    std::string font_file;
+    while (std::getline(smaps, line)) {
+        if (line.rfind("Rss:", 0) == 0) {
+            double megabytes = std::stod(line.substr(4)) / 1024;
+            *bucket += megabytes;
+            if (bucket == &breakdown.fonts)
+                breakdown.font_files[font_file] += megabytes;
+            continue;
+        }
+        // A mapping's header line: "start-end perms offset dev inode [path]"; field lines start
+        // with a capitalised name and a colon.
+        auto first_space = line.find(' ');
+        if (first_space == std::string::npos || line.find('-') > first_space)
+            continue;
+        std::istringstream fields(line);
+        std::string range, perms, offset, device, inode, path;
+        fields >> range >> perms >> offset >> device >> inode;
+        std::getline(fields >> std::ws, path);
+        auto ends_with = [&](std::string_view suffix) {
+            return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        if (path.empty() || path == "[stack]" || path.rfind("[anon", 0) == 0)
+            bucket = &breakdown.anonymous;
+        else if (path == "[heap]")
+            bucket = &breakdown.heap;
+        else if (ends_with(".ttc") || ends_with(".ttf") || ends_with(".otf")) {
+            bucket = &breakdown.fonts;
+            font_file = path.substr(path.rfind('/') + 1);
+        }
+        else if (path.find(".so") != std::string::npos)
+            bucket = &breakdown.libraries;
+        else
+            bucket = &breakdown.other;
+    }
+    return breakdown;
+}
+
+// Resident memory now, cheaply (one read of /proc/self/statm), for finding when the peak happens.
+double resident_megabytes()
+{
+    std::ifstream statm("/proc/self/statm");
+    long long size_pages = 0, resident_pages = 0;
+    statm >> size_pages >> resident_pages;
+    return static_cast<double>(resident_pages) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// CPU time of this thread: unlike wall time, it does not grow when other processes take the
+// cores, so it tells what a frame costs even on a busy machine.
+double thread_cpu_milliseconds()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 double percentile(std::vector<double> values, double fraction)
 {
     if (values.empty())
@@ -75,7 +151,7 @@ double percentile(std::vector<double> values, double fraction)
 
 int run_bench(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--config", "--size", "--frames", "--source", "--slide-time" }, {} });
+    auto command_line = parse_command_line(arguments, { { "--config", "--size", "--frames", "--source", "--slide-time" }, { "--trace" } });
     if (!command_line)
         return exit_invalid;
     int frames = 600;
@@ -91,6 +167,7 @@ int run_bench(const std::vector<std::string>& arguments)
         std::fprintf(stderr, "error: --frames must be at least 10 and --slide-time positive\n");
         return exit_invalid;
     }
+    bool const trace = command_line->has("--trace"); // every frame's time, to find the slow ones
     auto screen = load_screen(*command_line);
     if (!screen)
         return exit_invalid;
@@ -108,48 +185,98 @@ int run_bench(const std::vector<std::string>& arguments)
         std::fprintf(stderr, "error: cannot start SDL: %s\n", SDL_GetError());
         return exit_failure;
     }
+    auto fonts_started = std::chrono::steady_clock::now();
     auto fonts = FontSet::open(screen->config.theme.font_families);
+    double fonts_ms = Milliseconds(std::chrono::steady_clock::now() - fonts_started).count();
     if (!fonts) {
         std::fprintf(stderr, "error: no font with Chinese characters found; install fonts-noto-cjk\n");
         return exit_failure;
     }
-    OffscreenCanvas canvas(size->width, size->height);
+    // The pixel format of an X11 window's surface, which is what `play` composes into.
+    OffscreenCanvas canvas(size->width, size->height, CanvasPixels::Rgb888);
     ScreenCompositor compositor(canvas.renderer(), *fonts, screen->config, size->width, size->height);
     compositor.set_content(content);
 
     ManualClock clock(local_time_now().local);
-    compositor.draw_frame(clock.now());
+    auto first_started = std::chrono::steady_clock::now();
+    auto first_report = compositor.draw_frame(clock.now());
+    double first_draw_ms = Milliseconds(std::chrono::steady_clock::now() - first_started).count();
     double first_frame = milliseconds_since_process_start();
 
-    std::vector<double> steady, changes, transitions, layouts, rasterisations;
+    // Frames by what they did besides drawing: a slide change, a transition, preparing the next
+    // page ahead (a few milliseconds of layout and rasterising), or nothing (steady).
+    std::vector<double> steady, changes, transitions, preparing, layouts, rasterisations, all;
+    std::vector<double> steady_cpu, changes_cpu, transitions_cpu, preparing_cpu, all_cpu;
+    int prepared_changes = 0;
+    double ahead_ms = 0;
+    double highest_resident = resident_megabytes();
+    std::string highest_at = "the first frame";
     for (int frame = 0; frame < frames; ++frame) {
         clock.advance(1.0 / 60);
+        double cpu_started = thread_cpu_milliseconds();
         auto started = std::chrono::steady_clock::now();
         auto report = compositor.draw_frame(clock.now());
         double elapsed = Milliseconds(std::chrono::steady_clock::now() - started).count();
-        (report.slide_changed ? changes : report.in_transition ? transitions : steady).push_back(elapsed);
+        double cpu = thread_cpu_milliseconds() - cpu_started;
+        all.push_back(elapsed);
+        all_cpu.push_back(cpu);
+        if (trace)
+            std::printf("frame %d: %.2f ms%s%s%s, layout %.1f ms, rasterise %.1f ms\n", frame + 1, elapsed,
+                report.slide_changed ? ", slide change to " : "", report.slide_changed ? report.notice_id.c_str() : "",
+                report.in_transition ? ", transition" : "", report.layout_ms, report.rasterise_ms);
+        bool did_work_ahead = !report.slide_changed && report.layout_ms + report.rasterise_ms > 0;
+        (report.slide_changed ? changes : did_work_ahead ? preparing : report.in_transition ? transitions : steady).push_back(elapsed);
+        (report.slide_changed ? changes_cpu : did_work_ahead ? preparing_cpu : report.in_transition ? transitions_cpu : steady_cpu).push_back(cpu);
         if (report.slide_changed) {
             layouts.push_back(report.layout_ms);
             rasterisations.push_back(report.rasterise_ms);
+            prepared_changes += report.prepared_ahead;
+        } else {
+            ahead_ms += report.layout_ms + report.rasterise_ms;
+        }
+        if (double resident = resident_megabytes(); resident > highest_resident) {
+            highest_resident = resident;
+            highest_at = "frame " + std::to_string(frame + 1) + " (" + report.notice_id + " page "
+                + std::to_string(report.page + 1) + (report.slide_changed ? ", slide change" : report.in_transition ? ", transition" : "") + ")";
         }
     }
+    auto maximum = [](const std::vector<double>& values) { return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end()); };
+    auto count_over = [&](double limit) { return std::count_if(all.begin(), all.end(), [&](double value) { return value > limit; }); };
 
-    std::printf("hallboard bench: %dx%d, %d frames at 60 fps simulated, software renderer, offscreen\n", size->width,
-        size->height, frames);
-    std::printf("time to first frame:  %.1f ms (since process start, +-10 ms)\n", first_frame);
+    std::printf("hallboard bench: %dx%d, %d frames at 60 fps simulated, software renderer, offscreen (RGB888, as a window)\n",
+        size->width, size->height, frames);
+    std::printf("time to first frame:  %.1f ms (since process start, +-10 ms); fonts %.1f ms, first frame %.1f ms (layout %.1f, rasterise %.1f)\n",
+        first_frame, fonts_ms, first_draw_ms, first_report.layout_ms, first_report.rasterise_ms);
     std::printf("steady frame:         median %.2f ms, p99 %.2f ms (%zu frames)\n", percentile(steady, 0.5),
         percentile(steady, 0.99), steady.size());
+    std::printf("preparing frame:      median %.2f ms, max %.2f ms (%zu frames laying out or rasterising the next page ahead, %.1f ms in all)\n",
+        percentile(preparing, 0.5), maximum(preparing), preparing.size(), ahead_ms);
     std::printf("transition frame:     median %.2f ms, p99 %.2f ms (%zu frames of %s)\n", percentile(transitions, 0.5),
         percentile(transitions, 0.99), transitions.size(),
         screen->config.transition == Transition::Fade ? "fade" : screen->config.transition == Transition::Slide ? "slide" : "cut");
-    std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes)\n", percentile(changes, 0.5),
-        changes.empty() ? 0.0 : *std::max_element(changes.begin(), changes.end()), changes.size());
-    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(layouts, 0.5),
-        layouts.empty() ? 0.0 : *std::max_element(layouts.begin(), layouts.end()));
-    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(rasterisations, 0.5),
-        rasterisations.empty() ? 0.0 : *std::max_element(rasterisations.begin(), rasterisations.end()));
+    std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes, %d of them prepared ahead)\n", percentile(changes, 0.5),
+        maximum(changes), changes.size(), prepared_changes);
+    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(layouts, 0.5), maximum(layouts));
+    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(rasterisations, 0.5), maximum(rasterisations));
+    std::printf("worst frame:          %.1f ms; %ld frames over 16.7 ms, %ld over 25 ms\n", maximum(all),
+        static_cast<long>(count_over(1000.0 / 60)), static_cast<long>(count_over(25)));
+    std::printf("CPU time per frame:   steady %.2f, preparing %.2f (max %.1f), transition %.2f, slide change %.2f ms (medians), worst %.1f ms\n",
+        percentile(steady_cpu, 0.5), percentile(preparing_cpu, 0.5), maximum(preparing_cpu), percentile(transitions_cpu, 0.5),
+        percentile(changes_cpu, 0.5), maximum(all_cpu));
     std::printf("texture cache:        %.1f MB\n", static_cast<double>(compositor.cached_texture_bytes()) / 1e6);
     std::printf("peak RSS:             %.1f MB\n", peak_rss_megabytes());
+    auto memory = resident_memory();
+    std::printf("RSS at the end:       %.1f MB: anonymous %.1f, heap %.1f, font files %.1f, libraries %.1f, other %.1f\n",
+        memory.total(), memory.anonymous, memory.heap, memory.fonts, memory.libraries, memory.other);
+    for (auto const& [file, megabytes] : memory.font_files)
+        std::printf("  font file %s: %.1f MB\n", file.c_str(), megabytes);
+    std::printf("RSS highest:          %.1f MB at %s\n", highest_resident, highest_at.c_str());
+#ifdef __GLIBC__
+    auto heap = mallinfo2();
+    std::printf("malloc at the end:    %.1f MB in use, %.1f MB free in the heap, %.1f MB in mmapped blocks\n",
+        static_cast<double>(heap.uordblks) / 1048576.0, static_cast<double>(heap.fordblks) / 1048576.0,
+        static_cast<double>(heap.hblkhd) / 1048576.0);
+#endif
     return exit_ok;
 }
 

@@ -10,5 +10,8 @@ int run_check(const std::vector<std::string>& arguments);
 int run_render(const std::vector<std::string>& arguments);
 int run_play(const std::vector<std::string>& arguments);
 int run_bench(const std::vector<std::string>& arguments);
+int run_keygen(const std::vector<std::string>& arguments);
+int run_publish(const std::vector<std::string>& arguments);
+int run_serve(const std::vector<std::string>& arguments);
 
 } // namespace hallboard

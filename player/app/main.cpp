@@ -20,6 +20,13 @@ static void print_usage(std::FILE* out)
                "                                 show the hall screen (Esc or Q quits)\n"
                "  bench --config FILE [--size WxH] [--frames N] [--source DIR]\n"
                "                                 measure frame times, slide changes and memory offscreen\n"
+               "  keygen --out PREFIX            make the key pair that signs published content\n"
+               "                                 (PREFIX.key, secret, owner-only; PREFIX.pub for screen configs)\n"
+               "  publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
+               "                                 validate SRC like check, then write it to DIR as a signed\n"
+               "                                 static tree (--dry-run: list what would change, write nothing)\n"
+               "  serve DIR --token-file FILE [--listen 127.0.0.1:8080]\n"
+               "                                 serve a published tree to screens, with an admin API for publish\n"
                "\n"
                "exit status: 0 ok, 1 run-time failure, 2 invalid input or usage\n",
         out);
@@ -42,6 +49,12 @@ int main(int argc, char** argv)
             return hallboard::run_play(arguments);
         if (command == "bench")
             return hallboard::run_bench(arguments);
+        if (command == "keygen")
+            return hallboard::run_keygen(arguments);
+        if (command == "publish")
+            return hallboard::run_publish(arguments);
+        if (command == "serve")
+            return hallboard::run_serve(arguments);
         if (command == "help" || command == "--help" || command == "-h") {
             print_usage(stdout);
             return 0;

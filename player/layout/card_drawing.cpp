@@ -43,6 +43,31 @@ WrappedText wrap_balanced(std::string_view text, float max_width, FontSpec font,
     return wrapped;
 }
 
+WrappedText wrap_without_stub(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer)
+{
+    auto wrapped = wrap_text(text, max_width, font, measurer);
+    size_t const lines = wrapped.lines.size();
+    if (lines < 2 || wrapped.overflow)
+        return wrapped;
+    float const em = static_cast<float>(font.pixel_size);
+    // Two full-width characters ("户。") are a stub; three read as the end of a sentence.
+    float const stub = 2.2f * em;
+    auto last_width = [&](const WrappedText& candidate) {
+        return candidate.lines.empty() ? 0.0f : measurer.width(candidate.lines.back(), font);
+    };
+    if (wrapped.lines.back().empty() || last_width(wrapped) >= stub)
+        return wrapped;
+    // Half an em at a time, at most a sixth of the line: beyond that the ragged edge is worse.
+    for (float narrower = 0.5f * em; narrower <= max_width / 6; narrower += 0.5f * em) {
+        auto candidate = wrap_text(text, max_width - narrower, font, measurer);
+        if (candidate.overflow || candidate.lines.size() != lines)
+            break;
+        if (last_width(candidate) >= stub)
+            return candidate;
+    }
+    return wrapped;
+}
+
 float centred_baseline(float centre_y, FontSpec font, TextMeasurer& measurer)
 {
     float ascent = measurer.ascent(font);

@@ -28,6 +28,12 @@ void draw_number_badge(DisplayList& list, float centre_x, float centre_y, float 
 // instead of a full line and an orphan ("勘查后装表，当场" / "通电").
 WrappedText wrap_balanced(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer);
 
+// wrap_text, except that a paragraph of several lines does not end in a stub of a character
+// or two (段末孤字: "……通知重要客 / 户。"): the lines are narrowed just enough to carry a few
+// characters down to the last one, keeping the line count. For left-aligned paragraphs, where
+// wrap_balanced would leave a ragged edge on every line.
+WrappedText wrap_without_stub(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer);
+
 // Baseline that centres a line of `font` vertically on `centre_y`.
 float centred_baseline(float centre_y, FontSpec font, TextMeasurer& measurer);
 

@@ -233,7 +233,7 @@ MeasuredMaterials measure_materials(std::span<const std::string> items, int firs
     float text_width = result.column_width - result.number_width;
     bool overflow = result.heading.overflow;
     for (auto const& item : items) {
-        auto wrapped = wrap_text(add_cjk_latin_spacing(item), text_width, materials_font(scale), measurer);
+        auto wrapped = wrap_without_stub(add_cjk_latin_spacing(item), text_width, materials_font(scale), measurer);
         overflow = overflow || wrapped.overflow;
         result.item_heights.push_back(block_height(wrapped, materials_font(scale), spacing));
         result.items.push_back(std::move(wrapped));

@@ -95,7 +95,7 @@ std::vector<ItemLine> wrap_inline(const std::string& heading, const std::string&
     std::string lead = heading + (ends_with_punctuation(heading) ? "" : "：");
     std::string combined = lead + detail;
     float bold_extra = std::max(0.0f, measurer.width(lead, bold_font(metrics)) - measurer.width(lead, regular_font(metrics)));
-    auto wrapped = wrap_text(combined, width - bold_extra, regular_font(metrics), measurer);
+    auto wrapped = wrap_without_stub(combined, width - bold_extra, regular_font(metrics), measurer);
     overflow = wrapped.overflow;
     std::vector<ItemLine> lines;
     size_t position = 0;
@@ -131,7 +131,7 @@ MeasuredItem measure_item(const CommitmentItem& item, float column_width, Headin
                 result.lines.push_back({ std::move(line), {} });
         }
         if (!detail.empty()) {
-            auto wrapped = wrap_text(detail, width, regular_font(metrics), measurer);
+            auto wrapped = wrap_without_stub(detail, width, regular_font(metrics), measurer);
             result.overflow = result.overflow || wrapped.overflow;
             for (auto& line : wrapped.lines)
                 result.lines.push_back({ {}, std::move(line) });
@@ -205,14 +205,19 @@ CommitmentsPlan plan_style(const Commitments& commitments, Rect body, ItemStyle 
         blocks.push_back(PageBlock { measured.height, metrics.item_gap, KeepWithNext::No });
         plan.items.push_back(std::move(measured));
     }
-    // Pack columns, then group them into pages of `columns` columns.
+    // Pack columns, then group them into pages of `columns` columns. Over several pages, the
+    // items are spread evenly over all their columns (8 + 7 items rather than 6 + 9).
+    size_t columns = static_cast<size_t>(style.columns);
     auto packed = paginate_blocks(blocks, body.h);
+    if (packed.pages.size() > columns) {
+        size_t const pages = (packed.pages.size() + columns - 1) / columns;
+        packed = paginate_balanced(blocks, body.h, body.h, pages * columns);
+    }
     for (size_t oversized : packed.oversized) {
         plan.feasible = false;
         plan.problems.push_back("commitment " + std::to_string(oversized + 1)
             + " is too long for a page even at the minimum size");
     }
-    size_t columns = static_cast<size_t>(style.columns);
     for (size_t first = 0; first < packed.pages.size(); first += columns) {
         size_t last = std::min(packed.pages.size(), first + columns) - 1;
         size_t begin = packed.pages[first].begin;

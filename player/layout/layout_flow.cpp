@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
+#include <tuple>
 
 namespace hallboard {
 
@@ -44,6 +46,13 @@ struct FlowPlan {
 };
 
 struct FlowInput {
+    FlowInput(const Flow& flow_, const SlideContext& context_, Rect body_)
+        : flow(flow_)
+        , context(context_)
+        , body(body_)
+    {
+    }
+
     const Flow& flow;
     const SlideContext& context;
     Rect body;
@@ -51,6 +60,20 @@ struct FlowInput {
     bool has_materials() const { return !flow.materials.empty(); }
     bool has_total() const { return !flow.total.empty(); }
     TextMeasurer& measurer() const { return *context.measurer; }
+
+    // The plans tried (sizes, rows, beside or below) measure the same step at the same width
+    // many times, and balanced wrapping is not cheap.
+    const MeasuredStep& step(int index, float box_width, StepStyle style, const FlowScale& scale) const
+    {
+        auto key = std::make_tuple(index, static_cast<long>(std::lround(box_width * 4)), style, scale.text_px);
+        auto found = m_steps.find(key);
+        if (found == m_steps.end())
+            found = m_steps.emplace(key, measure_step(flow.steps[static_cast<size_t>(index)], index + 1, box_width, style, scale, measurer())).first;
+        return found->second;
+    }
+
+private:
+    mutable std::map<std::tuple<int, long, StepStyle, int>, MeasuredStep> m_steps;
 };
 
 float em(const FlowScale& scale) { return static_cast<float>(scale.text_px); }
@@ -76,8 +99,7 @@ GridShape measure_grid(const FlowInput& input, int columns, float region_width, 
     float gaps = static_cast<float>(shape.columns - 1) * scale.arrow_gap;
     shape.box_width = std::min(max_box_width(scale), (region_width - gaps) / static_cast<float>(shape.columns));
     for (int index = 0; index < input.step_count(); ++index) {
-        auto measured = measure_step(input.flow.steps[index], index + 1, shape.box_width, StepStyle::Column, scale,
-            input.measurer());
+        auto measured = input.step(index, shape.box_width, StepStyle::Column, scale);
         shape.box_height = std::max(shape.box_height, measured.height);
         shape.fits = shape.fits && measured.fits;
         shape.measured.push_back(std::move(measured));
@@ -381,8 +403,7 @@ FlowPlan plan_portrait(const FlowInput& input, const FlowScale& scale)
     plan.scale = scale;
     plan.style = StepStyle::Row;
     for (int index = 0; index < count; ++index)
-        plan.steps.push_back(measure_step(input.flow.steps[index], index + 1, body.w, StepStyle::Row, scale,
-            input.measurer()));
+        plan.steps.push_back(input.step(index, body.w, StepStyle::Row, scale));
     if (input.has_total())
         plan.banner = measure_banner(input.flow.total, body.w, scale, input.measurer());
     collect_step_problems(plan);

@@ -2,6 +2,7 @@
 // lines when even the minimum size does not fit one page; the issuer and date (落款) right-
 // aligned at the end. Warnings sit in a bordered card in the warning colours under a text
 // label, so their meaning does not rest on colour alone.
+#include "player/layout/card_drawing.h"
 #include "player/layout/frame_layout.h"
 #include "player/layout/pagination.h"
 #include "player/layout/slide_chrome.h"
@@ -93,14 +94,15 @@ TextPlan plan_text(const FreeText& text, const Rect& box, int font_px, const Sli
     float const line_height = style.line_height(plan.font);
     float const paragraph_gap = 0.5f * static_cast<float>(font_px);
     for (auto paragraph : split_paragraphs(text.body)) {
-        auto wrapped = wrap_text(paragraph, box.w, plan.font, style.measurer);
+        auto wrapped = wrap_without_stub(paragraph, box.w, plan.font, style.measurer);
         plan.overflow = plan.overflow || wrapped.overflow;
         for (size_t index = 0; index < wrapped.lines.size(); ++index) {
             PageBlock block { line_height, 0, KeepWithNext::No };
             if (index == 0 && !plan.blocks.empty())
                 block.gap_before = paragraph_gap;
-            // No paragraph's first line alone at the foot of a page.
-            if (index == 0 && wrapped.lines.size() > 1)
+            // No paragraph's first line alone at the foot of a page, nor its last line alone
+            // at the top of the next.
+            if ((index == 0 || index + 2 == wrapped.lines.size()) && wrapped.lines.size() > 1)
                 block.keep_with_next = KeepWithNext::Yes;
             plan.blocks.push_back(block);
             plan.lines.push_back(std::move(wrapped.lines[index]));

@@ -399,6 +399,14 @@ SlideLayout layout_hotlines(const Notice& notice, const Hotlines& hotlines, cons
         body = measure_chrome(notice, context, static_cast<int>(plan.page_count)).body;
         plan = choose_plan(hotlines, body, context);
     }
+    // Notes sit centred under their numbers: lines of similar length rather than a line and a
+    // stub. Balancing keeps the line count, so the plan's heights stay right.
+    for (size_t index = 0; index < plan.entries.size() && index < hotlines.entries.size(); ++index) {
+        auto& entry = plan.entries[index];
+        if (entry.note.lines.size() > 1 && !entry.note.overflow)
+            entry.note = wrap_balanced(add_cjk_latin_spacing(hotlines.entries[index].note), entry.text_width,
+                FontSpec { plan.note_px, FontWeight::Regular }, *context.measurer);
+    }
     std::vector<DisplayList> bodies;
     if (!hotlines.entries.empty()) {
         for (auto const& page : plan.pages)

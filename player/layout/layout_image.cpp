@@ -1,4 +1,5 @@
 // A full-slide picture: the image box fills the body, the caption sits centred below it.
+#include "player/layout/card_drawing.h"
 #include "player/layout/slide_chrome.h"
 #include "player/layout/slide_style.h"
 #include "player/layout/text_layout.h"
@@ -33,6 +34,8 @@ SlideLayout layout_image(const Notice& notice, const ImageSlide& image, const Sl
             style.line_spacing, style.measurer);
         if (!caption.fits)
             problems.push_back("caption \"" + image.caption + "\" does not fit in two lines at the minimum text size");
+        else if (caption.wrapped.lines.size() > 1)
+            caption.wrapped = wrap_balanced(image.caption, body.w, caption.font, style.measurer); // centred: even lines
         caption_top = std::max(body.y, body.bottom() - caption.height);
         picture.h = std::max(0.0f, caption_top - style.px(0.02) - body.y);
     }

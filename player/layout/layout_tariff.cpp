@@ -35,10 +35,16 @@ public:
                 m_style.line_spacing, TextAlign::Right, m_style.measurer);
             y += m_plan.unit_height;
         }
-        // A page that starts inside a part repeats that part's header row.
-        if (first != last && (first->kind == TableItemKind::Row || first->kind == TableItemKind::Section)) {
+        // A page that starts inside a part repeats that part's header row, and a page that
+        // starts inside a section its heading, marked （续）.
+        if (span.begin > 0 && first != last && (first->kind == TableItemKind::Row || first->kind == TableItemKind::Section)) {
             draw_header(list, first->part, y);
             y += m_plan.parts[first->part].header_height;
+            if (first->kind == TableItemKind::Row && first->section != no_section) {
+                auto const& heading = m_plan.items[first->section];
+                draw_section(list, heading, heading.cells.back(), y, heading.continued_height);
+                y += heading.continued_height;
+            }
         }
         for (size_t index = span.begin; index < span.end; ++index) {
             auto const& block = m_plan.blocks[index];
@@ -100,6 +106,21 @@ private:
         list.fill(Rect { band.x, band.bottom() - m_rule, band.w, m_rule }, m_theme.rule);
     }
 
+    void draw_section(DisplayList& list, const TableItem& item, const std::vector<std::string>& lines, float top,
+        float height) const
+    {
+        Rect const band { m_plan.body.x, top, m_plan.body.w, height };
+        list.fill(band, m_theme.section_background);
+        // A short accent stroke at the start marks the heading without relying on its colour.
+        float const stroke = std::max(3.0f, 0.12f * static_cast<float>(m_plan.cell_font.pixel_size));
+        list.fill(Rect { band.x, band.y, stroke, band.h }, m_theme.accent);
+        FontSpec const font { m_plan.cell_font.pixel_size, FontWeight::Bold };
+        float const padding_x = m_plan.parts[item.part].columns.padding;
+        emit_lines(list, lines, band.x + padding_x, top + m_plan.cell_padding_y, band.w - 2 * padding_x, font, m_theme.text,
+            m_style.line_spacing, TextAlign::Left, m_style.measurer);
+        draw_rule(list, band);
+    }
+
     void draw_item(DisplayList& list, const TableItem& item, float top, float height) const
     {
         Rect const& body = m_plan.body;
@@ -119,18 +140,9 @@ private:
             draw_rule(list, band);
             break;
         }
-        case TableItemKind::Section: {
-            list.fill(band, m_theme.section_background);
-            // A short accent stroke at the start marks the heading without relying on its colour.
-            float const stroke = std::max(3.0f, 0.12f * static_cast<float>(m_plan.cell_font.pixel_size));
-            list.fill(Rect { band.x, band.y, stroke, band.h }, m_theme.accent);
-            FontSpec const font { m_plan.cell_font.pixel_size, FontWeight::Bold };
-            float const padding_x = m_plan.parts[item.part].columns.padding;
-            emit_lines(list, item.cells[0], band.x + padding_x, top + m_plan.cell_padding_y, band.w - 2 * padding_x, font,
-                m_theme.text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
-            draw_rule(list, band);
+        case TableItemKind::Section:
+            draw_section(list, item, item.cells[0], top, height);
             break;
-        }
         case TableItemKind::Note: {
             float const indent = m_plan.note_prefix_width + m_plan.note_label_width;
             if (item.index == 0)
@@ -142,6 +154,13 @@ private:
                     m_theme.muted_text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
             emit_lines(list, item.cells[0], band.x + indent, top, band.w - indent, m_plan.note_font, m_theme.muted_text,
                 m_style.line_spacing, TextAlign::Left, m_style.measurer);
+            if (item.cells.size() > 1) {
+                // The effective date, at the right of the note's last line.
+                float const last_line = top
+                    + m_style.line_height(m_plan.note_font) * static_cast<float>(std::max<size_t>(1, item.cells[0].size()) - 1);
+                emit_lines(list, item.cells[1], band.x, last_line, band.w, m_plan.note_font, m_theme.text, m_style.line_spacing,
+                    TextAlign::Right, m_style.measurer);
+            }
             break;
         }
         case TableItemKind::Effective:

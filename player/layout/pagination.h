@@ -13,10 +13,22 @@ enum class KeepWithNext {
     Yes, // a heading: never the last block of a page when another block follows it
 };
 
+// How welcome a page break just before a block is (paginate_balanced only; paginate_blocks
+// ignores it).
+enum class BreakBefore {
+    Allowed,     // a natural break, e.g. before a section heading
+    Discouraged, // allowed, but a break elsewhere is better when it costs little balance (inside a section)
+    Avoided,     // only when nothing else fits (it would leave a row alone, or a heading with one row)
+};
+
 struct PageBlock {
     float height = 0;
     float gap_before = 0; // space above the block, dropped when the block starts a page
     KeepWithNext keep_with_next = KeepWithNext::No;
+    BreakBefore break_before = BreakBefore::Allowed;
+    // Drawn above this block when it starts a page other than the first (a repeated table
+    // header, a continued section heading): paginate_balanced counts it against the page.
+    float repeat_height = 0;
 };
 
 // Blocks [begin, end) go on one page; `height` is their stacked height with the gaps between them.
@@ -39,6 +51,14 @@ struct Pagination {
 // the others, e.g. when something is drawn above the blocks on page 1 only.
 Pagination paginate_blocks(const std::vector<PageBlock>& blocks, float page_height);
 Pagination paginate_blocks(const std::vector<PageBlock>& blocks, float first_page_height, float page_height);
+
+// Balanced packing: the fewest pages that keep headings with what follows them and honour
+// BreakBefore::Avoided (when any packing can), with the blocks spread evenly over the pages and
+// breaks put where BreakBefore allows them, e.g. 9 + 8 + 8 rows rather than 12 + 12 + 1.
+// Returns at least `min_pages` pages when the blocks can fill that many (commitments fill
+// both columns of their page). Blocks taller than a page get a page of their own, as above.
+Pagination paginate_balanced(const std::vector<PageBlock>& blocks, float first_page_height, float page_height,
+    size_t min_pages = 0);
 
 // Picks the font size of content that may paginate: the largest size in [min_px, preferred_px]
 // among those that need the fewest pages any size in the range needs. So content that fits

@@ -1,6 +1,7 @@
 // The title with its accent bar, the footer and page number, and the body box between them.
 #include "player/layout/slide_chrome.h"
 
+#include "player/layout/card_drawing.h"
 #include "player/layout/slide_style.h"
 #include "player/layout/text_layout.h"
 
@@ -35,6 +36,18 @@ std::string page_number_text(int page, int page_count)
 
 // Titles stay a title: first two lines at the title size shrinking to the body size, and
 // only then three lines down to the minimum.
+// A wrapped title breaks into lines of similar length ("电网企业代理购电 / 工商业用户电价表"),
+// not a full line and a stub ("电网企业代理购电工商业用户电 / 价表").
+FittedText balance_lines(FittedText fitted, const std::string& text, float width, const SlideStyle& style)
+{
+    if (fitted.wrapped.lines.size() < 2 || fitted.wrapped.overflow)
+        return fitted;
+    auto balanced = wrap_balanced(text, width, fitted.font, style.measurer);
+    if (balanced.lines.size() == fitted.wrapped.lines.size() && !balanced.overflow)
+        fitted.wrapped = std::move(balanced);
+    return fitted;
+}
+
 FittedText fit_title(const std::string& title, float width, const SlideStyle& style, bool& fits)
 {
     auto two_lines = text_block_height(2, FontSpec { style.title_px, FontWeight::Bold }, style.line_spacing);
@@ -42,13 +55,13 @@ FittedText fit_title(const std::string& title, float width, const SlideStyle& st
         style.measurer);
     if (fitted.fits) {
         fits = true;
-        return fitted;
+        return balance_lines(std::move(fitted), title, width, style);
     }
     auto three_lines = text_block_height(3, FontSpec { style.body_px, FontWeight::Bold }, style.line_spacing);
     fitted = fit_text(title, width, three_lines, style.body_px, style.min_px, FontWeight::Bold, style.line_spacing,
         style.measurer);
     fits = fitted.fits;
-    return fitted;
+    return fits ? balance_lines(std::move(fitted), title, width, style) : fitted;
 }
 
 ChromeGeometry compute_geometry(const Notice& notice, const SlideContext& context, BottomRow bottom_row, int page_count)
@@ -83,7 +96,7 @@ ChromeGeometry compute_geometry(const Notice& notice, const SlideContext& contex
         // one, so the footer reads the same on every slide.
         float const number_room = style.measurer.width(page_number_text(99, 99), geometry.footer_font) + style.px(0.03);
         float const footer_width = std::max(content_width / 2, content_width - number_room);
-        auto wrapped = wrap_text(notice.footer, footer_width, geometry.footer_font, style.measurer);
+        auto wrapped = wrap_without_stub(notice.footer, footer_width, geometry.footer_font, style.measurer);
         geometry.footer_lines = std::move(wrapped.lines);
         geometry.footer_overflow = wrapped.overflow;
         int const rows = std::max<int>(1, static_cast<int>(geometry.footer_lines.size()));

@@ -1,11 +1,15 @@
 // Column sizing for tariff tables, in the spirit of HTML's automatic table layout: columns
-// get their one-line width when the table allows it, and share what there is otherwise.
+// get their one-line width when the table allows it; otherwise the width goes where it saves
+// the most lines, so that the table is as short as it can be.
 #include "player/layout/tariff_columns.h"
 
 #include "player/layout/line_breaking.h"
 #include "player/layout/utf8.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
 #include <numeric>
 
 namespace hallboard {
@@ -41,8 +45,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 struct ColumnWants {
     float natural = 0;     // widest cell on one line
-    float body = 0;        // widest body cell on one line; the header as comfortable
     float comfortable = 0; // narrowest without wrapping short cells
+    float body_comfortable = 0; // the same for body cells; headers as narrow as they wrap without a stub
+    float body = 0;             // widest body cell on one line; headers as in body_comfortable
     float hard = 0;        // narrowest without cutting a word
 };
 
@@ -156,11 +161,50 @@ TextAlign cell_alignment(std::string_view text, TextAlign column_align)
 
 namespace {
 
+// How many lines a cell takes as its column narrows: widths[k] is the narrowest width (padding
+// excluded) at which it takes k + 1 lines. widths[0] is its one-line width.
+struct CellProfile {
+    std::vector<float> widths;
+    float natural = 0;
+
+    int lines_at(float width) const
+    {
+        for (size_t k = 0; k < widths.size(); ++k) {
+            if (widths[k] <= width + 0.01f)
+                return static_cast<int>(k) + 1;
+        }
+        // Narrower than profiled: about as many lines as the text is times wider.
+        int const beyond = static_cast<int>(std::ceil(natural / std::max(width, 1.0f)));
+        return std::max(static_cast<int>(widths.size()) + 1, beyond);
+    }
+};
+
 struct ColumnMeasure {
     ColumnWants wants;
     TextAlign align = TextAlign::Left;
     float number_width = 0;
+    std::vector<const CellProfile*> cells; // one per body row
+    const CellProfile* header = nullptr;
 };
+
+} // namespace
+
+// The profiles of a table's cells by text and size, shared by equal texts ("一般工商业" in
+// forty rows) and by the fits of one layout.
+struct CellWrapCache::Entries {
+    std::map<std::pair<std::string, int>, std::unique_ptr<CellProfile>> profiles;
+};
+
+CellWrapCache::CellWrapCache()
+    : m_entries(std::make_unique<Entries>())
+{
+}
+
+CellWrapCache::~CellWrapCache() = default;
+
+namespace {
+
+using ProfileCache = CellWrapCache::Entries;
 
 float natural_width(std::string_view text, FontSpec font, TextMeasurer& measurer)
 {
@@ -169,10 +213,61 @@ float natural_width(std::string_view text, FontSpec font, TextMeasurer& measurer
     return wrap_text(text, unbounded_width, font, measurer).widest;
 }
 
+// Beyond three lines a cell is a stack of stubs whatever its width; no need to know exactly.
+constexpr size_t profiled_lines = 3;
+
+const CellProfile& profile_cell(ProfileCache& cache, std::string_view text, FontSpec font, bool numeric, float natural,
+    float hard, TextMeasurer& measurer)
+{
+    auto& slot = cache.profiles[{ std::string(text), font.weight == FontWeight::Bold ? -font.pixel_size : font.pixel_size }];
+    if (slot)
+        return *slot;
+    slot = std::make_unique<CellProfile>();
+    slot->natural = natural;
+    slot->widths.push_back(natural);
+    if (numeric || natural <= hard)
+        return *slot;
+    auto lines = [&](float width) { return wrap_text(text, width + 0.01f, font, measurer).lines.size(); };
+    // A tenth of an em is precise enough to share widths; the layout wraps at the real ones.
+    float const precision = std::max(0.5f, 0.1f * static_cast<float>(font.pixel_size));
+    for (size_t k = 2; k <= profiled_lines && slot->widths.back() > hard; ++k) {
+        if (lines(hard) <= k) {
+            slot->widths.push_back(hard);
+            break;
+        }
+        float low = hard;                   // more than k lines
+        float high = slot->widths.back();   // at most k - 1 lines
+        while (high - low > precision) {
+            float const middle = (low + high) / 2;
+            (lines(middle) <= k ? high : low) = middle;
+        }
+        slot->widths.push_back(high);
+    }
+    return *slot;
+}
+
+// The narrowest profiled width, at most `widest`, at which `text` wraps without a last line of a
+// single character; `widest` when there is none.
+float narrowest_without_stub(const CellProfile& profile, std::string_view text, FontSpec font, float widest,
+    TextMeasurer& measurer)
+{
+    float const stub = 1.9f * static_cast<float>(font.pixel_size);
+    for (auto width = profile.widths.rbegin(); width != profile.widths.rend(); ++width) {
+        if (*width > widest + 0.01f)
+            break;
+        if (width + 1 == profile.widths.rend())
+            return *width; // one line
+        auto const wrapped = wrap_text(text, *width + 0.01f, font, measurer);
+        if (!wrapped.lines.empty() && measurer.width(wrapped.lines.back(), font) >= stub)
+            return *width;
+    }
+    return widest;
+}
+
 // Everything about the columns that depends on the text and the font but not on the width;
 // measured once and fitted to as many widths (or column subsets) as needed.
 std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec cell_font, FontSpec header_font,
-    TextMeasurer& measurer)
+    TextMeasurer& measurer, ProfileCache& cache)
 {
     size_t const count = table.columns.size();
     std::vector<ColumnMeasure> measures(count);
@@ -183,11 +278,16 @@ std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec ce
         // Wrapping a cell of a few characters ("第一档", "电压等级") reads badly; longer ones may wrap.
         float const few_characters = 4.0f * static_cast<float>(font.pixel_size);
         float const comfortable = numeric ? natural : std::min(natural, std::max(hard, few_characters));
+        auto const& profile = profile_cell(cache, text, font, numeric, natural, hard, measurer);
+        // A header may wrap narrower than comfortable when the header row is tall anyway
+        // ("峰时 / 电价"), but never into a stub ("峰时 / 段").
+        float const header = cell == Cell::Header ? narrowest_without_stub(profile, text, font, comfortable, measurer) : 0;
         column.natural = std::max(column.natural, natural);
-        // Headers wrap more gracefully than body cells: the width they want comes last.
-        column.body = std::max(column.body, cell == Cell::Body ? natural : comfortable);
         column.comfortable = std::max(column.comfortable, comfortable);
+        column.body_comfortable = std::max(column.body_comfortable, cell == Cell::Body ? comfortable : header);
+        column.body = std::max(column.body, cell == Cell::Body ? natural : header);
         column.hard = std::max(column.hard, hard);
+        return &profile;
     };
 
     for (size_t c = 0; c < count; ++c) {
@@ -200,12 +300,134 @@ std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec ce
             only_numbers = only_numbers && (numeric || is_placeholder_cell(cell));
             if (numeric)
                 measures[c].number_width = std::max(measures[c].number_width, measurer.width(cell, cell_font));
-            consider(measures[c].wants, cell, cell_font, numeric, Cell::Body);
+            measures[c].cells.push_back(consider(measures[c].wants, cell, cell_font, numeric, Cell::Body));
         }
         measures[c].align = any_number && only_numbers ? TextAlign::Center : TextAlign::Left;
-        consider(measures[c].wants, table.columns[c], header_font, false, Cell::Header);
+        measures[c].header = consider(measures[c].wants, table.columns[c], header_font, false, Cell::Header);
     }
     return measures;
+}
+
+// The height of the table in lines at the given content widths (padding excluded), as the
+// column sharing minimises it: every row as tall as its tallest cell, the header counted twice
+// (it repeats on every page) and more beyond three lines, and a little for every
+// wrapped body cell, so that widening one of two wrapped cells of a row still counts as
+// progress. (Not for header cells: one header unwrapped beside a wrapped one saves nothing and
+// makes columns of equal headers unequal.)
+float table_lines(const std::vector<ColumnMeasure>& measures, const std::vector<float>& widths)
+{
+    constexpr float header_weight = 2;
+    constexpr float cell_weight = 0.05f;
+    float cost = 0;
+    int header = 1;
+    for (size_t c = 0; c < measures.size(); ++c) {
+        header = std::max(header, measures[c].header->lines_at(widths[c]));
+    }
+    // Beyond three lines a header is a stack of stubs ("最大 / 需量 / （元/ / 千瓦· / 月）").
+    constexpr float stacked_header_weight = 4;
+    cost += header_weight * static_cast<float>(header) + stacked_header_weight * static_cast<float>(std::max(0, header - 3));
+    size_t const rows = measures.empty() ? 0 : measures[0].cells.size();
+    for (size_t r = 0; r < rows; ++r) {
+        int tallest = 1;
+        for (size_t c = 0; c < measures.size(); ++c) {
+            int const lines = measures[c].cells[r]->lines_at(widths[c]);
+            tallest = std::max(tallest, lines);
+            cost += cell_weight * static_cast<float>(lines - 1);
+        }
+        cost += static_cast<float>(tallest);
+    }
+    return cost;
+}
+
+// The narrowest width above `width` at which some cell of the column loses a line; 0 if none.
+float next_breakpoint(const ColumnMeasure& measure, float width)
+{
+    float next = 0;
+    auto consider = [&](const CellProfile* cell) {
+        for (float candidate : cell->widths) {
+            if (candidate > width + 0.01f && (next == 0 || candidate < next))
+                next = candidate;
+        }
+    };
+    consider(measure.header);
+    for (auto const* cell : measure.cells)
+        consider(cell);
+    return next;
+}
+
+// Shares the width above `base` (outer widths) among the columns to make the table as short as
+// possible: step by step, the column whose widening saves the most lines per pixel gets it. What
+// is left goes to body cells on one line, then headers on one line, then equally (distribute).
+std::vector<float> share_width(const std::vector<ColumnMeasure>& measures, const std::vector<float>& base, float padding,
+    const std::vector<float>& body, const std::vector<float>& natural, float table_width)
+{
+    std::vector<float> content;
+    for (float width : base)
+        content.push_back(width - 2 * padding);
+    float spare = table_width - std::accumulate(base.begin(), base.end(), 0.0f);
+    float cost = table_lines(measures, content);
+    while (spare > 0.5f) {
+        std::vector<float> best;
+        float best_gain = 0;
+        float best_cost = cost;
+        float best_extra = 0;
+        auto consider = [&](std::vector<float> widened) {
+            float const extra = std::accumulate(widened.begin(), widened.end(), 0.0f)
+                - std::accumulate(content.begin(), content.end(), 0.0f);
+            if (extra <= 0 || extra > spare)
+                return;
+            float const widened_cost = table_lines(measures, widened);
+            float const gain = (cost - widened_cost) / extra;
+            if (gain > best_gain + 1e-9f) {
+                best = std::move(widened);
+                best_gain = gain;
+                best_cost = widened_cost;
+                best_extra = extra;
+            }
+        };
+        for (size_t c = 0; c < measures.size(); ++c) {
+            float const target = next_breakpoint(measures[c], content[c]);
+            if (target == 0)
+                continue;
+            auto widened = content;
+            widened[c] = target;
+            consider(std::move(widened));
+        }
+        // The header row loses a line only when every header as tall as it does: one step for
+        // all of them, which no single column's step shows.
+        int tallest = 0;
+        for (size_t c = 0; c < measures.size(); ++c)
+            tallest = std::max(tallest, measures[c].header->lines_at(content[c]));
+        if (tallest > 1) {
+            auto widened = content;
+            bool possible = true;
+            for (size_t c = 0; c < measures.size() && possible; ++c) {
+                auto const& widths = measures[c].header->widths;
+                if (measures[c].header->lines_at(content[c]) < tallest)
+                    continue;
+                // The width for tallest - 1 lines, or for as few as profiled when taller than that.
+                float const target = widths[std::min(static_cast<size_t>(tallest - 2), widths.size() - 1)];
+                possible = target > content[c];
+                widened[c] = target;
+            }
+            if (possible)
+                consider(std::move(widened));
+        }
+        if (best.empty())
+            break;
+        spare -= best_extra;
+        content = std::move(best);
+        cost = best_cost;
+    }
+    std::vector<float> widths;
+    for (float width : content)
+        widths.push_back(width + 2 * padding);
+    std::vector<float> bodies(widths.size());
+    for (size_t c = 0; c < widths.size(); ++c)
+        bodies[c] = std::max(widths[c], body[c]);
+    if (std::accumulate(bodies.begin(), bodies.end(), 0.0f) >= table_width)
+        return distribute(widths, bodies, table_width);
+    return distribute(bodies, natural, table_width);
 }
 
 ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float table_width, FontSpec cell_font)
@@ -235,16 +457,6 @@ ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float tabl
     auto const natural = with_padding(&ColumnWants::natural, roomy);
     auto const comfortable = with_padding(&ColumnWants::comfortable, roomy);
     auto const hard = with_padding(&ColumnWants::hard, tight);
-    // Body cells on one line first, then headers on one line.
-    auto grow = [&](const std::vector<float>& base, float padding) {
-        auto const body = with_padding(&ColumnWants::body, padding);
-        std::vector<float> first(base.size());
-        for (size_t c = 0; c < base.size(); ++c)
-            first[c] = std::max(base[c], body[c]);
-        if (total(first) > table_width)
-            return distribute(base, first, table_width);
-        return distribute(first, with_padding(&ColumnWants::natural, padding), table_width);
-    };
 
     if (total(natural) <= table_width) {
         layout.fit = ColumnFit::Natural;
@@ -253,11 +465,15 @@ ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float tabl
     } else if (total(comfortable) <= table_width) {
         layout.fit = ColumnFit::Wrapped;
         layout.padding = roomy;
-        layout.widths = grow(comfortable, roomy);
+        // Short body cells stay whole; a short header may still wrap when the header row is
+        // two lines anyway and its width serves the rows better.
+        layout.widths = share_width(measures, with_padding(&ColumnWants::body_comfortable, roomy), roomy,
+            with_padding(&ColumnWants::body, roomy), natural, table_width);
     } else if (total(hard) <= table_width) {
         layout.fit = ColumnFit::Tight;
         layout.padding = tight;
-        layout.widths = grow(hard, tight);
+        layout.widths = share_width(measures, hard, tight, with_padding(&ColumnWants::body, tight),
+            with_padding(&ColumnWants::natural, tight), table_width);
     } else {
         // Nothing fits: scale the narrowest widths down to the table, keeping room for one
         // character in every column so that cut words still stay in their cells; the caller
@@ -276,9 +492,11 @@ ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float tabl
 } // namespace
 
 ColumnLayout fit_columns(const TariffTable& table, float table_width, FontSpec cell_font, FontSpec header_font,
-    TextMeasurer& measurer)
+    TextMeasurer& measurer, CellWrapCache* cache)
 {
-    return fit_measured(measure_columns(table, cell_font, header_font, measurer), table_width, cell_font);
+    CellWrapCache local;
+    auto& entries = cache ? cache->entries() : local.entries();
+    return fit_measured(measure_columns(table, cell_font, header_font, measurer, entries), table_width, cell_font);
 }
 
 TariffTable select_columns(const TariffTable& table, const std::vector<size_t>& columns)
@@ -298,10 +516,11 @@ TariffTable select_columns(const TariffTable& table, const std::vector<size_t>& 
 }
 
 std::vector<std::vector<size_t>> split_columns(const TariffTable& table, float table_width, FontSpec cell_font,
-    FontSpec header_font, ColumnFit worst, TextMeasurer& measurer)
+    FontSpec header_font, ColumnFit worst, TextMeasurer& measurer, CellWrapCache* cache)
 {
     size_t const count = table.columns.size();
-    auto const measures = measure_columns(table, cell_font, header_font, measurer);
+    CellWrapCache local;
+    auto const measures = measure_columns(table, cell_font, header_font, measurer, cache ? cache->entries() : local.entries());
     auto fits = [&](const std::vector<size_t>& columns) {
         std::vector<ColumnMeasure> subset;
         for (size_t c : columns)

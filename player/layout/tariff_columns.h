@@ -6,6 +6,7 @@
 #include "content/notice.h"
 #include "player/layout/text_layout.h"
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -38,10 +39,26 @@ struct ColumnLayout {
     ColumnFit fit = ColumnFit::Natural;
 };
 
+// Remembers how each cell text wraps at each size, for the many fits of one layout (sizes,
+// stages, column parts): wrapping is what column sizing spends its time on. Single-threaded.
+class CellWrapCache {
+public:
+    CellWrapCache();
+    ~CellWrapCache();
+    CellWrapCache(const CellWrapCache&) = delete;
+    CellWrapCache& operator=(const CellWrapCache&) = delete;
+
+    struct Entries;
+    Entries& entries() { return *m_entries; }
+
+private:
+    std::unique_ptr<Entries> m_entries;
+};
+
 // Shares `table_width` among the columns of `table` with body cells in `cell_font` and the
-// header in `header_font`.
+// header in `header_font`: when the cells must wrap, so that the table is as short as it can be.
 ColumnLayout fit_columns(const TariffTable& table, float table_width, FontSpec cell_font, FontSpec header_font,
-    TextMeasurer& measurer);
+    TextMeasurer& measurer, CellWrapCache* cache = nullptr);
 
 // A body cell's alignment: numbers right (inside their column's number block); placeholders
 // follow their column; text left.
@@ -56,6 +73,6 @@ TariffTable select_columns(const TariffTable& table, const std::vector<size_t>& 
 // with a fit no worse than `worst`. Empty when no split reaches that (a single column is
 // already too wide beside the labels).
 std::vector<std::vector<size_t>> split_columns(const TariffTable& table, float table_width, FontSpec cell_font,
-    FontSpec header_font, ColumnFit worst, TextMeasurer& measurer);
+    FontSpec header_font, ColumnFit worst, TextMeasurer& measurer, CellWrapCache* cache = nullptr);
 
 } // namespace hallboard

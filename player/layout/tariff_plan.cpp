@@ -47,30 +47,30 @@ public:
             plan.unit_height = m_style.line_height(plan.note_font) + 0.2f * em;
         }
 
-        float tallest_header = 0;
         for (size_t p = 0; p < groups.size(); ++p) {
             TablePart part;
             part.table = groups.size() == 1 && groups[0].size() == m_table.columns.size() ? m_table : select_columns(m_table, groups[p]);
             part.table.notes.clear();
             part.table.effective.reset();
-            part.columns = fit_columns(part.table, m_body.w, plan.cell_font, plan.header_font, m_style.measurer);
+            part.columns = fit_columns(part.table, m_body.w, plan.cell_font, plan.header_font, m_style.measurer, &m_cache);
             plan.feasible = plan.feasible && part.columns.fit <= worst;
             plan.overflow = plan.overflow || part.columns.fit == ColumnFit::Squeezed;
             plan.parts.push_back(std::move(part));
             add_header(plan, p, p == 0 ? 0 : 0.6f * em);
-            tallest_header = std::max(tallest_header, plan.parts[p].header_height);
             add_rows(plan, p);
         }
         add_notes(plan);
 
         // Page 1 starts with a header in the stack; later pages may start inside a part and
-        // then repeat its header above the rows.
-        float const first_page = m_body.h - plan.unit_height;
-        float const later_pages = first_page - tallest_header;
-        plan.pagination = paginate_blocks(plan.blocks, first_page, later_pages);
+        // then repeat its header (and the heading of a section they start inside) above the
+        // rows: the blocks' repeat_height.
+        float const page_height = m_body.h - plan.unit_height;
+        plan.pagination = paginate_balanced(plan.blocks, page_height, page_height);
         plan.page_count = std::max<size_t>(1, plan.pagination.pages.size());
         return plan;
     }
+
+    CellWrapCache& cache() const { return m_cache; }
 
 private:
     float inner_width(const TablePart& part, size_t column) const
@@ -83,17 +83,18 @@ private:
         return text_block_height(std::max<int>(1, static_cast<int>(lines.size())), font, m_style.line_spacing);
     }
 
-    // Balanced: a header "代理购电价格" in a narrow column reads "代理购 / 电价格", not
-    // "代理购电价 / 格".
-    enum class Balance { No, Yes };
+    // Balance::Yes: a header "代理购电价格" in a narrow column reads "代理购 / 电价格", not
+    // "代理购电价 / 格". NoStub: a note does not end in a line of one character.
+    enum class Balance { No, Yes, NoStub };
 
     std::vector<std::string> wrap(std::string_view text, float width, FontSpec font, TariffPlan& plan,
         Balance balance = Balance::No) const
     {
         // The slack absorbs float rounding of column widths made exactly as wide as their text.
         float const max_width = std::max(1.0f, width) + 0.01f;
-        auto wrapped = balance == Balance::Yes ? wrap_balanced(text, max_width, font, m_style.measurer)
-                                               : wrap_text(text, max_width, font, m_style.measurer);
+        auto wrapped = balance == Balance::Yes  ? wrap_balanced(text, max_width, font, m_style.measurer)
+            : balance == Balance::NoStub        ? wrap_without_stub(text, max_width, font, m_style.measurer)
+                                                : wrap_text(text, max_width, font, m_style.measurer);
         plan.overflow = plan.overflow || wrapped.overflow;
         return std::move(wrapped.lines);
     }
@@ -117,40 +118,70 @@ private:
         push(plan, std::move(item), PageBlock { part.header_height, gap_before, KeepWithNext::Yes });
     }
 
-    void add_section(TariffPlan& plan, size_t p, const TariffSection& section) const
+    // Returns the item index of the heading.
+    size_t add_section(TariffPlan& plan, size_t p, const TariffSection& section) const
     {
         FontSpec const font { plan.cell_font.pixel_size, FontWeight::Bold };
+        float const width = m_body.w - 2 * plan.parts[p].columns.padding;
         TableItem item { TableItemKind::Section, p, 0, {}, false };
-        item.cells.push_back(wrap(section.text, m_body.w - 2 * plan.parts[p].columns.padding, font, plan));
+        item.cells.push_back(wrap(section.text, width, font, plan));
+        item.cells.push_back(wrap(section.text + "（续）", width, font, plan));
         float const height = lines_height(item.cells[0], font) + 2 * plan.cell_padding_y;
+        item.continued_height = lines_height(item.cells[1], font) + 2 * plan.cell_padding_y;
         // A heading never ends a page: it goes over with the rows it heads.
-        push(plan, std::move(item), PageBlock { height, 0, KeepWithNext::Yes });
+        PageBlock block { height, 0, KeepWithNext::Yes };
+        block.repeat_height = plan.parts[p].header_height;
+        push(plan, std::move(item), block);
+        return plan.items.size() - 1;
     }
 
     void add_rows(TariffPlan& plan, size_t p) const
     {
         TariffTable const& table = plan.parts[p].table;
         size_t next_section = 0;
-        int since_section = 0;
+        size_t heading = no_section;
         auto sections_before = [&](size_t row) {
             while (next_section < table.sections.size()
-                && static_cast<size_t>(std::max(0, table.sections[next_section].before_row)) <= row) {
-                add_section(plan, p, table.sections[next_section++]);
-                since_section = 0;
-            }
+                && static_cast<size_t>(std::max(0, table.sections[next_section].before_row)) <= row)
+                heading = add_section(plan, p, table.sections[next_section++]);
         };
+        // Rows run from one heading to the next (the first run may have none).
+        auto run_end = [&](size_t row) {
+            size_t end = table.rows.size();
+            for (auto const& section : table.sections) {
+                size_t const before = static_cast<size_t>(std::max(0, section.before_row));
+                if (before > row)
+                    end = std::min(end, before);
+            }
+            return end;
+        };
+        size_t run_begin = 0;
         for (size_t r = 0; r < table.rows.size(); ++r) {
+            size_t const sections_seen = next_section;
             sections_before(r);
+            if (r == 0 || next_section != sections_seen)
+                run_begin = r;
+            size_t const in_run = r - run_begin;
+            size_t const run_length = run_end(r) - run_begin;
             auto const& row = table.rows[r];
-            TableItem item { TableItemKind::Row, p, r, {}, since_section % 2 == 1 };
+            TableItem item { TableItemKind::Row, p, r, {}, in_run % 2 == 1 };
+            item.section = heading;
             float tallest = 0;
             for (size_t c = 0; c < table.columns.size(); ++c) {
                 std::string_view const cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
                 item.cells.push_back(wrap(cell, inner_width(plan.parts[p], c), plan.cell_font, plan, Balance::Yes));
                 tallest = std::max(tallest, lines_height(item.cells.back(), plan.cell_font));
             }
-            push(plan, std::move(item), PageBlock { tallest + 2 * plan.cell_padding_y, 0, KeepWithNext::No });
-            ++since_section;
+            PageBlock block { tallest + 2 * plan.cell_padding_y, 0, KeepWithNext::No };
+            // A heading (or the header) keeps at least two of its rows, and no run's last row
+            // goes alone to the next page; inside a section, a break at a heading reads better.
+            if (in_run == 1 || (run_length >= 3 && in_run + 1 == run_length))
+                block.break_before = BreakBefore::Avoided;
+            else if (heading != no_section && in_run > 0)
+                block.break_before = BreakBefore::Discouraged;
+            block.repeat_height = plan.parts[p].header_height
+                + (heading != no_section ? plan.items[heading].continued_height : 0);
+            push(plan, std::move(item), block);
         }
         // Headings after the last row (odd, but drawn rather than dropped).
         sections_before(static_cast<size_t>(-1));
@@ -167,26 +198,54 @@ private:
         for (size_t n = 0; n < count; ++n)
             plan.note_label_width = std::max(plan.note_label_width, m_style.measurer.width(tariff_note_label(n, count), plan.note_font));
         float const indent = plan.note_prefix_width + plan.note_label_width;
+        std::string const effective = m_table.effective ? "执行日期：" + format_chinese_date(*m_table.effective) : std::string();
         for (size_t n = 0; n < count; ++n) {
             TableItem item { TableItemKind::Note, 0, n, {}, false };
-            item.cells.push_back(wrap(m_table.notes[n], m_body.w - indent, plan.note_font, plan));
+            item.cells.push_back(wrap(m_table.notes[n], m_body.w - indent, plan.note_font, plan, Balance::NoStub));
+            if (n + 1 == count && !effective.empty()) {
+                // The date at the right of the last note's last line when there is room: a
+                // line saved, which can keep a table on one page.
+                float const last = item.cells[0].empty() ? 0 : m_style.measurer.width(item.cells[0].back(), plan.note_font);
+                float const date = m_style.measurer.width(effective, plan.note_font);
+                if (indent + last + 2 * note_px + date <= m_body.w)
+                    item.cells.push_back({ effective });
+            }
             float const height = lines_height(item.cells[0], plan.note_font);
-            push(plan, std::move(item), PageBlock { height, n == 0 ? table_gap : 0.15f * note_px, KeepWithNext::No });
+            PageBlock block { height, n == 0 ? table_gap : 0.15f * note_px, KeepWithNext::No };
+            // Notes read as one list: a break between them only when they fill a page.
+            block.break_before = n == 0 ? BreakBefore::Allowed : BreakBefore::Discouraged;
+            push(plan, std::move(item), block);
         }
-        if (m_table.effective) {
+        bool const date_placed = count > 0 && plan.items.back().cells.size() > 1;
+        if (!effective.empty() && !date_placed) {
             TableItem item { TableItemKind::Effective, 0, 0, {}, false };
-            item.cells.push_back(wrap("执行日期：" + format_chinese_date(*m_table.effective), m_body.w, plan.note_font, plan));
+            item.cells.push_back(wrap(effective, m_body.w, plan.note_font, plan));
             float const height = lines_height(item.cells[0], plan.note_font);
-            push(plan, std::move(item), PageBlock { height, count > 0 ? 0.3f * note_px : table_gap, KeepWithNext::No });
+            PageBlock block { height, count > 0 ? 0.3f * note_px : table_gap, KeepWithNext::No };
+            // Not alone on a page of its own when it follows notes.
+            block.break_before = count > 0 ? BreakBefore::Avoided : BreakBefore::Allowed;
+            push(plan, std::move(item), block);
         }
     }
 
     const TariffTable& m_table;
     Rect m_body;
     const SlideStyle& m_style;
+    mutable CellWrapCache m_cache; // shared by every size and stage tried
 };
 
 } // namespace
+
+size_t wrapped_rows(const TariffPlan& plan)
+{
+    size_t count = 0;
+    for (auto const& item : plan.items) {
+        if (item.kind == TableItemKind::Row
+            && std::any_of(item.cells.begin(), item.cells.end(), [](auto const& lines) { return lines.size() > 1; }))
+            ++count;
+    }
+    return count;
+}
 
 std::string tariff_note_label(size_t index, size_t count)
 {
@@ -201,19 +260,31 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
     std::vector<std::vector<size_t>> const whole { all };
 
     enum class Columns { Whole, Split };
+    auto plan_at = [&](int px, ColumnFit worst, Columns columns) {
+        if (columns == Columns::Whole)
+            return planner.plan(px, whole, worst);
+        auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular }, FontSpec { px, FontWeight::Bold },
+            worst, style.measurer, &planner.cache());
+        if (groups.size() < 2) {
+            TariffPlan none = planner.plan(px, whole, worst);
+            none.feasible = false;
+            return none;
+        }
+        return planner.plan(px, groups, worst);
+    };
     auto attempt = [&](ColumnFit worst, Columns columns) {
-        return choose_font_size(style.body_px, style.min_px, [&](int px) {
-            if (columns == Columns::Whole)
-                return planner.plan(px, whole, worst);
-            auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular }, FontSpec { px, FontWeight::Bold },
-                worst, style.measurer);
-            if (groups.size() < 2) {
-                TariffPlan none = planner.plan(px, whole, worst);
-                none.feasible = false;
-                return none;
-            }
-            return planner.plan(px, groups, worst);
-        });
+        TariffPlan plan = choose_font_size(style.body_px, style.min_px, [&](int px) { return plan_at(px, worst, columns); });
+        // A row made two lines tall by a cell a character too wide ("1–10 千 / 伏及以上") reads
+        // worse than text a few percent smaller: try a little smaller for rows of one line.
+        if (!plan.feasible || wrapped_rows(plan) == 0)
+            return plan;
+        int const floor = std::max(style.min_px, static_cast<int>(std::ceil(0.92 * plan.cell_font.pixel_size)));
+        for (int px = plan.cell_font.pixel_size - 1; px >= floor; --px) {
+            TariffPlan smaller = plan_at(px, worst, columns);
+            if (smaller.feasible && smaller.page_count <= plan.page_count && wrapped_rows(smaller) == 0)
+                return smaller;
+        }
+        return plan;
     };
 
     // Short cells kept whole matter more than keeping the table in one piece, and that more

@@ -15,12 +15,19 @@ namespace hallboard {
 enum class TableItemKind { Header, Row, Section, Note, Effective };
 
 // One thing in the stack: a part's header row, a row, a section heading, a note, the date.
+inline constexpr size_t no_section = static_cast<size_t>(-1);
+
 struct TableItem {
     TableItemKind kind = TableItemKind::Row;
     size_t part = 0;                             // Header, Row, Section: the part it belongs to
     size_t index = 0;                            // Row: the row; Note: the note
-    std::vector<std::vector<std::string>> cells; // Header, Row: lines per column; others: one entry
+    // Header, Row: lines per column. Section: its lines, then the lines of its "（续）" form
+    // repeated on a page that starts inside the section. Note: its lines, then (when the
+    // effective date sits at the right of the last line) the date. Effective: its lines.
+    std::vector<std::vector<std::string>> cells;
     bool zebra = false;
+    size_t section = no_section; // Row: the item index of its section heading, if any
+    float continued_height = 0;  // Section: the height of its "（续）" form
 };
 
 // A group of the table's columns laid out as a table of its own. A table that fits the width
@@ -53,6 +60,9 @@ struct TariffPlan {
     std::vector<PageBlock> blocks; // parallel to items
     Pagination pagination;
 };
+
+// Rows of the table taller than one line because a cell wraps.
+size_t wrapped_rows(const TariffPlan& plan);
 
 inline constexpr std::string_view tariff_note_prefix = "注：";
 std::string tariff_note_label(size_t index, size_t count); // "1. " when there are several notes

@@ -102,21 +102,39 @@ void DisplayListPlayer::set_cache_budget(std::size_t bytes)
     evict_to(m_budget);
 }
 
+void DisplayListPlayer::drop_unused()
+{
+    for (auto it = m_lru.begin(); it != m_lru.end();) {
+        if (it->generation == m_generation || it->image) {
+            ++it;
+            continue;
+        }
+        m_cached_bytes -= it->bytes;
+        if (it->texture)
+            SDL_DestroyTexture(it->texture);
+        m_entries.erase(it->key);
+        it = m_lru.erase(it);
+    }
+    ++m_generation;
+}
+
 DisplayListPlayer::Entry* DisplayListPlayer::find(const std::string& key)
 {
     auto it = m_entries.find(key);
     if (it == m_entries.end())
         return nullptr;
     m_lru.splice(m_lru.begin(), m_lru, it->second);
+    it->second->generation = m_generation;
     return &*it->second;
 }
 
-DisplayListPlayer::Entry* DisplayListPlayer::insert(std::string key, SDL_Texture* texture, int width, int height)
+DisplayListPlayer::Entry* DisplayListPlayer::insert(Entry entry)
 {
-    std::size_t const bytes = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
-    m_lru.push_front(Entry { std::move(key), texture, width, height, 0, 0, bytes });
+    entry.bytes = static_cast<std::size_t>(entry.width) * static_cast<std::size_t>(entry.height) * 4;
+    entry.generation = m_generation;
+    m_cached_bytes += entry.bytes;
+    m_lru.push_front(std::move(entry));
     m_entries[m_lru.front().key] = m_lru.begin();
-    m_cached_bytes += bytes;
     evict_to(m_budget);
     return &m_lru.front();
 }
@@ -134,13 +152,13 @@ void DisplayListPlayer::evict_to(std::size_t budget)
     }
 }
 
-void DisplayListPlayer::play(const DisplayList& list, float offset_x, float offset_y)
+void DisplayListPlayer::play(const DisplayList& list, float offset_x, float offset_y, TextureReuse reuse)
 {
     for (DrawCommand const& command : list.commands)
-        play(command, offset_x, offset_y);
+        play(command, offset_x, offset_y, reuse);
 }
 
-void DisplayListPlayer::play(const DrawCommand& command, float offset_x, float offset_y)
+void DisplayListPlayer::play(const DrawCommand& command, float offset_x, float offset_y, TextureReuse reuse)
 {
     if (!m_renderer)
         return;
@@ -151,7 +169,7 @@ void DisplayListPlayer::play(const DrawCommand& command, float offset_x, float o
             if constexpr (std::is_same_v<T, FillRect>)
                 draw_fill(draw, offset_x, offset_y);
             else if constexpr (std::is_same_v<T, TextRun>)
-                draw_text(draw, offset_x, offset_y);
+                draw_text(draw, offset_x, offset_y, reuse);
             else if constexpr (std::is_same_v<T, ImageDraw>)
                 draw_image(draw, offset_x, offset_y);
             else
@@ -175,7 +193,7 @@ SDL_Texture* DisplayListPlayer::corner_texture(int radius)
     if (!texture)
         return nullptr;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    return insert(std::move(key), texture, 2 * radius, 2 * radius)->texture;
+    return insert(Entry { std::move(key), texture, 2 * radius, 2 * radius })->texture;
 }
 
 void DisplayListPlayer::draw_fill(const FillRect& fill, float dx, float dy)
@@ -219,20 +237,17 @@ void DisplayListPlayer::draw_fill(const FillRect& fill, float dx, float dy)
 
 // ---- Text -------------------------------------------------------------------------------
 
-DisplayListPlayer::Entry* DisplayListPlayer::text_entry(std::string_view text, FontSpec font)
+std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_text_entry(std::string_view text, FontSpec font, std::string key)
 {
-    std::string key = text_key(text, font);
-    if (Entry* entry = find(key))
-        return entry;
     TTF_Font* ttf = m_fonts.font(font);
     if (!ttf)
-        return nullptr;
+        return std::nullopt;
     // Rendered white and tinted per draw, so one texture serves every colour of the same text.
     std::string const terminated(text);
     SDL_Surface* surface = TTF_RenderUTF8_Blended(ttf, terminated.c_str(), SDL_Color { 255, 255, 255, 255 });
     if (!surface) {
         log_debug(std::string("cannot render text: ") + TTF_GetError());
-        return nullptr;
+        return std::nullopt;
     }
     SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, surface);
     int const width = surface->w;
@@ -240,28 +255,29 @@ DisplayListPlayer::Entry* DisplayListPlayer::text_entry(std::string_view text, F
     SDL_FreeSurface(surface);
     if (!texture) {
         log_debug(std::string("cannot create a text texture: ") + SDL_GetError());
-        return nullptr;
+        return std::nullopt;
     }
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    Entry* entry = insert(std::move(key), texture, width, height);
+    Entry entry { std::move(key), texture, width, height };
     // SDL_ttf widens the surface leftwards for a first glyph overhanging its pen position
     // (j, italics) and upwards for a glyph taller than the font's ascent; undo both so the
     // run's x stays the pen position and its baseline stays at the ascent.
     int min_x = 0;
     if (TTF_GlyphMetrics32(ttf, first_code_point(text), &min_x, nullptr, nullptr, nullptr, nullptr) == 0 && min_x < 0)
-        entry->origin_x = -min_x;
+        entry.origin_x = -min_x;
     if (height > TTF_FontHeight(ttf)) {
         int const ascent = TTF_FontAscent(ttf);
         for_each_code_point(text, [&](Uint32 code_point) {
             int max_y = 0;
             if (TTF_GlyphMetrics32(ttf, code_point, nullptr, nullptr, nullptr, &max_y, nullptr) == 0)
-                entry->origin_y = std::max(entry->origin_y, max_y - ascent);
+                entry.origin_y = std::max(entry.origin_y, max_y - ascent);
         });
     }
     return entry;
 }
 
-void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Color color, float x, float top, int depth)
+void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Color color, float x, float top, int depth,
+    TextureReuse reuse)
 {
     if (text.empty())
         return;
@@ -274,27 +290,40 @@ void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Co
             --middle;
         if (middle > 0) {
             std::string_view const first = text.substr(0, middle);
-            draw_text_piece(first, font, color, x, top, depth + 1);
-            draw_text_piece(text.substr(middle), font, color, x + m_fonts.width(first, font), top, depth + 1);
+            draw_text_piece(first, font, color, x, top, depth + 1, reuse);
+            draw_text_piece(text.substr(middle), font, color, x + m_fonts.width(first, font), top, depth + 1, reuse);
             return;
         }
     }
-    Entry* entry = text_entry(text, font);
-    if (!entry)
-        return;
+    std::string key = text_key(text, font);
+    Entry* entry = find(key);
+    std::optional<Entry> once;
+    if (!entry) {
+        once = make_text_entry(text, font, std::move(key));
+        if (!once)
+            return;
+        if (reuse == TextureReuse::Keep) {
+            entry = insert(std::move(*once));
+            once.reset();
+        } else {
+            entry = &*once;
+        }
+    }
     SDL_SetTextureColorMod(entry->texture, color.r, color.g, color.b);
     SDL_SetTextureAlphaMod(entry->texture, color.a);
     SDL_Rect const dst { snap(x) - entry->origin_x, snap(top) - entry->origin_y, entry->width, entry->height };
     SDL_RenderCopy(m_renderer, entry->texture, nullptr, &dst);
+    if (once)
+        SDL_DestroyTexture(once->texture); // a batching renderer draws it first
 }
 
-void DisplayListPlayer::draw_text(const TextRun& run, float dx, float dy)
+void DisplayListPlayer::draw_text(const TextRun& run, float dx, float dy, TextureReuse reuse)
 {
     if (run.text.empty() || run.color.a == 0)
         return;
     // Whole pixels for the pen position and the baseline keep glyph edges as SDL_ttf drew them.
     float const top = static_cast<float>(snap(run.baseline + dy)) - m_fonts.surface_ascent(run.font);
-    draw_text_piece(run.text, run.font, run.color, static_cast<float>(snap(run.x + dx)), top, 0);
+    draw_text_piece(run.text, run.font, run.color, static_cast<float>(snap(run.x + dx)), top, 0, reuse);
 }
 
 // ---- Images -----------------------------------------------------------------------------
@@ -305,17 +334,14 @@ void DisplayListPlayer::warn_once(const std::string& path, const std::string& pr
         log_warning("image " + path + ": " + problem + "; drawing a placeholder");
 }
 
-DisplayListPlayer::Entry* DisplayListPlayer::image_entry(const ImageDraw& image, SDL_Rect box)
+std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_image_entry(const ImageDraw& image, SDL_Rect box, std::string key)
 {
-    std::string key = (image.fit == ImageFit::Cover ? "iv" : "in") + std::to_string(box.w) + "x" + std::to_string(box.h) + "|" + image.path;
-    if (Entry* entry = find(key))
-        return entry;
     if (m_broken_images.count(image.path))
-        return nullptr;
-    auto refuse = [&](const std::string& problem) -> Entry* {
+        return std::nullopt;
+    auto refuse = [&](const std::string& problem) -> std::optional<Entry> {
         warn_once(image.path, problem);
         m_broken_images.insert(image.path);
-        return nullptr;
+        return std::nullopt;
     };
     auto too_large = [](long long width, long long height) {
         return width > max_image_side || height > max_image_side || width * height > max_image_pixels;
@@ -347,7 +373,9 @@ DisplayListPlayer::Entry* DisplayListPlayer::image_entry(const ImageDraw& image,
     if (!texture)
         return refuse(std::string("cannot create a texture: ") + SDL_GetError());
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    return insert(std::move(key), texture, geometry.width, geometry.height);
+    Entry entry { std::move(key), texture, geometry.width, geometry.height };
+    entry.image = true;
+    return entry;
 }
 
 void DisplayListPlayer::draw_placeholder(SDL_Rect box)
@@ -371,12 +399,29 @@ void DisplayListPlayer::draw_placeholder(SDL_Rect box)
     draw_line(LineDraw { fx + fw, fy, fx, fy + fh, border, placeholder_line, false }, 0, 0);
 }
 
+DisplayListPlayer::Entry* DisplayListPlayer::cached_image(const ImageDraw& image, SDL_Rect box)
+{
+    std::string key = (image.fit == ImageFit::Cover ? "iv" : "in") + std::to_string(box.w) + "x" + std::to_string(box.h) + "|" + image.path;
+    if (Entry* entry = find(key))
+        return entry;
+    if (auto made = make_image_entry(image, box, std::move(key)))
+        return insert(std::move(*made));
+    return nullptr;
+}
+
+void DisplayListPlayer::preload(const ImageDraw& image, float offset_x, float offset_y)
+{
+    SDL_Rect const box = snap_rect(image.rect, offset_x, offset_y);
+    if (m_renderer && box.w > 0 && box.h > 0)
+        cached_image(image, box);
+}
+
 void DisplayListPlayer::draw_image(const ImageDraw& image, float dx, float dy)
 {
     SDL_Rect const box = snap_rect(image.rect, dx, dy);
     if (box.w <= 0 || box.h <= 0)
         return;
-    Entry* entry = image_entry(image, box);
+    Entry* entry = cached_image(image, box);
     if (!entry || !entry->texture) {
         draw_placeholder(box);
         return;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,12 +16,23 @@ namespace hallboard {
 
 class FontSet;
 
+// Whether the text textures made while drawing a list are worth keeping. The header, clock
+// and ticker are drawn every frame from the same texts (Keep); a slide page is drawn once,
+// into its own texture, so its text textures would only fill the cache (DrawOnce). Images are
+// cached either way: decoding and resampling one costs tens of milliseconds.
+enum class TextureReuse {
+    Keep,
+    DrawOnce,
+};
+
 // Works with any SDL_Renderer: a window's (accelerated or software) or a software renderer
 // on a surface (OffscreenCanvas). Owns the textures it creates, so destroy the player before
 // its renderer. Not thread-safe: use from the render thread only.
 class DisplayListPlayer {
 public:
-    static constexpr std::size_t default_cache_budget = 64u * 1024u * 1024u; // bytes
+    // What is drawn every frame (header, clock, a long ticker) fits many times over; slide
+    // pages do not go through the cache (TextureReuse::DrawOnce).
+    static constexpr std::size_t default_cache_budget = 16u * 1024u * 1024u; // bytes
 
     DisplayListPlayer(SDL_Renderer* renderer, FontSet& fonts, std::size_t cache_budget_bytes = default_cache_budget);
     ~DisplayListPlayer();
@@ -29,9 +41,15 @@ public:
     DisplayListPlayer& operator=(const DisplayListPlayer&) = delete;
 
     // Draws every command translated by (offset_x, offset_y). Respects the renderer's current
-    // clip rectangle; leaves the renderer's draw colour and blend mode changed.
-    void play(const DisplayList& list, float offset_x = 0, float offset_y = 0);
-    void play(const DrawCommand& command, float offset_x = 0, float offset_y = 0);
+    // clip rectangle; leaves the renderer's draw colour and blend mode changed. With DrawOnce,
+    // text not already cached is drawn from a texture destroyed right after.
+    void play(const DisplayList& list, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
+    void play(const DrawCommand& command, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
+
+    // Decodes and caches `image` as play() would draw it, without drawing: lets a caller do
+    // the costly part (tens of milliseconds, and the decoded picture's memory) before it
+    // allocates the texture the image will be drawn into.
+    void preload(const ImageDraw& image, float offset_x = 0, float offset_y = 0);
 
     // Bytes of texture memory held by the cache (4 bytes a pixel); stays at or under the budget
     // except while one single texture is larger than the whole budget.
@@ -45,6 +63,10 @@ public:
 
     // Drops every cached texture (e.g. after a content update replaced images on disk).
     void clear();
+    // Drops the text and corner textures not drawn since the previous call (images stay until
+    // the budget evicts them): called once a second, it keeps what every frame draws and lets
+    // go of the last second's clock text at once rather than when the budget fills up.
+    void drop_unused();
 
     // Refused image dimensions: a larger file draws the placeholder instead.
     static constexpr int max_image_side = 8192;
@@ -58,28 +80,32 @@ private:
         int origin_x = 0; // text: the pen position inside the texture (a left overhang moves it right)
         int origin_y = 0; // text: how far a glyph taller than the ascent pushed the baseline down
         std::size_t bytes = 0;
+        unsigned generation = 0; // m_generation when last drawn
+        bool image = false;      // costly to remake: drop_unused() leaves it
     };
     using EntryList = std::list<Entry>;
 
     void draw_fill(const FillRect&, float dx, float dy);
-    void draw_text(const TextRun&, float dx, float dy);
+    void draw_text(const TextRun&, float dx, float dy, TextureReuse reuse);
     void draw_image(const ImageDraw&, float dx, float dy);
+    Entry* cached_image(const ImageDraw& image, SDL_Rect box);
     void draw_line(const LineDraw&, float dx, float dy);
     void draw_placeholder(SDL_Rect box);
-    void draw_text_piece(std::string_view text, FontSpec font, Color color, float x, float top, int depth);
+    void draw_text_piece(std::string_view text, FontSpec font, Color color, float x, float top, int depth, TextureReuse reuse);
 
     Entry* find(const std::string& key);
-    Entry* insert(std::string key, SDL_Texture* texture, int width, int height);
+    Entry* insert(Entry entry);
     void evict_to(std::size_t budget);
     SDL_Texture* corner_texture(int radius);
-    Entry* image_entry(const ImageDraw& image, SDL_Rect box);
+    std::optional<Entry> make_image_entry(const ImageDraw& image, SDL_Rect box, std::string key);
     void warn_once(const std::string& path, const std::string& problem);
-    Entry* text_entry(std::string_view text, FontSpec font);
+    std::optional<Entry> make_text_entry(std::string_view text, FontSpec font, std::string key);
 
     SDL_Renderer* m_renderer = nullptr;
     FontSet& m_fonts;
     std::size_t m_budget = default_cache_budget;
     std::size_t m_cached_bytes = 0;
+    unsigned m_generation = 0;
     int m_max_texture_width = 0; // 0: no limit reported by the renderer
     int m_max_texture_height = 0;
     EntryList m_lru; // most recently used first

@@ -1,44 +1,94 @@
-// FontSet: lazily opened SDL_ttf sizes over one memory mapping per font file.
+// FontSet: one SDL_ttf font per weight, resized on demand, read from one open file per face.
 #include "player/render/font_set.h"
 
 #include "player/log/log.h"
 #include "player/render/font_resolver.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace hallboard {
 
-// The font file mapped read-only: every open size reads from the same pages, and the kernel
-// shares them with any other process using the font.
-struct FontSet::MappedFile {
-    void* data = MAP_FAILED;
-    std::size_t size = 0;
+// The font file, open once and read with pread(): SDL_ttf hands FreeType a read callback even
+// for fonts in memory, so FreeType copies what it keeps (the face's tables, a glyph's outline
+// while it loads it) either way. Reading the file rather than mapping it costs a system call
+// per read and leaves out of this process the 10-15 MB of a CJK font's pages that the glyphs
+// used touch, which a mapping would keep in its resident memory. The page cache, shared with
+// every process, holds them in both cases.
+struct FontSet::FontFile {
+    int fd = -1;
+    Sint64 size = 0;
 
-    static std::shared_ptr<MappedFile> map(const std::string& path)
+    static std::shared_ptr<FontFile> open(const std::string& path)
     {
-        int const fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
+        auto file = std::make_shared<FontFile>();
+        file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (file->fd < 0)
             return nullptr;
         struct stat info { };
-        auto file = std::make_shared<MappedFile>();
-        if (::fstat(fd, &info) == 0 && info.st_size > 0) {
-            file->size = static_cast<std::size_t>(info.st_size);
-            file->data = ::mmap(nullptr, file->size, PROT_READ, MAP_PRIVATE, fd, 0);
-        }
-        ::close(fd);
-        if (file->data == MAP_FAILED)
+        if (::fstat(file->fd, &info) != 0 || info.st_size <= 0)
             return nullptr;
+        file->size = static_cast<Sint64>(info.st_size);
         return file;
     }
-    ~MappedFile()
+    ~FontFile()
     {
-        if (data != MAP_FAILED)
-            ::munmap(data, size);
+        if (fd >= 0)
+            ::close(fd);
     }
+
+    // A stream over the file with a position of its own (SDL_ttf seeks before every read), for
+    // one TTF_Font, which closes it. The file must outlive it.
+    SDL_RWops* stream() const
+    {
+        SDL_RWops* ops = SDL_AllocRW();
+        if (!ops)
+            return nullptr;
+        ops->type = SDL_RWOPS_UNKNOWN;
+        ops->hidden.unknown.data1 = const_cast<FontFile*>(this);
+        ops->hidden.unknown.data2 = new Sint64(0); // the position
+        ops->size = [](SDL_RWops* self) { return file_of(self).size; };
+        ops->seek = [](SDL_RWops* self, Sint64 offset, int whence) -> Sint64 {
+            Sint64& position = position_of(self);
+            Sint64 const base = whence == RW_SEEK_SET ? 0 : whence == RW_SEEK_CUR ? position : file_of(self).size;
+            if (base + offset < 0)
+                return SDL_SetError("font file: seek before the start");
+            position = base + offset;
+            return position;
+        };
+        ops->read = [](SDL_RWops* self, void* buffer, size_t item_size, size_t count) -> size_t {
+            if (item_size == 0 || count == 0)
+                return 0;
+            Sint64& position = position_of(self);
+            size_t const wanted = item_size * count;
+            size_t done = 0;
+            while (done < wanted) {
+                ssize_t const got = ::pread(file_of(self).fd, static_cast<char*>(buffer) + done, wanted - done,
+                    static_cast<off_t>(position + static_cast<Sint64>(done)));
+                if (got < 0 && errno == EINTR)
+                    continue;
+                if (got <= 0)
+                    break;
+                done += static_cast<size_t>(got);
+            }
+            position += static_cast<Sint64>(done);
+            return done / item_size;
+        };
+        ops->write = [](SDL_RWops*, const void*, size_t, size_t) -> size_t { return 0; };
+        ops->close = [](SDL_RWops* self) -> int {
+            delete &position_of(self);
+            SDL_FreeRW(self);
+            return 0;
+        };
+        return ops;
+    }
+
+private:
+    static FontFile const& file_of(SDL_RWops* ops) { return *static_cast<FontFile const*>(ops->hidden.unknown.data1); }
+    static Sint64& position_of(SDL_RWops* ops) { return *static_cast<Sint64*>(ops->hidden.unknown.data2); }
 };
 
 namespace {
@@ -65,14 +115,14 @@ std::unique_ptr<FontSet> FontSet::open(const std::vector<std::string>& families)
     for (std::string const& family : resolved->missing)
         log_warning("font family '" + family + "' is not installed or has no Chinese glyphs; using a fallback");
 
-    auto regular_data = MappedFile::map(resolved->regular.file);
+    auto regular_data = FontFile::open(resolved->regular.file);
     if (!regular_data) {
         log_error("cannot read font file " + resolved->regular.file);
         return nullptr;
     }
     auto bold_data = regular_data;
     if (resolved->real_bold && resolved->bold.file != resolved->regular.file) {
-        bold_data = MappedFile::map(resolved->bold.file);
+        bold_data = FontFile::open(resolved->bold.file);
         if (!bold_data) {
             log_warning("cannot read bold font file " + resolved->bold.file + "; synthesising bold");
             resolved->bold = resolved->regular;
@@ -93,8 +143,8 @@ std::unique_ptr<FontSet> FontSet::open(const std::vector<std::string>& families)
     return set;
 }
 
-FontSet::FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_ptr<MappedFile> regular_data,
-    std::shared_ptr<MappedFile> bold_data)
+FontSet::FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_ptr<FontFile> regular_data,
+    std::shared_ptr<FontFile> bold_data)
     : m_regular(std::move(regular))
     , m_bold(std::move(bold))
     , m_real_bold(real_bold)
@@ -105,28 +155,27 @@ FontSet::FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_pt
 
 FontSet::~FontSet()
 {
-    for (OpenFont& open_font : m_open)
-        TTF_CloseFont(open_font.font);
+    for (SizedFont* sized : { &m_regular_font, &m_bold_font }) {
+        if (sized->font)
+            TTF_CloseFont(sized->font);
+    }
 }
 
-TTF_Font* FontSet::font(FontSpec spec)
+FontSet::SizedFont* FontSet::open_font(FontWeight weight)
 {
-    spec.pixel_size = clamp_size(spec.pixel_size);
-    auto it = std::find_if(m_open.begin(), m_open.end(), [&](const OpenFont& open_font) { return open_font.spec == spec; });
-    if (it != m_open.end()) {
-        m_open.splice(m_open.begin(), m_open, it);
-        return it->font;
-    }
-
-    bool const bold = spec.weight == FontWeight::Bold;
+    bool const bold = weight == FontWeight::Bold;
+    SizedFont& sized = bold ? m_bold_font : m_regular_font;
+    if (sized.font)
+        return &sized;
     bool const bold_face = bold && m_real_bold;
-    MappedFile const& file = bold_face ? *m_bold_data : *m_regular_data;
+    FontFile const& file = bold_face ? *m_bold_data : *m_regular_data;
     FontFace const& face = bold_face ? m_bold : m_regular;
-    SDL_RWops* stream = SDL_RWFromConstMem(file.data, static_cast<int>(file.size));
+    SDL_RWops* stream = file.stream();
     if (!stream)
         return nullptr;
     // SDL_ttf sizes are points at 72 dpi, which makes the point size the em size in pixels.
-    TTF_Font* font = TTF_OpenFontIndexRW(stream, 1, spec.pixel_size, face.index);
+    int const initial_size = 40;
+    TTF_Font* font = TTF_OpenFontIndexRW(stream, 1, initial_size, face.index);
     if (!font)
         return nullptr;
     // Light hinting snaps to the pixel grid vertically only: the many horizontal strokes of Han
@@ -135,13 +184,26 @@ TTF_Font* FontSet::font(FontSpec spec)
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
     if (bold && !bold_face)
         TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+    sized = SizedFont { font, initial_size };
+    return &sized;
+}
 
-    m_open.push_front(OpenFont { spec, font });
-    while (m_open.size() > max_open_sizes) {
-        TTF_CloseFont(m_open.back().font);
-        m_open.pop_back();
+TTF_Font* FontSet::font(FontSpec spec)
+{
+    SizedFont* sized = open_font(spec.weight);
+    if (!sized)
+        return nullptr;
+    int const size = clamp_size(spec.pixel_size);
+    if (sized->pixel_size != size) {
+        // The same FT_Set_Char_Size an open at this size does, so glyphs and advances are
+        // identical; it empties SDL_ttf's glyph cache, which for Han text rarely hits anyway.
+        if (TTF_SetFontSize(sized->font, size) != 0) {
+            sized->pixel_size = 0; // unknown: set it again next time
+            return nullptr;
+        }
+        sized->pixel_size = size;
     }
-    return font;
+    return sized->font;
 }
 
 float FontSet::width(std::string_view utf8, FontSpec spec)

@@ -6,7 +6,6 @@
 #include <SDL_ttf.h>
 
 #include <cstddef>
-#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,8 +21,8 @@ struct FontFace {
     std::string family; // the family fontconfig reports for it
 };
 
-// Owns the regular and bold faces and the TTF_Font of each (pixel size, weight) in use.
-// Needs a live SdlSession. Not thread-safe: use from the render thread only.
+// Owns the regular and bold faces and one TTF_Font for each, switched to whatever pixel size
+// is asked for. Needs a live SdlSession. Not thread-safe: use from the render thread only.
 class FontSet final : public TextMeasurer {
 public:
     // Picks the first of `families` that is installed and covers Han (U+4E2D), then
@@ -42,33 +41,37 @@ public:
     // SDL_ttf's ascent: the baseline's distance from the top of a rendered text surface.
     float surface_ascent(FontSpec font);
 
-    // The SDL_ttf font for `spec`, opened on first use. A bounded number of sizes stay open
-    // (least recently used closed first), so the pointer is valid only until the next call
-    // to font(), width(), ascent() or descent(). Null only if SDL_ttf fails to open the face.
+    // The SDL_ttf font for `spec`. There is one TTF_Font per weight whose size is switched on
+    // demand, so the pointer is valid, at this size, only until the next call to font(),
+    // width() or surface_ascent(). Null only if SDL_ttf fails to open or resize the face.
     TTF_Font* font(FontSpec spec);
 
     FontFace const& regular_face() const { return m_regular; }
     FontFace const& bold_face() const { return m_bold; }
     bool has_real_bold() const { return m_real_bold; } // false: bold is synthesised (TTF_STYLE_BOLD)
 
-    static constexpr std::size_t max_open_sizes = 24;
-
 private:
-    struct MappedFile;
-    FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_ptr<MappedFile> regular_data,
-        std::shared_ptr<MappedFile> bold_data);
+    struct FontFile;
+    FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_ptr<FontFile> regular_data,
+        std::shared_ptr<FontFile> bold_data);
 
-    struct OpenFont {
-        FontSpec spec;
+    // Each open TTF_Font costs about 2 MB (FreeType's copy of the face's tables, HarfBuzz's
+    // shaping tables, the glyph cache) and 2-3 ms to open, whereas switching the size of an
+    // open one costs microseconds (and its small glyph cache). Layout tries many sizes when
+    // shrinking text to fit, so one font per weight, resized, is both lighter and faster.
+    struct SizedFont {
         TTF_Font* font = nullptr;
+        int pixel_size = 0;
     };
+    SizedFont* open_font(FontWeight weight);
 
     FontFace m_regular;
     FontFace m_bold;
     bool m_real_bold = false;
-    std::shared_ptr<MappedFile> m_regular_data; // fonts are read from one mapping of each file
-    std::shared_ptr<MappedFile> m_bold_data;
-    std::list<OpenFont> m_open; // most recently used first
+    std::shared_ptr<FontFile> m_regular_data; // each face's file, open once
+    std::shared_ptr<FontFile> m_bold_data;
+    SizedFont m_regular_font;
+    SizedFont m_bold_font;
 
     // Layout asks for the width of the same prefixes many times while breaking lines.
     std::unordered_map<std::string, float> m_width_cache;

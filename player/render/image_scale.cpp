@@ -1,9 +1,12 @@
-// Area-average downscaling, streamed row by row so memory stays at a few rows of floats.
+// Area-average downscaling, streamed row by row so memory stays at a few rows of floats, read
+// straight from the decoded pixel format.
 #include "player/render/image_scale.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 #include <vector>
 
 namespace hallboard {
@@ -32,7 +35,57 @@ std::vector<std::vector<Tap>> area_taps(int source_length, int dst_length)
     return taps;
 }
 
-SDL_Surface* area_average(SDL_Surface* source, SDL_Rect rect, int dst_width, int dst_height)
+struct Channels {
+    std::uint32_t r = 0, g = 0, b = 0, a = 255;
+};
+
+// Reads pixels straight from the decoded format: converting a 1920x1080 RGB picture to
+// ARGB8888 first would cost 8 MB and a few milliseconds, and give the same channel values.
+struct PixelReader {
+    int bytes_per_pixel = 4;
+    // 4 bytes a pixel: shifts of each 8-bit channel in the native-endian 32-bit value.
+    int r_shift = 16, g_shift = 8, b_shift = 0, a_shift = 24;
+    bool has_alpha = true;
+    // 3 bytes a pixel: byte offsets.
+    int r_byte = 0, g_byte = 1, b_byte = 2;
+
+    Channels operator()(const std::uint8_t* line, int x) const
+    {
+        if (bytes_per_pixel == 3) {
+            auto const* pixel = line + static_cast<std::ptrdiff_t>(x) * 3;
+            return Channels { pixel[r_byte], pixel[g_byte], pixel[b_byte], 255 };
+        }
+        std::uint32_t value = 0;
+        std::memcpy(&value, line + static_cast<std::ptrdiff_t>(x) * 4, sizeof value);
+        return Channels { (value >> r_shift) & 0xFF, (value >> g_shift) & 0xFF, (value >> b_shift) & 0xFF,
+            has_alpha ? (value >> a_shift) & 0xFF : 255 };
+    }
+};
+
+// A reader for `format`, or nullopt when it is not plain 8-bit channels (palettes, 16-bit).
+std::optional<PixelReader> reader_for(const SDL_PixelFormat& format)
+{
+    PixelReader reader;
+    if (format.format == SDL_PIXELFORMAT_RGB24 || format.format == SDL_PIXELFORMAT_BGR24) {
+        reader.bytes_per_pixel = 3;
+        bool const rgb = format.format == SDL_PIXELFORMAT_RGB24;
+        reader.r_byte = rgb ? 0 : 2;
+        reader.b_byte = rgb ? 2 : 0;
+        return reader;
+    }
+    auto is_byte = [](Uint32 mask, Uint8 shift) { return mask == (0xFFu << shift); };
+    if (format.BytesPerPixel != 4 || !is_byte(format.Rmask, format.Rshift) || !is_byte(format.Gmask, format.Gshift)
+        || !is_byte(format.Bmask, format.Bshift) || (format.Amask != 0 && !is_byte(format.Amask, format.Ashift)))
+        return std::nullopt;
+    reader.r_shift = format.Rshift;
+    reader.g_shift = format.Gshift;
+    reader.b_shift = format.Bshift;
+    reader.a_shift = format.Ashift;
+    reader.has_alpha = format.Amask != 0;
+    return reader;
+}
+
+SDL_Surface* area_average(SDL_Surface* source, const PixelReader& read, SDL_Rect rect, int dst_width, int dst_height)
 {
     SDL_Surface* result = SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!result)
@@ -48,16 +101,16 @@ SDL_Surface* area_average(SDL_Surface* source, SDL_Rect rect, int dst_width, int
     for (int y = 0; y < dst_height; ++y) {
         std::fill(row_sum.begin(), row_sum.end(), 0.f);
         for (Tap const& row_tap : rows[static_cast<std::size_t>(y)]) {
-            auto const* line = reinterpret_cast<const std::uint32_t*>(source_pixels + static_cast<std::ptrdiff_t>(rect.y + row_tap.source) * source->pitch) + rect.x;
+            auto const* line = source_pixels + static_cast<std::ptrdiff_t>(rect.y + row_tap.source) * source->pitch;
             for (std::size_t x = 0; x < width; ++x) {
                 float r = 0, g = 0, b = 0, a = 0;
                 for (Tap const& tap : columns[x]) {
-                    std::uint32_t const pixel = line[tap.source];
-                    float const alpha = static_cast<float>(pixel >> 24) * tap.weight;
+                    Channels const pixel = read(line, rect.x + tap.source);
+                    float const alpha = static_cast<float>(pixel.a) * tap.weight;
                     a += alpha;
-                    r += static_cast<float>((pixel >> 16) & 0xFF) * alpha;
-                    g += static_cast<float>((pixel >> 8) & 0xFF) * alpha;
-                    b += static_cast<float>(pixel & 0xFF) * alpha;
+                    r += static_cast<float>(pixel.r) * alpha;
+                    g += static_cast<float>(pixel.g) * alpha;
+                    b += static_cast<float>(pixel.b) * alpha;
                 }
                 row_sum[x * 4 + 0] += r * row_tap.weight;
                 row_sum[x * 4 + 1] += g * row_tap.weight;
@@ -84,15 +137,19 @@ SDL_Surface* resample_surface(SDL_Surface* source, SDL_Rect source_rect, int dst
 {
     if (dst_width <= 0 || dst_height <= 0 || source_rect.w <= 0 || source_rect.h <= 0)
         return nullptr;
+    bool const shrinking = source_rect.w >= dst_width && source_rect.h >= dst_height;
+    if (shrinking) {
+        if (auto reader = reader_for(*source->format))
+            return area_average(source, *reader, source_rect, dst_width, dst_height);
+    }
     SDL_Surface* argb = source->format->format == SDL_PIXELFORMAT_ARGB8888
         ? source
         : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
     if (!argb)
         return nullptr;
     SDL_Surface* result = nullptr;
-    bool const shrinking = source_rect.w >= dst_width && source_rect.h >= dst_height;
     if (shrinking) {
-        result = area_average(argb, source_rect, dst_width, dst_height);
+        result = area_average(argb, PixelReader {}, source_rect, dst_width, dst_height);
     } else {
         result = SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888);
         if (result && SDL_SoftStretchLinear(argb, &source_rect, result, nullptr) != 0) {

@@ -12,7 +12,7 @@
 
 namespace hallboard {
 
-OffscreenCanvas::OffscreenCanvas(int width, int height)
+OffscreenCanvas::OffscreenCanvas(int width, int height, CanvasPixels pixels)
     : m_width(width)
     , m_height(height)
 {
@@ -20,7 +20,8 @@ OffscreenCanvas::OffscreenCanvas(int width, int height)
         log_error("offscreen canvas: bad size " + std::to_string(width) + "x" + std::to_string(height));
         return;
     }
-    m_surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    Uint32 const format = pixels == CanvasPixels::Rgb888 ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888;
+    m_surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, format);
     if (!m_surface) {
         log_error(std::string("offscreen canvas: ") + SDL_GetError());
         return;

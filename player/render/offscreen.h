@@ -1,4 +1,5 @@
-// A drawing target in memory: an ARGB8888 SDL_Surface with a software renderer, no window.
+// A drawing target in memory: an ARGB8888 (or opaque RGB888) SDL_Surface with a software
+// renderer, no window.
 #pragma once
 
 #include "player/config/theme.h"
@@ -9,11 +10,18 @@
 
 namespace hallboard {
 
+// The canvas's pixel format: with an alpha channel (PNG files, tests), or opaque like an X11
+// window's surface, so that `hallboard bench` copies pixels as the screen does.
+enum class CanvasPixels {
+    Argb8888,
+    Rgb888,
+};
+
 // Needs no video driver (works under SDL_VIDEODRIVER=dummy and without SDL_INIT_VIDEO);
 // text needs a live SdlSession for SDL_ttf.
 class OffscreenCanvas {
 public:
-    OffscreenCanvas(int width, int height);
+    OffscreenCanvas(int width, int height, CanvasPixels pixels = CanvasPixels::Argb8888);
     ~OffscreenCanvas();
 
     OffscreenCanvas(const OffscreenCanvas&) = delete;

@@ -26,6 +26,12 @@ const Notice* RotationCursor::next(const LocalDateTime& now)
     return m_cycle[m_position++];
 }
 
+const Notice* RotationCursor::peek(const LocalDateTime& now) const
+{
+    RotationCursor probe = *this;
+    return probe.next(now);
+}
+
 Notice make_fallback_notice(const std::string& hall)
 {
     Notice notice;

@@ -18,6 +18,9 @@ public:
     // The notice to show next at `now`, or nullptr when nothing is eligible (the caller
     // then shows its fallback slide and asks again later).
     const Notice* next(const LocalDateTime& now);
+    // What next(now) would return, without moving the cursor: lets the compositor prepare the
+    // next slide ahead (next() at the change then confirms it).
+    const Notice* peek(const LocalDateTime& now) const;
 
 private:
     const std::vector<Notice>& m_notices;

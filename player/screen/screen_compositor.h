@@ -1,5 +1,7 @@
 // Composes the hall screen each frame: header with clock, the current slide (rasterised once
-// per page into a texture), transitions, the progress bar and the scrolling ticker.
+// per page into a texture), transitions, the progress bar and the scrolling ticker. The page
+// after the current one is laid out and rasterised ahead, a few milliseconds a frame during
+// the current page's last seconds, so that the frame of a slide change only swaps textures.
 // Called from the render thread only; owns every texture it creates.
 #pragma once
 
@@ -19,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace hallboard {
 
@@ -28,6 +31,10 @@ struct FrameReport {
     std::string notice_id;
     int page = 0;               // 0-based
     int page_count = 0;
+    // Where this frame's time went besides drawing (for `hallboard bench`), in milliseconds.
+    double layout_ms = 0;       // laying out notices (text measuring included)
+    double rasterise_ms = 0;    // drawing slide pages into their textures
+    bool prepared_ahead = false; // slide_changed, and the new page had been made ahead
 };
 
 class ScreenCompositor {
@@ -53,6 +60,11 @@ public:
     const ScreenGeometry& geometry() const { return m_geometry; }
     size_t cached_texture_bytes() const { return m_player.cached_bytes(); }
 
+    // How long before a page's end the next one starts being prepared, and how much of a
+    // frame may go to it: at 60 fps a frame has 16.7 ms, drawing takes about 3.
+    static constexpr double prepare_lead_seconds = 1.5;
+    static constexpr double prepare_budget_ms = 4;
+
 private:
     struct ShownPage {
         std::shared_ptr<const ContentSource> content; // keeps the notice alive while it shows
@@ -62,11 +74,23 @@ private:
         double started = 0;  // FrameTime::seconds when it appeared
         double duration = 0; // seconds
         SDL_Texture* texture = nullptr;
+        size_t drawn_commands = 0;    // how much of the page is rasterised into the texture
+        size_t preload_position = 0;  // how far images have been decoded before the texture exists
+    };
+    enum class CursorUse {
+        Advance, // the change is happening: move the rotation on
+        Peek,    // preparing ahead: leave the rotation where it is
     };
 
     void advance(const FrameTime& time, FrameReport& report);
+    ShownPage following_page(const FrameTime& time, CursorUse use);
+    static bool same_page(const ShownPage& a, const ShownPage& b);
+    std::shared_ptr<const SlideLayout> layout_for(const Notice& notice);
+    void prepare_ahead(const FrameTime& time, FrameReport& report);
+    // Rasterises what is left of `shown`'s page until `deadline`; true when it is complete.
+    bool rasterise_page(ShownPage& shown, std::chrono::steady_clock::time_point deadline);
+    static bool rasterised(const ShownPage& shown);
     void begin_page(ShownPage& shown, const FrameTime& time);
-    SDL_Texture* rasterise_page(const DisplayList& page);
     void draw_slide_area(const FrameTime& time);
     void draw_header(const FrameTime& time);
     void refresh_ticker(const FrameTime& time);
@@ -86,7 +110,10 @@ private:
 
     ShownPage m_current;
     ShownPage m_previous;         // fading out during a transition
+    ShownPage m_upcoming;         // the page expected next, laid out and rasterised ahead
     double m_transition_start = -1;
+    // Layouts depend only on the notice and the screen, so each is made once per content.
+    std::unordered_map<const Notice*, std::shared_ptr<const SlideLayout>> m_layouts;
 
     std::optional<Date> m_header_date;
     HeaderLayout m_header;

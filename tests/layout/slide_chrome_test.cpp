@@ -75,6 +75,118 @@ TEST_CASE("paginate_blocks packs blocks in order")
     }
 }
 
+namespace {
+
+PageBlock row(float height, BreakBefore before = BreakBefore::Allowed, float repeat = 0)
+{
+    PageBlock out { height, 0, KeepWithNext::No };
+    out.break_before = before;
+    out.repeat_height = repeat;
+    return out;
+}
+
+std::vector<PageBlock> rows(size_t count, float height)
+{
+    return std::vector<PageBlock>(count, row(height));
+}
+
+constexpr auto avoided = BreakBefore::Avoided;
+constexpr auto discouraged = BreakBefore::Discouraged;
+
+} // namespace
+
+TEST_CASE("paginate_balanced spreads blocks evenly over the fewest pages")
+{
+    struct Case {
+        const char* name;
+        std::vector<PageBlock> blocks;
+        float page;
+        size_t min_pages;
+        std::vector<std::pair<size_t, size_t>> expected;
+        std::vector<size_t> oversized;
+    };
+    auto heading_then = [](size_t count) {
+        std::vector<PageBlock> out { block(10, 0, keep) };
+        for (size_t i = 0; i < count; ++i)
+            out.push_back(row(10, i == 1 ? avoided : discouraged));
+        return out;
+    };
+    Case const cases[] = {
+        { "nothing", {}, 100, 0, {}, {} },
+        { "one page stays one page", rows(5, 10), 100, 0, { { 0, 5 } }, {} },
+        // Greedy would give 10 + 1.
+        { "no lone last row: 6 + 5", rows(11, 10), 100, 0, { { 0, 6 }, { 6, 11 } }, {} },
+        { "three pages of 7", rows(21, 10), 100, 0, { { 0, 7 }, { 7, 14 }, { 14, 21 } }, {} },
+        // Balance would break before block 5; the rules move the break.
+        { "an avoided break is not taken", [] {
+             auto out = rows(10, 10);
+             out[0].height = 12;
+             out[5].break_before = avoided;
+             return out;
+         }(),
+            100, 0, { { 0, 4 }, { 4, 10 } }, {} },
+        { "a heading goes with its follower", [] {
+             auto out = rows(10, 10);
+             out[0].height = 12;
+             out[4].keep_with_next = keep;
+             return out;
+         }(),
+            100, 0, { { 0, 4 }, { 4, 10 } }, {} },
+        // 7 + 5 at the heading beats 6 + 6 inside the first section.
+        { "breaks at a heading rather than inside a section", [&] {
+             auto out = heading_then(6);
+             auto more = heading_then(4);
+             out.insert(out.end(), more.begin(), more.end());
+             return out;
+         }(),
+            100, 0, { { 0, 7 }, { 7, 12 } }, {} },
+        { "avoided break taken when nothing else fits", { row(60), row(60, avoided) }, 100, 0, { { 0, 1 }, { 1, 2 } }, {} },
+        // The repeated header makes page 2 hold one row less.
+        { "repeated height counts on later pages", std::vector<PageBlock>(8, row(20, BreakBefore::Allowed, 30)), 100, 0,
+            { { 0, 5 }, { 5, 8 } }, {} },
+        { "at least min_pages when the blocks fill them", rows(5, 10), 100, 2, { { 0, 3 }, { 3, 5 } }, {} },
+        { "min_pages beyond the blocks", rows(2, 10), 100, 4, { { 0, 1 }, { 1, 2 } }, {} },
+        { "oversized block gets its own page", { row(30), row(150), row(30) }, 100, 0, { { 0, 1 }, { 1, 2 }, { 2, 3 } }, { 1 } },
+    };
+    for (auto const& test : cases) {
+        SUBCASE(test.name)
+        {
+            auto const result = paginate_balanced(test.blocks, test.page, test.page, test.min_pages);
+            CHECK(spans(result) == test.expected);
+            CHECK(result.oversized == test.oversized);
+            // Whatever the breaks, never more pages than blocks, and every block once.
+            size_t next = 0;
+            for (auto const& page : result.pages) {
+                CHECK(page.begin == next);
+                CHECK(page.end > page.begin);
+                next = page.end;
+            }
+            CHECK(next == test.blocks.size());
+        }
+    }
+}
+
+TEST_CASE("paginate_balanced needs no more pages than greedy packing for plain blocks")
+{
+    for (size_t count = 1; count <= 40; ++count) {
+        for (float height : { 7.0f, 10.0f, 33.0f }) {
+            CAPTURE(count);
+            CAPTURE(height);
+            auto const blocks = rows(count, height);
+            auto const greedy = paginate_blocks(blocks, 100, 100);
+            auto const balanced = paginate_balanced(blocks, 100, 100);
+            CHECK(balanced.pages.size() == greedy.pages.size());
+            // Even: page sizes differ by at most one block.
+            size_t fewest = count, most = 0;
+            for (auto const& page : balanced.pages) {
+                fewest = std::min(fewest, page.end - page.begin);
+                most = std::max(most, page.end - page.begin);
+            }
+            CHECK(most - fewest <= 1);
+        }
+    }
+}
+
 TEST_CASE("choose_font_size takes the fewest pages, then the largest size")
 {
     struct Plan {
@@ -326,5 +438,42 @@ TEST_CASE("layout_slide dispatches on the notice body")
         auto const layout = layout_slide(make_notice("电价", table), slide.context);
         REQUIRE(layout.pages.size() == 1);
         CHECK(runs_containing(layout.pages[0], "0.4883").size() == 1);
+    }
+}
+
+TEST_CASE("a title that wraps breaks into lines of similar length")
+{
+    for (auto const& screen : test_screens) {
+        for (std::string title : { "关于调整电网企业代理购电工商业用户电价有关事项的公告",
+                 "关于西湖文三路片区十千伏线路计划检修停电的通知（第二批）补充说明" }) {
+            SUBCASE((std::string(screen.name) + ", " + title).c_str())
+            {
+                TestSlide slide(screen);
+                std::vector<std::string> problems;
+                DisplayList page;
+                draw_chrome(page, plain_notice(title), slide.context, 0, 1, problems);
+                CHECK(problems.empty());
+                std::vector<const TextRun*> lines;
+                for (auto const* run : text_runs(page)) {
+                    if (run->font.weight == FontWeight::Bold)
+                        lines.push_back(run);
+                }
+                REQUIRE(!lines.empty());
+                std::string joined;
+                for (auto const* line : lines)
+                    joined += line->text;
+                CHECK(joined == title);
+                if (lines.size() < 2)
+                    continue;
+                float shortest = 1e9f, longest = 0;
+                for (auto const* line : lines) {
+                    float const width = slide.measurer.width(line->text, line->font);
+                    shortest = std::min(shortest, width);
+                    longest = std::max(longest, width);
+                }
+                // Not a full line and a stub: within a couple of characters of each other.
+                CHECK(longest - shortest <= 2.5f * static_cast<float>(lines[0]->font.pixel_size));
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 // Commitment slides: a numbered list with accent badges, bold headings, two columns on a
 // landscape slide, ten real-length items on one page, longer lists paginated by whole items.
+#include "player/layout/card_drawing.h"
+
 #include "layout_test_support.h"
 
 #include <doctest/doctest.h>
@@ -245,6 +247,55 @@ TEST_CASE("an item that cannot fit is reported")
             auto layout = lay_out(commitments, slide);
             REQUIRE_FALSE(layout.pages.empty());
             CHECK_MESSAGE(join_lines(layout.problems).find("commitment 5") != std::string::npos, join_lines(layout.problems));
+        }
+    }
+}
+
+TEST_CASE("wrap_without_stub keeps the line count and leaves no one-character last line")
+{
+    FixedAdvanceMeasurer measurer;
+    FontSpec const font { 10 };
+    // Widths at which greedy wrapping leaves one or two characters on the last line.
+    for (int length : { 21, 22, 31, 41, 62 }) {
+        std::string text;
+        for (int n = 0; n < length; ++n)
+            text += "电";
+        float const width = 100; // ten characters a line
+        CAPTURE(length);
+        auto const greedy = wrap_text(text, width, font, measurer);
+        auto const fixed = wrap_without_stub(text, width, font, measurer);
+        CHECK(fixed.lines.size() == greedy.lines.size());
+        CHECK_FALSE(fixed.overflow);
+        std::string joined;
+        for (auto const& line : fixed.lines) {
+            CHECK(measurer.width(line, font) <= width);
+            joined += line;
+        }
+        CHECK(joined == text);
+        CHECK(measurer.width(fixed.lines.back(), font) >= 2.2f * 10 - 0.01f);
+    }
+    // Nothing to fix: one line, or a last line long enough already.
+    CHECK(wrap_without_stub("电电电", 100, font, measurer).lines == std::vector<std::string> { "电电电" });
+    auto const fine = wrap_without_stub("电电电电电电电电电电电电电电电", 100, font, measurer);
+    CHECK(fine.lines == wrap_text("电电电电电电电电电电电电电电电", 100, font, measurer).lines);
+}
+
+TEST_CASE("no commitment ends in a line of one or two characters")
+{
+    for (auto const& screen : test_screens) {
+        SUBCASE(screen.name)
+        {
+            TestSlide slide(screen);
+            auto const layout = lay_out(fifteen_commitments(), slide);
+            for (auto const& page : layout.pages) {
+                for (auto const* run : text_runs(page)) {
+                    // A stub: a line of at most two characters that is not a badge number.
+                    bool const number = !run->text.empty() && run->text[0] >= '0' && run->text[0] <= '9'
+                        && run->text.size() <= 2;
+                    if (!number && run->font.weight == FontWeight::Regular)
+                        CHECK(slide.measurer.width(run->text, run->font) >= 2.2f * static_cast<float>(run->font.pixel_size) - 0.01f);
+                }
+            }
         }
     }
 }

@@ -130,3 +130,33 @@ TEST_CASE("a caption too long for two lines at the minimum size is reported")
     INFO(join_lines(issues));
     CHECK(issues.empty());
 }
+
+TEST_CASE("a caption of two lines breaks into lines of similar length")
+{
+    for (auto const& screen : test_screens) {
+        SUBCASE(screen.name)
+        {
+            TestSlide slide(screen);
+            ImageSlide image;
+            image.src = "assets/poster.png";
+            // A little longer than one line at the body size: a greedy break leaves a stub.
+            std::string caption;
+            float const width = slide.content_box().w;
+            while (slide.measurer.width(caption, FontSpec { slide.body_px() }) < width + 2.0f * static_cast<float>(slide.body_px()))
+                caption += "节约用电";
+            image.caption = caption;
+            auto const layout = lay_out(image, slide);
+            CHECK(layout.problems.empty());
+            std::vector<const TextRun*> lines;
+            for (auto const* run : text_runs(layout.pages[0]))
+                lines.push_back(run);
+            REQUIRE(lines.size() == 2);
+            float const first = slide.measurer.width(lines[0]->text, lines[0]->font);
+            float const second = slide.measurer.width(lines[1]->text, lines[1]->font);
+            CHECK(std::abs(first - second) <= 4.5f * static_cast<float>(lines[0]->font.pixel_size));
+            CHECK(lines[0]->text + lines[1]->text == caption);
+            INFO(join_lines(layout_issues(layout, slide)));
+            CHECK(layout_issues(layout, slide).empty());
+        }
+    }
+}

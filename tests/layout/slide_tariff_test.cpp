@@ -592,3 +592,189 @@ TEST_CASE("notes that do not fit under the table continue on a page of their own
         }
     }
 }
+
+TEST_CASE("paginated tables are balanced: no lone row, headings keep two rows, continued sections say so")
+{
+    for (auto const& screen : test_screens) {
+        for (int section_every : { 0, 3, 4, 7 }) {
+            for (int rows : { 12, 23, 31, 47, 60 }) {
+                SUBCASE((std::string(screen.name) + ", " + std::to_string(rows) + " rows, sections every "
+                    + std::to_string(section_every)).c_str())
+                {
+                    TestSlide slide(screen);
+                    auto const layout = lay_out(long_table(rows, section_every), slide);
+                    INFO(join_lines(layout.problems));
+                    CHECK(layout.problems.empty());
+                    auto const issues = layout_issues(layout, slide);
+                    INFO(join_lines(issues));
+                    CHECK(issues.empty());
+                    std::vector<int> per_page;
+                    for (size_t index = 0; index < layout.pages.size(); ++index) {
+                        CAPTURE(index);
+                        auto const& page = layout.pages[index];
+                        // Rows and headings in the order they are drawn.
+                        std::vector<const TextRun*> runs;
+                        for (auto const* run : text_runs(page)) {
+                            if (run->text.starts_with("行") || run->text.starts_with("分组"))
+                                runs.push_back(run);
+                        }
+                        std::sort(runs.begin(), runs.end(), [](auto a, auto b) { return a->baseline < b->baseline; });
+                        int count = 0;
+                        for (size_t r = 0; r < runs.size(); ++r) {
+                            if (runs[r]->text.starts_with("行")) {
+                                ++count;
+                                continue;
+                            }
+                            // A heading has two of its rows below it on its page (or its only one).
+                            size_t const number = std::stoul(runs[r]->text.substr(std::string("分组").size()));
+                            size_t const section_rows = std::min<size_t>(static_cast<size_t>(section_every),
+                                static_cast<size_t>(rows) - (number - 1) * static_cast<size_t>(section_every));
+                            size_t const wanted = std::min<size_t>(2, section_rows);
+                            REQUIRE(r + wanted < runs.size());
+                            for (size_t k = 1; k <= wanted; ++k)
+                                CHECK(runs[r + k]->text.starts_with("行"));
+                        }
+                        if (count == 0)
+                            continue;
+                        per_page.push_back(count);
+                        // With sections, a page starts with a heading: the next section's, or the
+                        // heading of the section it starts inside, marked continued.
+                        if (section_every > 0) {
+                            REQUIRE(runs.size() >= 2);
+                            CHECK(runs[0]->text.starts_with("分组"));
+                            if (runs[0]->text.starts_with("分组") && runs[1]->text.starts_with("行")) {
+                                bool const continued = runs[0]->text.find("（续）") != std::string::npos;
+                                int const row = std::stoi(runs[1]->text.substr(std::string("行").size())) - 1;
+                                CHECK(continued == (row % section_every != 0));
+                            }
+                        }
+                    }
+                    // No page of the table with a single row, and pages about equally full.
+                    if (per_page.size() > 1) {
+                        int const fewest = *std::min_element(per_page.begin(), per_page.end());
+                        int const most = *std::max_element(per_page.begin(), per_page.end());
+                        CHECK(fewest >= 2);
+                        CHECK(most - fewest <= std::max(3, section_every + 1));
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("a table that fits one page at the minimum size takes one page")
+{
+    // The demo's residential table: two sections, five rows, three notes, a footer. At the body
+    // size it needs two pages; at a smaller size it fits one, which beats a page of one row.
+    TariffTable table;
+    table.unit = "元/千瓦时";
+    table.columns = { "类别", "年用电量（千瓦时）", "电价", "峰时电价", "谷时电价" };
+    table.sections = { { 0, "一户一表居民用户（不满 1 千伏）" }, { 3, "合表居民用户" } };
+    table.rows = {
+        { "第一档", "2760 及以下", "0.538", "0.568", "0.288" },
+        { "第二档", "2761–4800", "0.588", "0.618", "0.338" },
+        { "第三档", "4801 及以上", "0.838", "0.868", "0.588" },
+        { "不满 1 千伏", "不分档", "0.558", "—", "—" },
+        { "1–10 千伏及以上", "不分档", "0.538", "—", "—" },
+    };
+    table.notes = { "年用电量按年度累计，分档计价。", "峰时段 8:00–22:00，谷时段 22:00–次日 8:00。", "以上电价含国家规定的政府性基金及附加。" };
+    table.effective = Date { 2026, 1, 1 };
+    for (auto const& screen : test_screens) {
+        SUBCASE(screen.name)
+        {
+            TestSlide slide(screen);
+            auto const layout = lay_out(table, slide, "依据：浙江省《关于完善居民生活用电阶梯电价政策有关事项的通知》");
+            CHECK(layout.problems.empty());
+            CHECK(layout.pages.size() == 1);
+            auto const issues = layout_issues(layout, slide);
+            INFO(join_lines(issues));
+            CHECK(issues.empty());
+        }
+    }
+}
+
+TEST_CASE("the effective date sits at the right of the last note when there is room")
+{
+    for (auto const& screen : test_screens) {
+        SUBCASE(screen.name)
+        {
+            TestSlide slide(screen);
+            auto table = tiered_table();
+            auto const layout = lay_out(table, slide);
+            REQUIRE(layout.pages.size() == 1);
+            auto const& page = layout.pages[0];
+            auto const date = runs_containing(page, "执行日期：2026年1月1日");
+            REQUIRE(date.size() == 1);
+            auto const last_note = runs_containing(page, "附加。");
+            REQUIRE(last_note.size() == 1);
+            CHECK(date[0]->baseline == doctest::Approx(last_note[0]->baseline));
+            CHECK(text_box(*date[0], slide.measurer).right() == doctest::Approx(slide.content_box().right()));
+            CHECK(date[0]->x > text_box(*last_note[0], slide.measurer).right());
+
+            // A last note that leaves no room on its last line puts the date on a line of its own.
+            bool seen_inline = false;
+            bool seen_own_line = false;
+            for (int length = 1; length <= 120; ++length) {
+                CAPTURE(length);
+                table.notes.back() = "";
+                for (int n = 0; n < length; ++n)
+                    table.notes.back() += "电";
+                table.notes.back() += "尾。";
+                auto const layout_of_length = lay_out(table, slide);
+                auto const issues = layout_issues(layout_of_length, slide);
+                INFO(join_lines(issues));
+                CHECK(issues.empty());
+                auto const& last_page = layout_of_length.pages.back();
+                auto const placed = runs_containing(last_page, "执行日期");
+                auto const ending = runs_containing(last_page, "尾。");
+                REQUIRE(placed.size() == 1);
+                REQUIRE(ending.size() == 1);
+                if (placed[0]->baseline == doctest::Approx(ending[0]->baseline)) {
+                    seen_inline = true;
+                    CHECK(text_box(*placed[0], slide.measurer).right() == doctest::Approx(slide.content_box().right()));
+                } else {
+                    seen_own_line = true;
+                    CHECK(placed[0]->baseline > ending[0]->baseline);
+                    CHECK(placed[0]->x == doctest::Approx(slide.content_box().x));
+                }
+            }
+            CHECK(seen_inline);
+            CHECK(seen_own_line);
+        }
+    }
+}
+
+TEST_CASE("a narrow table shares its width so that headers stay short and short cells whole")
+{
+    // The second part of a split commercial table in portrait: long headers over short numbers.
+    TariffTable table;
+    table.columns = { "用电分类", "电压等级", "最大需量（元/千瓦·月）", "变压器容量（元/千伏安·月）" };
+    table.rows = {
+        { "大工业", "1–10（20）千伏", "40", "28" },
+        { "大工业", "35 千伏", "40", "28" },
+        { "电气化铁路牵引用电", "110 千伏及以上", "36", "24" },
+        { "农业排灌、农村饮水工程", "不满 1 千伏", "—", "—" },
+    };
+    TestSlide slide(test_screens[1]);
+    auto const layout = lay_out(table, slide);
+    REQUIRE(layout.pages.size() == 1);
+    auto const& page = layout.pages[0];
+    auto const header_fills = table_wide_fills(page, slide.theme.table_header_background, slide);
+    REQUIRE(header_fills.size() == 1);
+    Rect const header = header_fills[0]->rect;
+    // Count the header's lines per column: runs inside the band, grouped by column by their x.
+    std::map<int, int> lines_per_column;
+    for (auto const* run : text_runs(page)) {
+        Rect const box = text_box(*run, slide.measurer);
+        if (rect_inside(box, header))
+            ++lines_per_column[static_cast<int>(box.x + box.w / 2) / 100];
+    }
+    for (auto const& [column, lines] : lines_per_column)
+        CHECK(lines <= 3);
+    // Short cells are never wrapped for the sake of a header.
+    for (const char* cell : { "大工业", "35 千伏", "40" })
+        CHECK(runs_containing(page, cell).size() >= 1);
+    auto const issues = layout_issues(layout, slide);
+    INFO(join_lines(issues));
+    CHECK(issues.empty());
+}

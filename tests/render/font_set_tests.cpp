@@ -56,15 +56,48 @@ TEST_CASE("Widths compare as the glyphs do")
     CHECK(set.width("电价公示", regular) == first);
 }
 
-TEST_CASE("font() keeps a bounded number of sizes open and reopens evicted ones")
+TEST_CASE("font() switches sizes, and what a size measures does not depend on the sizes used before")
 {
-    FontSet& set = fonts();
-    for (int size = 10; size < 10 + static_cast<int>(FontSet::max_open_sizes) + 10; ++size)
-        CHECK(set.font(FontSpec { size, FontWeight::Regular }) != nullptr);
-    TTF_Font* reopened = set.font(FontSpec { 10, FontWeight::Regular });
-    REQUIRE(reopened != nullptr);
-    CHECK(TTF_FontHeight(reopened) > 10);
-    CHECK(set.width("中", FontSpec { 10, FontWeight::Regular }) == doctest::Approx(10).epsilon(0.1));
+    test::session();
+    // Fresh font sets measure each size first; the shared one has switched back and forth.
+    FontSet& switched = fonts();
+    for (int size = 10; size < 60; size += 7) {
+        for (FontWeight weight : { FontWeight::Regular, FontWeight::Bold }) {
+            TTF_Font* font = switched.font(FontSpec { size, weight });
+            REQUIRE(font != nullptr);
+            CHECK(TTF_FontHeight(font) > size);
+            CHECK(TTF_FontHeight(font) < 2 * size);
+        }
+    }
+    struct Row {
+        char const* text;
+        FontSpec spec;
+    };
+    Row const rows[] = {
+        { "供电服务热线 95598", { 45, FontWeight::Regular } },
+        { "0.4883 元/千瓦时", { 32, FontWeight::Bold } },
+        { "城西供电营业厅", { 77, FontWeight::Bold } },
+        { "Hallboard jgy", { 13, FontWeight::Regular } },
+    };
+    for (Row const& row : rows) {
+        CAPTURE(row.text);
+        CAPTURE(row.spec.pixel_size);
+        auto fresh = FontSet::open({});
+        REQUIRE(fresh);
+        float const expected = fresh->width(row.text, row.spec);
+        int expected_ascent = TTF_FontAscent(fresh->font(row.spec));
+        // Measure at other sizes of both weights first, then at the row's size.
+        for (int other : { 20, 90, row.spec.pixel_size + 1 }) {
+            switched.width("电价公示", FontSpec { other, FontWeight::Regular });
+            switched.width("电价公示", FontSpec { other, FontWeight::Bold });
+        }
+        CHECK(switched.width(row.text, row.spec) == expected);
+        CHECK(TTF_FontAscent(switched.font(row.spec)) == expected_ascent);
+        int width = 0;
+        int height = 0;
+        REQUIRE(TTF_SizeUTF8(switched.font(row.spec), row.text, &width, &height) == 0);
+        CHECK(static_cast<float>(width) == expected);
+    }
 }
 
 TEST_CASE("Missing or Latin-only families fall back to a Chinese font with a warning")

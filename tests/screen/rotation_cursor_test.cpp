@@ -49,6 +49,37 @@ TEST_CASE("a notice that expires mid-cycle is skipped")
     CHECK(cursor.next(at(2026, 12, 1, 10, 32))->id == "a");
 }
 
+TEST_CASE("peek tells what next will give without moving the cursor")
+{
+    std::vector<Notice> notices { make_notice("a"), make_notice("b"), make_notice("c") };
+    notices[2].valid_until = at(2026, 12, 1, 10, 30);
+    struct Row {
+        LocalDateTime now;
+        char const* expected; // nullptr: nothing eligible
+    };
+    // The same walk with peek before every next: a full cycle, c expiring, a new cycle.
+    Row const rows[] = {
+        { at(2026, 12, 1, 10, 0), "a" },
+        { at(2026, 12, 1, 10, 1), "b" },
+        { at(2026, 12, 1, 10, 31), "a" }, // c expired: skipped, and the next cycle starts
+        { at(2026, 12, 1, 10, 32), "b" },
+        { at(2026, 12, 1, 10, 33), "a" },
+    };
+    RotationCursor cursor(notices, {});
+    for (Row const& row : rows) {
+        CAPTURE(row.expected);
+        const Notice* peeked = cursor.peek(row.now);
+        CHECK(cursor.peek(row.now) == peeked); // peeking twice changes nothing
+        const Notice* next = cursor.next(row.now);
+        CHECK(peeked == next);
+        REQUIRE(next);
+        CHECK(next->id == row.expected);
+    }
+    notices[0].tags = notices[1].tags = notices[2].tags = { "shanghai" };
+    RotationCursor elsewhere(notices, { "beijing" });
+    CHECK(elsewhere.peek(at(2026, 12, 1, 10, 0)) == nullptr);
+}
+
 TEST_CASE("nothing eligible gives nullptr, and the fallback slide names the hall")
 {
     std::vector<Notice> notices { make_notice("a") };

@@ -1,0 +1,207 @@
+// The content server: cpp-httplib configured with bounds, timeouts, a request log, and the
+// checks (token, body size) that must happen before a request body is read.
+#include "content/server/content_server.h"
+
+#include "content/server/admin_token.h"
+#include "content/server/request_log.h"
+#include "content/server/server_routes.h"
+#include "player/log/log.h"
+
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+namespace hallboard {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A request is handled start to finish on one pool thread, so its start time can live here
+// between the pre-routing hook and the logger; the logger clears it.
+thread_local std::optional<Clock::time_point> t_request_started;
+
+char const* reason_phrase(int status)
+{
+    switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request too large";
+    case 414: return "request target too long";
+    default: return status >= 500 ? "internal error" : "request refused";
+    }
+}
+
+bool is_admin_path(const std::string& path) { return path == "/admin" || path.rfind("/admin/", 0) == 0; }
+
+// Decides, from the request line and headers alone, whether to refuse before the body is
+// read: a wrong token must not make the server receive 20 MiB, nor may a body above the
+// route's bound. Returns true (response filled) to refuse.
+bool refuse_early(const httplib::Request& request, httplib::Response& response, const ServerOptions& options)
+{
+    if (is_admin_path(request.path)) {
+        auto authorization = request.get_header_value("Authorization"); // the token below points into it
+        auto token = bearer_token(authorization);
+        if (!token || !admin_token_matches(options.admin_token, *token)) {
+            response.set_header("WWW-Authenticate", "Bearer realm=\"hallboard admin\"");
+            send_error(response, 401, "the admin API needs Authorization: Bearer <token> with the server's token");
+            return true;
+        }
+    }
+    uint64_t limit = body_limit_for(request.method, request.path, options);
+    if (request.has_header("Content-Length")) {
+        auto length = request.get_header_value<uint64_t>("Content-Length");
+        if (length > limit) {
+            if (limit == 0)
+                send_error(response, 413, "this request takes no body");
+            else
+                send_error(response, 413, "the body is larger than " + std::to_string(limit) + " bytes",
+                    { { "max_bytes", limit } });
+            return true;
+        }
+    } else if (limit == 0 && request.has_header("Transfer-Encoding")) {
+        send_error(response, 413, "this request takes no body");
+        return true;
+    }
+    return false;
+}
+
+}
+
+struct ContentServer::Impl {
+    enum class State { Idle, Running, Finished };
+
+    ServerOptions options;
+    std::unique_ptr<ServedTree> tree;
+    httplib::Server http;
+    std::atomic<State> state { State::Idle };
+    std::atomic<bool> stop_requested { false };
+
+    void configure();
+};
+
+void ContentServer::Impl::configure()
+{
+    // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second
+    // server bind the same port silently and split the traffic.
+    http.set_socket_options([](socket_t socket) {
+        int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    http.set_read_timeout(options.read_timeout_seconds, 0);
+    http.set_write_timeout(options.write_timeout_seconds, 0);
+    http.set_keep_alive_timeout(options.keep_alive_seconds);
+    http.set_keep_alive_max_count(static_cast<size_t>(options.keep_alive_max_requests));
+    // A second line of defence behind refuse_early (which answers before reading anything).
+    http.set_payload_max_length(static_cast<size_t>(std::max({ options.limits.max_blob_bytes,
+        options.limits.max_manifest_bytes, options.max_list_bytes })));
+
+    http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+        t_request_started = Clock::now();
+        if (refuse_early(request, response, options)) {
+            // The unread body is still on the connection; it cannot carry another request.
+            response.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // With "Expect: 100-continue" (curl sends it for large uploads) the refusal comes before
+    // the client sends the body at all.
+    http.set_expect_100_continue_handler([this](const httplib::Request& request, httplib::Response& response) {
+        t_request_started = Clock::now();
+        if (refuse_early(request, response, options)) {
+            response.set_header("Connection", "close");
+            return response.status;
+        }
+        return 100;
+    });
+    http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+        if (response.body.empty() && !response.content_provider_)
+            send_error(response, response.status, reason_phrase(response.status));
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        send_error(response, 500, "internal error");
+    });
+    http.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+        RequestLogEntry entry;
+        entry.remote = request.remote_addr;
+        entry.method = request.method;
+        entry.path = request.path;
+        entry.status = response.status;
+        bool has_body = request.method != "HEAD" && response.status != 304;
+        entry.bytes = has_body ? (response.body.empty() ? response.content_length_ : response.body.size()) : 0;
+        if (t_request_started)
+            entry.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - *t_request_started).count();
+        t_request_started.reset();
+        log_info(format_request_log(entry));
+    });
+    install_public_routes(http, *tree);
+    install_admin_routes(http, *tree, options);
+}
+
+ContentServer::ContentServer(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
+
+ContentServer::~ContentServer() { stop(); }
+
+std::unique_ptr<ContentServer> ContentServer::create(ServerOptions options, std::string& error)
+{
+    if (options.admin_token.empty()) {
+        error = "the admin token is empty";
+        return nullptr;
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->tree = ServedTree::open(options.root, options.limits, error);
+    if (!impl->tree)
+        return nullptr;
+    impl->options = std::move(options);
+    impl->configure();
+    return std::unique_ptr<ContentServer>(new ContentServer(std::move(impl)));
+}
+
+std::optional<int> ContentServer::bind(const std::string& host, int port, std::string& error)
+{
+    errno = 0;
+    int bound = port == 0 ? m_impl->http.bind_to_any_port(host) : (m_impl->http.bind_to_port(host, port) ? port : -1);
+    if (bound <= 0) {
+        error = "cannot listen on " + host + ":" + std::to_string(port)
+            + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string());
+        return std::nullopt;
+    }
+    return bound;
+}
+
+bool ContentServer::run()
+{
+    m_impl->state = Impl::State::Running;
+    bool ok = true;
+    if (!m_impl->stop_requested)
+        ok = m_impl->http.listen_after_bind();
+    m_impl->state = Impl::State::Finished;
+    return ok;
+}
+
+void ContentServer::stop()
+{
+    m_impl->stop_requested = true;
+    // httplib's stop() does nothing until its accept loop has started; a stop that comes just
+    // before that would be lost, so it is repeated until the loop is seen running (or gone).
+    while (m_impl->state == Impl::State::Running) {
+        if (m_impl->http.is_running()) {
+            m_impl->http.stop();
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
+ServedTree& ContentServer::tree() { return *m_impl->tree; }
+
+} // namespace hallboard

@@ -1,0 +1,51 @@
+// The embedded content server (`hallboard serve`): serves a published tree to screens, with
+// ETags and immutable caching, and an admin API behind a bearer token for publishing.
+// The HTTP library stays inside this module; callers see only this class.
+#pragma once
+
+#include "content/server/served_tree.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace hallboard {
+
+struct ServerOptions {
+    std::filesystem::path root;         // the published tree
+    std::string admin_token;            // see admin_token.h; must not be empty
+    TreeLimits limits;                  // bounds of blobs and manifests
+    uint64_t max_list_bytes = 1 << 20;  // body of POST /admin/blobs/missing, bytes
+    int read_timeout_seconds = 10;      // per socket read, not per request
+    int write_timeout_seconds = 10;     // per socket write
+    int keep_alive_seconds = 2;         // idle time before a kept-alive connection is closed; also
+                                        // bounds how long stop() waits for an idle connection
+    int keep_alive_max_requests = 100;  // requests per connection
+};
+
+// Lifecycle: create, bind, run (blocks, on any thread) until stop() is called from another
+// thread (a signal watcher, a test). Requests are answered on the HTTP library's thread pool.
+class ContentServer {
+public:
+    // Opens the tree (see ServedTree::open); nullopt-like nullptr with `error` set.
+    static std::unique_ptr<ContentServer> create(ServerOptions options, std::string& error);
+    ~ContentServer();
+
+    // Binds host:port; port 0 picks a free port. Returns the port bound.
+    std::optional<int> bind(const std::string& host, int port, std::string& error);
+    // Serves until stop(); returns false when the listening socket failed.
+    bool run();
+    // Thread-safe and idempotent; may come before run() starts. In-flight requests finish.
+    void stop();
+
+    ServedTree& tree();
+
+private:
+    struct Impl;
+    explicit ContentServer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace hallboard

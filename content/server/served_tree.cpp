@@ -1,0 +1,242 @@
+// Opening the served tree: lock, clean up, load the current manifest, repair an interrupted publish.
+#include "content/server/served_tree.h"
+
+#include "content/server/http_conditions.h"
+#include "content/server/manifest_summary.h"
+#include "content/signing.h"
+#include "player/log/log.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace hallboard {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Canonical decimal only ("7", not "07" or "+7"), so one version has one folder name.
+std::optional<uint64_t> parse_version_name(const std::string& name)
+{
+    if (name.empty() || name.size() > 19 || name[0] == '0')
+        return std::nullopt;
+    uint64_t value = 0;
+    for (char c : name) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return value;
+}
+
+std::string utc_stamp(const fs::path& file)
+{
+    struct stat status {};
+    if (::stat(file.c_str(), &status) != 0)
+        return {};
+    std::tm utc {};
+    gmtime_r(&status.st_mtime, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+}
+
+ServedTree::ServedTree(fs::path root, TreeLimits limits, durable::FolderLock lock)
+    : m_root(std::move(root))
+    , m_limits(limits)
+    , m_lock(std::move(lock))
+{
+}
+
+std::unique_ptr<ServedTree> ServedTree::open(const fs::path& root, TreeLimits limits, std::string& error)
+{
+    std::error_code code;
+    if (!fs::is_directory(root, code)) {
+        error = root.string() + " is not a folder (give the folder `hallboard publish --out` wrote, or an empty one)";
+        return nullptr;
+    }
+    std::string lock_error;
+    auto lock = durable::FolderLock::acquire(root, lock_error);
+    if (!lock) {
+        error = "cannot serve " + root.string() + ": " + lock_error
+            + " (another `hallboard serve` or `hallboard publish --out` holds it)";
+        return nullptr;
+    }
+    for (auto const* sub : { "blobs", "versions" }) {
+        fs::create_directory(root / sub, code);
+        if (code || !fs::is_directory(root / sub)) {
+            error = "cannot create " + (root / sub).string() + (code ? ": " + code.message() : "");
+            return nullptr;
+        }
+    }
+    std::unique_ptr<ServedTree> tree(new ServedTree(root, limits, std::move(*lock)));
+
+    int stale = durable::remove_temp_files(root) + durable::remove_temp_files(root / "blobs");
+    for (auto const& entry : fs::directory_iterator(root / "versions", code))
+        stale += durable::remove_temp_files(entry.path());
+    if (stale > 0)
+        log_warning("removed " + std::to_string(stale) + " temporary file(s) left by an interrupted write");
+
+    if (!tree->load_current(error))
+        return nullptr;
+    return tree;
+}
+
+bool ServedTree::load_current(std::string& error)
+{
+    auto top_manifest = m_root / "manifest.json";
+    auto top_signature = m_root / "manifest.json.sig";
+    auto manifest = durable::read_file(top_manifest, m_limits.max_manifest_bytes, error);
+    if (!manifest) {
+        if (!error.empty())
+            return false;
+        log_info("nothing is published in " + m_root.string() + " yet; waiting for a publish");
+        set_snapshot(0, {}, {});
+        return true;
+    }
+    auto summary = read_manifest_summary(*manifest, error);
+    if (!summary) {
+        error = top_manifest.string() + ": " + error;
+        return false;
+    }
+    auto folder = version_folder(summary->version);
+    std::string ignored;
+    auto history_manifest = durable::read_file(folder / "manifest.json", m_limits.max_manifest_bytes, ignored);
+    auto history_signature = durable::read_file(folder / "manifest.json.sig", 4096, ignored);
+    auto top_signature_text = durable::read_file(top_signature, 4096, ignored);
+
+    // The top-level manifest.json is the commit point. Its own signature is in versions/<N>/
+    // whenever that folder holds the same manifest: the top-level .sig may already be the next
+    // version's when a publish stopped between its two renames. Signatures are compared in
+    // their canonical form, so a missing final newline is not taken for damage.
+    auto canonical = [](const std::optional<std::string>& text) -> std::optional<std::string> {
+        std::string problem;
+        auto line = text ? read_signature_line(*text, problem) : std::nullopt;
+        return line ? std::optional(*line + "\n") : std::nullopt;
+    };
+    auto history_line = canonical(history_signature);
+    auto top_line = canonical(top_signature_text);
+    bool history_matches = history_manifest && *history_manifest == *manifest;
+    std::string signature;
+    if (history_matches && history_line)
+        signature = *history_line;
+    else if (top_line)
+        signature = *top_line;
+    else
+        log_warning(top_signature.string() + " is missing or not a signature; screens will refuse version "
+            + std::to_string(summary->version) + " until it is published again");
+
+    if (!history_matches || (!signature.empty() && history_line != signature)) {
+        // Keep the history complete, so this version can be listed and rolled back to.
+        std::error_code code;
+        fs::create_directories(folder, code);
+        std::string problem;
+        bool ok = durable::write_file(folder / "manifest.json", *manifest, problem);
+        if (ok && !signature.empty())
+            ok = durable::write_file(folder / "manifest.json.sig", signature, problem);
+        if (!ok)
+            log_warning("cannot record version " + std::to_string(summary->version) + " in " + folder.string() + ": " + problem);
+    }
+    if (!signature.empty() && top_line != signature) {
+        std::string problem;
+        if (durable::write_file(top_signature, signature, problem))
+            log_warning("repaired " + top_signature.string() + " after an interrupted publish: it now matches version "
+                + std::to_string(summary->version));
+        else
+            log_warning("cannot repair " + top_signature.string() + ": " + problem);
+    }
+    set_snapshot(summary->version, std::move(*manifest), std::move(signature));
+    log_info("serving version " + std::to_string(summary->version) + " from " + m_root.string());
+    return true;
+}
+
+void ServedTree::set_snapshot(uint64_t version, std::string manifest, std::string signature)
+{
+    auto next = std::make_shared<ManifestSnapshot>();
+    next->version = version;
+    if (version > 0)
+        next->manifest_etag = manifest_etag(version, sha256_hex_of(manifest));
+    if (!signature.empty())
+        next->signature_etag = content_etag(sha256_hex_of(signature));
+    next->manifest = std::move(manifest);
+    next->signature = std::move(signature);
+    std::lock_guard lock(m_snapshot_mutex);
+    m_snapshot = std::move(next);
+}
+
+std::shared_ptr<const ManifestSnapshot> ServedTree::snapshot() const
+{
+    std::lock_guard lock(m_snapshot_mutex);
+    return m_snapshot;
+}
+
+fs::path ServedTree::blob_path(std::string_view sha256) const { return m_root / "blobs" / std::string(sha256); }
+
+fs::path ServedTree::version_folder(uint64_t version) const { return m_root / "versions" / std::to_string(version); }
+
+std::vector<std::string> ServedTree::missing_blobs(const std::vector<std::string>& hashes) const
+{
+    std::vector<std::string> missing;
+    for (auto const& hash : hashes) {
+        struct stat status {};
+        if (::stat(blob_path(hash).c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+            missing.push_back(hash);
+    }
+    return missing;
+}
+
+std::optional<BlobUpload> ServedTree::begin_blob_upload(const std::string& sha256, std::string& error) const
+{
+    auto target = blob_path(sha256);
+    struct stat status {};
+    if (::stat(target.c_str(), &status) == 0)
+        return BlobUpload(target, sha256, m_limits.max_blob_bytes, std::nullopt);
+    auto staged = durable::StagedFile::create(target.parent_path(), error);
+    if (!staged)
+        return std::nullopt;
+    return BlobUpload(target, sha256, m_limits.max_blob_bytes, std::move(staged));
+}
+
+std::vector<VersionEntry> ServedTree::versions() const
+{
+    uint64_t current = snapshot()->version;
+    std::vector<VersionEntry> entries;
+    std::error_code code;
+    for (auto const& folder : fs::directory_iterator(m_root / "versions", code)) {
+        auto number = parse_version_name(folder.path().filename().string());
+        if (!number || *number > current)
+            continue; // an unfinished publish's folder is not history
+        std::string problem;
+        auto manifest = durable::read_file(folder.path() / "manifest.json", m_limits.max_manifest_bytes, problem);
+        if (!manifest)
+            continue;
+        VersionEntry entry;
+        entry.version = *number;
+        entry.manifest_bytes = manifest->size();
+        if (auto summary = read_manifest_summary(*manifest, problem)) {
+            entry.blob_count = summary->blobs.size();
+            for (auto const& blob : summary->blobs)
+                entry.blob_bytes += blob.size;
+        }
+        entry.stored_at = utc_stamp(folder.path() / "manifest.json");
+        entry.has_signature = fs::exists(folder.path() / "manifest.json.sig", code);
+        entries.push_back(std::move(entry));
+    }
+    std::sort(entries.begin(), entries.end(), [](auto const& a, auto const& b) { return a.version < b.version; });
+    return entries;
+}
+
+std::optional<std::string> ServedTree::read_version(uint64_t version, VersionFile which) const
+{
+    if (version == 0 || version > snapshot()->version)
+        return std::nullopt;
+    auto file = version_folder(version) / (which == VersionFile::Manifest ? "manifest.json" : "manifest.json.sig");
+    std::string problem;
+    return durable::read_file(file, which == VersionFile::Manifest ? m_limits.max_manifest_bytes : 4096, problem);
+}
+
+} // namespace hallboard

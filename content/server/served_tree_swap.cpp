@@ -1,0 +1,109 @@
+// Publishing a manifest: check it, record it in versions/<N>/, then swap it in on disk and in memory.
+#include "content/server/http_conditions.h"
+#include "content/server/manifest_summary.h"
+#include "content/server/served_tree.h"
+#include "player/log/log.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+
+namespace hallboard {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+ManifestSwapResult refuse(ManifestSwapOutcome outcome, std::string message, uint64_t current)
+{
+    ManifestSwapResult result;
+    result.outcome = outcome;
+    result.message = std::move(message);
+    result.current_version = current;
+    return result;
+}
+
+}
+
+ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::string_view signature_text,
+    std::string_view if_match)
+{
+    // What can be judged from the request alone is judged before taking the lock.
+    std::string problem;
+    if (manifest.size() > m_limits.max_manifest_bytes)
+        return refuse(ManifestSwapOutcome::Invalid,
+            "manifest.json is larger than " + std::to_string(m_limits.max_manifest_bytes) + " bytes", snapshot()->version);
+    auto signature_line = read_signature_line(signature_text, problem);
+    if (!signature_line)
+        return refuse(ManifestSwapOutcome::Invalid, "Hallboard-Signature: " + problem, snapshot()->version);
+    auto summary = read_manifest_summary(manifest, problem);
+    if (!summary)
+        return refuse(ManifestSwapOutcome::Invalid, problem, snapshot()->version);
+
+    std::lock_guard publishing(m_publish_mutex);
+    auto current = snapshot();
+    if (if_match.empty())
+        return refuse(ManifestSwapOutcome::PreconditionRequired,
+            "send If-Match: \"" + std::to_string(current->version) + "\" naming the version this publish replaces",
+            current->version);
+    if (!if_match_names_version(if_match, current->version, current->manifest_etag))
+        return refuse(ManifestSwapOutcome::PreconditionFailed,
+            "the server is at version " + std::to_string(current->version) + ", not the one in If-Match ("
+                + std::string(if_match.substr(0, 100)) + "): another publish came first; look at the versions and publish again",
+            current->version);
+    if (summary->version <= current->version)
+        return refuse(ManifestSwapOutcome::NotNewer,
+            "version " + std::to_string(summary->version) + " is not above the current version "
+                + std::to_string(current->version) + " (screens never go back; a rollback is published under a new version)",
+            current->version);
+
+    ManifestSwapResult missing = refuse(ManifestSwapOutcome::MissingBlobs, {}, current->version);
+    for (auto const& blob : summary->blobs) {
+        struct stat status {};
+        if (::stat(blob_path(blob.sha256).c_str(), &status) != 0 || !S_ISREG(status.st_mode)
+            || static_cast<uint64_t>(status.st_size) != blob.size) {
+            if (std::find(missing.missing.begin(), missing.missing.end(), blob.sha256) == missing.missing.end())
+                missing.missing.push_back(blob.sha256);
+        }
+    }
+    if (!missing.missing.empty()) {
+        missing.message = std::to_string(missing.missing.size()) + " blob(s) listed in the manifest are not on the server "
+                                                                   "(or have another size): upload them first";
+        return missing;
+    }
+
+    std::string signature = *signature_line + "\n";
+    // 1. History first: versions/<N>/ is complete before anything visible changes. A folder
+    //    above the current version is left from an interrupted publish; it was never served.
+    auto folder = version_folder(summary->version);
+    std::error_code code;
+    fs::create_directories(folder, code);
+    if (code || !durable::write_file(folder / "manifest.json.sig", signature, problem)
+        || !durable::write_file(folder / "manifest.json", manifest, problem))
+        return refuse(ManifestSwapOutcome::IoError, code ? "cannot create " + folder.string() + ": " + code.message() : problem,
+            current->version);
+
+    // 2. The top-level pair, for static servers sharing this tree: signature first, manifest
+    //    last. The manifest's rename is the commit point; a crash in between is repaired by
+    //    open(), which takes the signature from versions/<N>/.
+    if (!durable::write_file(m_root / "manifest.json.sig", signature, problem))
+        return refuse(ManifestSwapOutcome::IoError, problem, current->version);
+    if (!durable::write_file(m_root / "manifest.json", manifest, problem)) {
+        std::string ignored;
+        if (!current->signature.empty())
+            durable::write_file(m_root / "manifest.json.sig", current->signature, ignored);
+        return refuse(ManifestSwapOutcome::IoError, problem, current->version);
+    }
+
+    // 3. What this server answers: one pointer swap.
+    set_snapshot(summary->version, std::string(manifest), signature);
+    log_info("published version " + std::to_string(summary->version) + " (" + std::to_string(summary->blobs.size())
+        + " blobs), replacing version " + std::to_string(current->version));
+    ManifestSwapResult result;
+    result.outcome = ManifestSwapOutcome::Published;
+    result.message = "published version " + std::to_string(summary->version);
+    result.current_version = summary->version;
+    return result;
+}
+
+} // namespace hallboard

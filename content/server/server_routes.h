@@ -1,0 +1,24 @@
+// The HTTP routes of the content server, installed on a cpp-httplib server (module-internal).
+#pragma once
+
+#include "content/server/content_server.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+namespace hallboard {
+
+// GET/HEAD /healthz, /manifest.json, /manifest.json.sig, /blobs/<sha256>, /versions/<N>/manifest.json[.sig].
+void install_public_routes(httplib::Server& server, ServedTree& tree);
+
+// /admin/...; authentication and body bounds are checked before routing (see content_server.cpp).
+void install_admin_routes(httplib::Server& server, ServedTree& tree, const ServerOptions& options);
+
+// How many body bytes a request to this method and path may carry (0: none).
+uint64_t body_limit_for(const std::string& method, const std::string& path, const ServerOptions& options);
+
+void send_json(httplib::Response& response, int status, const nlohmann::json& body);
+void send_error(httplib::Response& response, int status, const std::string& message,
+    nlohmann::json extra = nlohmann::json::object());
+
+} // namespace hallboard
