@@ -11,7 +11,9 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <system_error>
 #include <type_traits>
 
 namespace hallboard {
@@ -86,6 +88,11 @@ DisplayListPlayer::~DisplayListPlayer() { clear(); }
 
 void DisplayListPlayer::clear()
 {
+    for (auto& [key, decoding] : m_decoding) {
+        if (SDL_Surface* pixels = decoding.get().pixels)
+            SDL_FreeSurface(pixels);
+    }
+    m_decoding.clear();
     for (Entry& entry : m_lru) {
         if (entry.texture)
             SDL_DestroyTexture(entry.texture);
@@ -105,7 +112,7 @@ void DisplayListPlayer::set_cache_budget(std::size_t bytes)
 void DisplayListPlayer::drop_unused()
 {
     for (auto it = m_lru.begin(); it != m_lru.end();) {
-        if (it->generation == m_generation || it->image) {
+        if (it->generation == m_generation || it->awaiting_draw) {
             ++it;
             continue;
         }
@@ -334,31 +341,29 @@ void DisplayListPlayer::warn_once(const std::string& path, const std::string& pr
         log_warning("image " + path + ": " + problem + "; drawing a placeholder");
 }
 
-std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_image_entry(const ImageDraw& image, SDL_Rect box, std::string key)
+std::string DisplayListPlayer::image_key(const ImageDraw& image, SDL_Rect box)
 {
-    if (m_broken_images.count(image.path))
-        return std::nullopt;
-    auto refuse = [&](const std::string& problem) -> std::optional<Entry> {
-        warn_once(image.path, problem);
-        m_broken_images.insert(image.path);
-        return std::nullopt;
-    };
+    return (image.fit == ImageFit::Cover ? "iv" : "in") + std::to_string(box.w) + "x" + std::to_string(box.h) + "|" + image.path;
+}
+
+// Touches no member: runs on a preload thread as well as on the render thread.
+DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw& image, SDL_Rect box)
+{
     auto too_large = [](long long width, long long height) {
         return width > max_image_side || height > max_image_side || width * height > max_image_pixels;
     };
-
     std::optional<ImageProbe> probe = probe_image(image.path);
     if (!probe)
-        return refuse("cannot open the file");
+        return { nullptr, "cannot open the file" };
     if (probe->size && (probe->size->width <= 0 || probe->size->height <= 0 || too_large(probe->size->width, probe->size->height)))
-        return refuse("refused: " + std::to_string(probe->size->width) + "x" + std::to_string(probe->size->height)
-            + " px is larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel");
+        return { nullptr, "refused: " + std::to_string(probe->size->width) + "x" + std::to_string(probe->size->height)
+            + " px is larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel" };
     SDL_Surface* decoded = IMG_Load(image.path.c_str());
     if (!decoded)
-        return refuse(std::string("cannot decode: ") + IMG_GetError());
+        return { nullptr, std::string("cannot decode: ") + IMG_GetError() };
     if (too_large(decoded->w, decoded->h)) {
         SDL_FreeSurface(decoded);
-        return refuse("refused: larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel");
+        return { nullptr, "refused: larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel" };
     }
 
     // Resample once to the size drawn: sharp at any scale, and the cache holds screen-sized
@@ -367,15 +372,27 @@ std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_image_entry(cons
     SDL_Surface* scaled = resample_surface(decoded, geometry.source, geometry.width, geometry.height);
     SDL_FreeSurface(decoded);
     if (!scaled)
-        return refuse(std::string("cannot scale: ") + SDL_GetError());
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, scaled);
-    SDL_FreeSurface(scaled);
+        return { nullptr, std::string("cannot scale: ") + SDL_GetError() };
+    return { scaled, {} };
+}
+
+std::optional<DisplayListPlayer::Entry> DisplayListPlayer::image_texture(const ImageDraw& image, DecodedImage decoded, std::string key)
+{
+    auto refuse = [&](const std::string& problem) -> std::optional<Entry> {
+        warn_once(image.path, problem);
+        m_broken_images.insert(image.path);
+        return std::nullopt;
+    };
+    if (!decoded.pixels)
+        return refuse(decoded.problem);
+    SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, decoded.pixels);
+    int const width = decoded.pixels->w;
+    int const height = decoded.pixels->h;
+    SDL_FreeSurface(decoded.pixels);
     if (!texture)
         return refuse(std::string("cannot create a texture: ") + SDL_GetError());
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    Entry entry { std::move(key), texture, geometry.width, geometry.height };
-    entry.image = true;
-    return entry;
+    return Entry { std::move(key), texture, width, height };
 }
 
 void DisplayListPlayer::draw_placeholder(SDL_Rect box)
@@ -401,19 +418,51 @@ void DisplayListPlayer::draw_placeholder(SDL_Rect box)
 
 DisplayListPlayer::Entry* DisplayListPlayer::cached_image(const ImageDraw& image, SDL_Rect box)
 {
-    std::string key = (image.fit == ImageFit::Cover ? "iv" : "in") + std::to_string(box.w) + "x" + std::to_string(box.h) + "|" + image.path;
+    std::string key = image_key(image, box);
     if (Entry* entry = find(key))
         return entry;
-    if (auto made = make_image_entry(image, box, std::move(key)))
-        return insert(std::move(*made));
-    return nullptr;
+    if (auto decoding = m_decoding.find(key); decoding != m_decoding.end()) {
+        DecodedImage decoded = decoding->second.get(); // a preload under way: wait for it
+        m_decoding.erase(decoding);
+        auto made = image_texture(image, std::move(decoded), std::move(key));
+        return made ? insert(std::move(*made)) : nullptr;
+    }
+    if (m_broken_images.count(image.path))
+        return nullptr;
+    auto made = image_texture(image, decode_image(image, box), std::move(key));
+    return made ? insert(std::move(*made)) : nullptr;
 }
 
-void DisplayListPlayer::preload(const ImageDraw& image, float offset_x, float offset_y)
+bool DisplayListPlayer::preload(const ImageDraw& image, float offset_x, float offset_y)
 {
     SDL_Rect const box = snap_rect(image.rect, offset_x, offset_y);
-    if (m_renderer && box.w > 0 && box.h > 0)
-        cached_image(image, box);
+    if (!m_renderer || box.w <= 0 || box.h <= 0 || m_broken_images.count(image.path))
+        return true;
+    std::string key = image_key(image, box);
+    if (Entry* entry = find(key)) {
+        entry->awaiting_draw = true;
+        return true;
+    }
+    auto decoding = m_decoding.find(key);
+    if (decoding == m_decoding.end()) {
+        try {
+            m_decoding.emplace(key, std::async(std::launch::async, decode_image, image, box));
+            return false;
+        } catch (std::system_error const&) {
+            // No thread to be had: decode here and now.
+            auto made = image_texture(image, decode_image(image, box), std::move(key));
+            if (made)
+                insert(std::move(*made))->awaiting_draw = true;
+            return true;
+        }
+    }
+    if (decoding->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return false;
+    DecodedImage decoded = decoding->second.get();
+    m_decoding.erase(decoding);
+    if (auto made = image_texture(image, std::move(decoded), std::move(key)))
+        insert(std::move(*made))->awaiting_draw = true;
+    return true;
 }
 
 void DisplayListPlayer::draw_image(const ImageDraw& image, float dx, float dy)
@@ -426,6 +475,7 @@ void DisplayListPlayer::draw_image(const ImageDraw& image, float dx, float dy)
         draw_placeholder(box);
         return;
     }
+    entry->awaiting_draw = false;
     // Contain leaves bands: the texture is centred in the box. Cover fills it exactly.
     SDL_Rect const dst { box.x + (box.w - entry->width) / 2, box.y + (box.h - entry->height) / 2, entry->width, entry->height };
     SDL_RenderCopy(m_renderer, entry->texture, nullptr, &dst);

@@ -6,6 +6,7 @@
 #include <SDL.h>
 
 #include <cstddef>
+#include <future>
 #include <list>
 #include <optional>
 #include <string>
@@ -19,7 +20,7 @@ class FontSet;
 // Whether the text textures made while drawing a list are worth keeping. The header, clock
 // and ticker are drawn every frame from the same texts (Keep); a slide page is drawn once,
 // into its own texture, so its text textures would only fill the cache (DrawOnce). Images are
-// cached either way: decoding and resampling one costs tens of milliseconds.
+// cached either way (and let go by drop_unused() like text); preload() decodes them ahead.
 enum class TextureReuse {
     Keep,
     DrawOnce,
@@ -46,10 +47,12 @@ public:
     void play(const DisplayList& list, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
     void play(const DrawCommand& command, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
 
-    // Decodes and caches `image` as play() would draw it, without drawing: lets a caller do
-    // the costly part (tens of milliseconds, and the decoded picture's memory) before it
-    // allocates the texture the image will be drawn into.
-    void preload(const ImageDraw& image, float offset_x = 0, float offset_y = 0);
+    // Makes `image` ready to draw as play() would draw it, without drawing: decoding and
+    // resampling (tens of milliseconds, and the decoded picture's memory for a moment) run on
+    // a thread of their own. Returns false while that is under way (call again, e.g. next
+    // frame), true once the image is cached (or known broken, or not drawable). A preloaded
+    // image stays cached until it is drawn; play() waits for a decoding still under way.
+    bool preload(const ImageDraw& image, float offset_x = 0, float offset_y = 0);
 
     // Bytes of texture memory held by the cache (4 bytes a pixel); stays at or under the budget
     // except while one single texture is larger than the whole budget.
@@ -63,9 +66,10 @@ public:
 
     // Drops every cached texture (e.g. after a content update replaced images on disk).
     void clear();
-    // Drops the text and corner textures not drawn since the previous call (images stay until
-    // the budget evicts them): called once a second, it keeps what every frame draws and lets
-    // go of the last second's clock text at once rather than when the budget fills up.
+    // Drops the textures not drawn since the previous call (but preloaded images not drawn
+    // yet): called once a second, it keeps what every frame draws and lets go of the last
+    // second's clock text, and of a slide's pictures, at once rather than when the budget
+    // fills up.
     void drop_unused();
 
     // Refused image dimensions: a larger file draws the placeholder instead.
@@ -81,8 +85,16 @@ private:
         int origin_y = 0; // text: how far a glyph taller than the ascent pushed the baseline down
         std::size_t bytes = 0;
         unsigned generation = 0; // m_generation when last drawn
-        bool image = false;      // costly to remake: drop_unused() leaves it
+        bool awaiting_draw = false; // preloaded and not drawn yet: drop_unused() leaves it
     };
+    // An image decoded and resampled to the size drawn, off the render thread.
+    struct DecodedImage {
+        SDL_Surface* pixels = nullptr; // null: `problem` says why
+        std::string problem;
+    };
+    static DecodedImage decode_image(const ImageDraw& image, SDL_Rect box);
+    std::optional<Entry> image_texture(const ImageDraw& image, DecodedImage decoded, std::string key);
+    static std::string image_key(const ImageDraw& image, SDL_Rect box);
     using EntryList = std::list<Entry>;
 
     void draw_fill(const FillRect&, float dx, float dy);
@@ -97,7 +109,6 @@ private:
     Entry* insert(Entry entry);
     void evict_to(std::size_t budget);
     SDL_Texture* corner_texture(int radius);
-    std::optional<Entry> make_image_entry(const ImageDraw& image, SDL_Rect box, std::string key);
     void warn_once(const std::string& path, const std::string& problem);
     std::optional<Entry> make_text_entry(std::string_view text, FontSpec font, std::string key);
 
@@ -112,6 +123,7 @@ private:
     std::unordered_map<std::string, EntryList::iterator> m_entries;
     std::unordered_set<std::string> m_broken_images; // not retried until clear()
     std::unordered_set<std::string> m_warned_paths;  // one warning per path for the player's life
+    std::unordered_map<std::string, std::future<DecodedImage>> m_decoding; // preloads under way, by cache key
 };
 
 } // namespace hallboard

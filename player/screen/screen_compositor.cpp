@@ -99,15 +99,20 @@ bool ScreenCompositor::rasterise_page(ShownPage& shown, std::chrono::steady_cloc
     if (rasterised(shown))
         return true;
     auto const& page = shown.layout->pages[static_cast<size_t>(shown.page)];
-    // Images first, before the slide texture exists: a decoded picture is several MB for a
-    // moment, and would otherwise add to the two slide textures alive at that point.
-    while (!shown.texture && shown.preload_position < page.commands.size()) {
+    // Images first, decoded on a thread of their own while frames go on, and before the slide
+    // texture exists: a decoded picture is several MB for a moment, and would otherwise add to
+    // the two slide textures alive at that point. In a hurry, drawing waits for them instead.
+    bool const unhurried = deadline != std::chrono::steady_clock::time_point::max();
+    while (unhurried && !shown.texture && shown.preload_position < page.commands.size()) {
         if (std::chrono::steady_clock::now() >= deadline)
             return false;
-        if (auto const* image = std::get_if<ImageDraw>(&page.commands[shown.preload_position]))
-            m_player.preload(*image);
+        if (auto const* image = std::get_if<ImageDraw>(&page.commands[shown.preload_position])) {
+            if (!m_player.preload(*image))
+                return false; // still decoding: look again next frame
+        }
         ++shown.preload_position;
     }
+    shown.preload_position = page.commands.size();
     if (!shown.texture) {
         auto width = static_cast<int>(m_geometry.slide.w);
         auto height = static_cast<int>(m_geometry.slide.h);

@@ -88,7 +88,18 @@ TEST_CASE("DrawOnce draws exactly what Keep draws and caches no text")
     }
 }
 
-TEST_CASE("drop_unused keeps what was drawn since the last call, and images")
+// Calls preload() until it says the image is ready (it decodes on a thread of its own).
+bool preload_until_ready(DisplayListPlayer& player, const ImageDraw& image, float dx = 0, float dy = 0)
+{
+    for (int attempt = 0; attempt < 2000; ++attempt) {
+        if (player.preload(image, dx, dy))
+            return true;
+        SDL_Delay(5);
+    }
+    return false;
+}
+
+TEST_CASE("drop_unused keeps what was drawn since the last call, and preloaded images until drawn")
 {
     test::ScratchDir dir;
     auto const picture = write_gradient_png(dir, 300, 200);
@@ -99,8 +110,9 @@ TEST_CASE("drop_unused keeps what was drawn since the last call, and images")
         list.text(10, 60, words, FontSpec { 40, FontWeight::Regular }, ink);
         return list;
     };
+    ImageDraw const picture_draw { Rect { 0, 100, 200, 150 }, picture.string(), ImageFit::Cover };
     DisplayList image;
-    image.image(Rect { 0, 100, 200, 150 }, picture.string(), ImageFit::Cover);
+    image.commands.push_back(picture_draw);
 
     player.play(text("10:00:00"));
     player.play(text("城西供电营业厅"));
@@ -111,14 +123,20 @@ TEST_CASE("drop_unused keeps what was drawn since the last call, and images")
 
     player.play(text("10:00:01"));
     player.play(text("城西供电营业厅"));
-    player.drop_unused(); // the old clock text goes; the hall name and the image stay
-    CHECK(player.cached_textures() == 3);
-    std::size_t const bytes = player.cached_bytes();
+    player.drop_unused(); // the old clock text and the picture go; the hall name stays
+    CHECK(player.cached_textures() == 2);
 
-    player.drop_unused(); // nothing drawn in between: only the image stays
+    REQUIRE(preload_until_ready(player, picture_draw));
+    CHECK(player.cached_textures() == 3);
+    player.drop_unused();
+    player.drop_unused(); // nothing drawn in between: only the picture waiting to be drawn stays
     CHECK(player.cached_textures() == 1);
-    CHECK(player.cached_bytes() < bytes);
     CHECK(player.cached_bytes() == 200u * 150u * 4u);
+    player.play(image, 0, 0, TextureReuse::DrawOnce);
+    CHECK(player.cached_textures() == 1); // drawn from the preloaded texture
+    player.drop_unused();
+    player.drop_unused(); // drawn, and not since: it goes too
+    CHECK(player.cached_textures() == 0);
 }
 
 TEST_CASE("preload decodes an image into the cache without drawing it")
@@ -129,23 +147,52 @@ TEST_CASE("preload decodes an image into the cache without drawing it")
     canvas.clear(white);
     DisplayListPlayer player(canvas.renderer(), test::fonts());
     ImageDraw const image { Rect { 10, 10, 150, 100 }, picture.string(), ImageFit::Contain };
-    player.preload(image, 5, 5);
-    CHECK(test::count_not(canvas, 0, 0, 320, 240, white) == 0);
-    CHECK(player.cached_textures() == 1);
-    CHECK(player.cached_bytes() == 150u * 100u * 4u);
-
     DisplayList list;
     list.commands.push_back(image);
-    player.play(list, 5, 5);
-    CHECK(player.cached_textures() == 1); // drawn from what preload made
-    CHECK(test::count_not(canvas, 15, 15, 165, 115, white) > 150 * 100 / 2);
+    // Contain: the 3:2 picture fills the 150x100 box exactly, whichever way it was decoded.
+    auto check_drawn = [&] {
+        CHECK(test::count_not(canvas, 15, 15, 165, 115, white) > 150 * 100 / 2);
+        CHECK(test::count_not(canvas, 0, 0, 320, 14, white) == 0);
+    };
 
-    SUBCASE("a missing file preloads to nothing and draws the placeholder")
+    SUBCASE("preloaded, then drawn")
+    {
+        CHECK_FALSE(player.preload(image, 5, 5)); // decoding has started, elsewhere
+        REQUIRE(preload_until_ready(player, image, 5, 5));
+        CHECK(test::count_not(canvas, 0, 0, 320, 240, white) == 0);
+        CHECK(player.cached_textures() == 1);
+        CHECK(player.cached_bytes() == 150u * 100u * 4u);
+        CHECK(player.preload(image, 5, 5)); // ready at once now
+        player.play(list, 5, 5);
+        CHECK(player.cached_textures() == 1); // drawn from what preload made
+        check_drawn();
+    }
+    SUBCASE("drawn while the preload is still decoding: the drawing waits for it")
+    {
+        player.preload(image, 5, 5);
+        player.play(list, 5, 5);
+        CHECK(player.cached_textures() == 1);
+        CHECK(player.preload(image, 5, 5));
+        check_drawn();
+    }
+    SUBCASE("drawn without a preload")
+    {
+        player.play(list, 5, 5);
+        CHECK(player.cached_textures() == 1);
+        check_drawn();
+    }
+
+    SUBCASE("a missing file is ready at once after its decoding failed, and draws the placeholder")
     {
         test::LogRecorder log;
         ImageDraw const missing { Rect { 10, 120, 100, 100 }, (dir / "missing.png").string(), ImageFit::Contain };
-        player.preload(missing);
-        CHECK(player.cached_textures() == 1);
+        REQUIRE(preload_until_ready(player, missing));
+        CHECK(log.count(LogLevel::Warning, "missing.png") == 1);
+        CHECK(player.preload(missing));
+        DisplayList placeholder;
+        placeholder.commands.push_back(missing);
+        player.play(placeholder);
+        CHECK(test::count_not(canvas, 10, 120, 110, 220, white) > 100);
         CHECK(log.count(LogLevel::Warning, "missing.png") == 1);
     }
 }
