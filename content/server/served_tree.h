@@ -2,6 +2,8 @@
 // in-memory snapshot of the current manifest and signature that the server answers from.
 #pragma once
 
+#include "content/manifest.h"
+#include "content/source_loader.h"
 #include "content/server/blob_upload.h"
 
 #include <cstdint>
@@ -54,8 +56,8 @@ struct VersionEntry {
 enum class VersionFile { Manifest, ManifestSignature };
 
 struct TreeLimits {
-    uint64_t max_blob_bytes = 20 * 1024 * 1024;    // one asset; matches the content checker's bound
-    uint64_t max_manifest_bytes = 8 * 1024 * 1024; // a thousand notices fit many times over
+    uint64_t max_blob_bytes = hallboard::max_asset_bytes;       // one asset; the content checker's bound
+    uint64_t max_manifest_bytes = hallboard::max_manifest_bytes; // what screens accept: a larger one would be served and refused
 };
 
 // Thread-safe: any number of readers; publishes are serialised among themselves.
