@@ -53,7 +53,8 @@ bool refuse_early(const httplib::Request& request, httplib::Response& response, 
             return true;
         }
     }
-    uint64_t limit = body_limit_for(request.method, request.path, options);
+    uint64_t limit = std::max(body_limit_for(request.method, request.path, options),
+        screen_route_body_limit(request.method, request.path));
     if (request.has_header("Content-Length")) {
         auto length = request.get_header_value<uint64_t>("Content-Length");
         if (length > limit) {
@@ -78,6 +79,7 @@ struct ContentServer::Impl {
 
     ServerOptions options;
     std::unique_ptr<ServedTree> tree;
+    std::unique_ptr<ScreenRegistry> registry;
     httplib::Server http;
     std::atomic<State> state { State::Idle };
     std::atomic<bool> stop_requested { false };
@@ -93,6 +95,9 @@ void ContentServer::Impl::configure()
         int yes = 1;
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
+    // The library writes an answer's headers and body separately; with Nagle's algorithm the
+    // body then waits for the client's delayed ACK (40 ms on Linux) on every JSON answer.
+    http.set_tcp_nodelay(true);
     http.set_read_timeout(options.read_timeout_seconds, 0);
     http.set_write_timeout(options.write_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.keep_alive_seconds);
@@ -142,6 +147,8 @@ void ContentServer::Impl::configure()
     });
     install_public_routes(http, *tree);
     install_admin_routes(http, *tree, options);
+    install_heartbeat_routes(http, *registry);
+    install_screen_admin_routes(http, *registry, *tree);
 }
 
 ContentServer::ContentServer(std::unique_ptr<Impl> impl)
@@ -161,6 +168,13 @@ std::unique_ptr<ContentServer> ContentServer::create(ServerOptions options, std:
     impl->tree = ServedTree::open(options.root, options.limits, error);
     if (!impl->tree)
         return nullptr;
+    // Inside the tree's state/ folder, which no public route reaches; the tree's lock covers it.
+    auto database = options.screens_database.empty() ? options.root / "state" / "screens.sqlite" : options.screens_database;
+    impl->registry = ScreenRegistry::open(database, options.screens, error);
+    if (!impl->registry)
+        return nullptr;
+    log_info("screen heartbeats are kept in " + database.string() + " ("
+        + std::to_string(impl->registry->screens().size()) + " screens known)");
     impl->options = std::move(options);
     impl->configure();
     return std::unique_ptr<ContentServer>(new ContentServer(std::move(impl)));
@@ -203,5 +217,7 @@ void ContentServer::stop()
 }
 
 ServedTree& ContentServer::tree() { return *m_impl->tree; }
+
+ScreenRegistry& ContentServer::screens() { return *m_impl->registry; }
 
 } // namespace hallboard

@@ -3,6 +3,7 @@
 // The HTTP library stays inside this module; callers see only this class.
 #pragma once
 
+#include "content/server/screen_registry.h"
 #include "content/server/served_tree.h"
 
 #include <cstdint>
@@ -23,6 +24,8 @@ struct ServerOptions {
     int keep_alive_seconds = 2;         // idle time before a kept-alive connection is closed; also
                                         // bounds how long stop() waits for an idle connection
     int keep_alive_max_requests = 100;  // requests per connection
+    std::filesystem::path screens_database; // heartbeats, plays, thumbnails; empty: <root>/state/screens.sqlite
+    ScreenRegistryLimits screens;       // bounds of what heartbeats may make the server keep
 };
 
 // Lifecycle: create, bind, run (blocks, on any thread) until stop() is called from another
@@ -41,6 +44,7 @@ public:
     void stop();
 
     ServedTree& tree();
+    ScreenRegistry& screens();
 
 private:
     struct Impl;

@@ -1,45 +1,24 @@
-// `hallboard publish SRC --key SECRET --out DIR [--dry-run]`: validates a content source like
-// `check` and, when it is valid, publishes it as a signed static tree (or shows what would change).
+// `hallboard publish SRC --key SECRET (--out DIR | --to URL --token-file F) [--dry-run]` and
+// `publish --rollback N --to URL`: validates a content source like `check` and, when it is valid,
+// publishes it as a signed static tree or to a server (or shows what would change).
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
+#include "player/app/publish_remote.h"
+#include "player/app/publish_report.h"
 
 #include "content/key_files.h"
 #include "content/publisher.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace hallboard {
 
 namespace {
 
-constexpr char const* usage = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n";
-
-void print_changes(const PublishResult& result)
-{
-    auto list = [](char const* label, const std::vector<NoticeChange>& changes) {
-        for (auto const& change : changes)
-            std::printf("  %-8s %s (%s)\n", label, change.id.c_str(), change.file.c_str());
-    };
-    list("added:", result.diff.added);
-    list("changed:", result.diff.changed);
-    list("removed:", result.diff.removed);
-    if (result.diff.order_changed)
-        std::printf("  the rotation order changed\n");
-    if (result.diff.channel_changed)
-        std::printf("  channel.yaml defaults changed\n");
-    for (auto const& blob : result.new_blobs)
-        std::printf("  new blob: %s (%llu bytes) as blobs/%s\n", blob.path.c_str(), static_cast<unsigned long long>(blob.size),
-            blob.sha256.c_str());
-}
-
-std::string counts(const Manifest& manifest)
-{
-    int slides = 0, tickers = 0;
-    for (auto const& notice : manifest.notices)
-        (notice.kind == NoticeKind::Ticker ? tickers : slides)++;
-    return std::to_string(slides) + " slide(s), " + std::to_string(tickers) + " ticker message(s), "
-        + std::to_string(manifest.blobs.size()) + " picture(s)";
-}
+constexpr char const* usage = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
+                              "       hallboard publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
+                              "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n";
 
 int exit_status_of(PublishOutcome outcome)
 {
@@ -54,26 +33,136 @@ int exit_status_of(PublishOutcome outcome)
     return exit_failure;
 }
 
+// "250k", "2M", "100000": bytes per second.
+std::optional<std::uint64_t> parse_rate(const std::string& text)
+{
+    std::uint64_t value = 0;
+    size_t i = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && value < (1ull << 40); ++i)
+        value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    if (i == 0 || value == 0)
+        return std::nullopt;
+    std::string unit = text.substr(i);
+    if (unit.empty())
+        return value;
+    if (unit == "k" || unit == "K")
+        return value * 1024;
+    if (unit == "m" || unit == "M")
+        return value * 1024 * 1024;
+    return std::nullopt;
+}
+
+std::optional<std::uint64_t> parse_version(const std::string& text)
+{
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    auto version = std::stoull(text);
+    return version > 0 ? std::optional(version) : std::nullopt;
+}
+
+int publish_into_folder(const ContentSource& source, const SecretKey* key, const std::filesystem::path& out, bool dry_run)
+{
+    auto now = std::chrono::system_clock::now();
+    Diagnostics publish_problems;
+    auto result = dry_run ? plan_publish(source, key, out, now, publish_problems)
+                          : publish_to_folder(source, *key, out, now, publish_problems);
+    report_diagnostics(publish_problems);
+    if (result.outcome != PublishOutcome::Published) {
+        std::fprintf(stderr, "nothing %s\n", dry_run ? "would be published" : "was published");
+        return exit_status_of(result.outcome);
+    }
+    auto const& manifest = result.manifest;
+    if (dry_run) {
+        std::printf("dry run: would publish version %llu to %s: %s (nothing written)\n",
+            static_cast<unsigned long long>(manifest.version), out.string().c_str(), publish_counts(manifest).c_str());
+        if (result.previous && !key)
+            std::printf("  (compared with version %llu without checking its signature: no --key given)\n",
+                static_cast<unsigned long long>(result.previous->version));
+    } else {
+        std::printf("published version %llu to %s: %s\n", static_cast<unsigned long long>(manifest.version),
+            out.string().c_str(), publish_counts(manifest).c_str());
+    }
+    print_publish_changes(result.diff, result.new_blobs);
+    print_publish_summary(result.diff, result.previous ? &*result.previous : nullptr, dry_run ? PublishRun::Dry : PublishRun::Real);
+    if (result.removed_temp_files > 0)
+        std::printf("removed %d temporary file(s) left by an interrupted publish\n", result.removed_temp_files);
+    return exit_ok;
+}
+
+// Whether the options name one way of publishing, completely; explains otherwise.
+bool usage_is_complete(const CommandLine& command_line)
+{
+    bool dry_run = command_line.has("--dry-run");
+    bool to = command_line.has("--to");
+    bool needs_key = !dry_run || command_line.has("--rollback");
+    if (command_line.has("--out") && to) {
+        std::fputs("error: give --out DIR or --to URL, not both\n", stderr);
+        return false;
+    }
+    if (command_line.has("--rollback") && !to) {
+        std::fputs("error: --rollback works with --to URL; to go back to earlier content in a folder, publish that content "
+                   "again (docs/publishing.md, section 5)\n",
+            stderr);
+        return false;
+    }
+    if (!to && (command_line.has("--token-file") || command_line.has("--limit-rate"))) {
+        std::fputs("error: --token-file and --limit-rate go with --to URL\n", stderr);
+        return false;
+    }
+    size_t sources = command_line.has("--rollback") ? 0 : 1;
+    return command_line.positional.size() == sources && (to || command_line.has("--out"))
+        && (!to || command_line.has("--token-file")) && (!needs_key || command_line.has("--key"));
+}
+
 } // namespace
 
 int run_publish(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--key", "--out", "--to", "--token-file" }, { "--dry-run" } });
+    auto command_line = parse_command_line(arguments,
+        { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate" }, { "--dry-run" } });
     if (!command_line)
         return exit_invalid;
-    if (command_line->has("--to") || command_line->has("--token-file")) {
-        std::fprintf(stderr, "error: uploading to a server (--to URL --token-file F) is not available in this build yet\n"
-                             "publish with --out DIR and copy DIR to the web server instead\n");
-        return exit_invalid;
-    }
-    bool dry_run = command_line->has("--dry-run");
-    if (command_line->positional.size() != 1 || !command_line->has("--out") || (!dry_run && !command_line->has("--key"))) {
+    if (!usage_is_complete(*command_line)) {
         std::fputs(usage, stderr);
         return exit_invalid;
     }
-    std::filesystem::path source_path = command_line->positional.front();
-    std::filesystem::path out = command_line->option("--out");
+    bool dry_run = command_line->has("--dry-run");
+    auto run = dry_run ? PublishRun::Dry : PublishRun::Real;
 
+    RemoteTarget target;
+    target.url = command_line->option("--to");
+    target.token_file = command_line->option("--token-file");
+    target.key_file = command_line->option("--key");
+    if (command_line->has("--limit-rate")) {
+        auto rate = parse_rate(command_line->option("--limit-rate"));
+        if (!rate) {
+            std::fprintf(stderr, "error: --limit-rate '%s': give bytes per second, like 200k or 2M\n",
+                command_line->option("--limit-rate").c_str());
+            return exit_invalid;
+        }
+        target.upload_rate_limit = *rate;
+    }
+    std::optional<std::uint64_t> rollback_version;
+    if (command_line->has("--rollback")) {
+        rollback_version = parse_version(command_line->option("--rollback"));
+        if (!rollback_version) {
+            std::fprintf(stderr, "error: --rollback '%s': give the version number to go back to (see GET /admin/versions)\n",
+                command_line->option("--rollback").c_str());
+            return exit_invalid;
+        }
+    }
+
+    std::optional<SecretKey> key;
+    if (command_line->has("--key")) {
+        Diagnostics key_problems;
+        key = read_secret_key_file(command_line->option("--key"), key_problems);
+        if (report_diagnostics(key_problems))
+            return exit_invalid;
+    }
+    if (rollback_version)
+        return rollback_on_server(*rollback_version, *key, target, run);
+
+    std::filesystem::path source_path = command_line->positional.front();
     // Exactly what `hallboard check SRC` does; any error and nothing is published.
     Diagnostics diagnostics;
     auto source = load_content_source_as_given(source_path, diagnostics);
@@ -86,44 +175,9 @@ int run_publish(const std::vector<std::string>& arguments)
     if (source->notices.empty())
         std::fprintf(stderr, "warning: %s holds no notices; screens will show only the hall's name\n", source_path.string().c_str());
 
-    std::optional<SecretKey> key;
-    if (command_line->has("--key")) {
-        Diagnostics key_problems;
-        key = read_secret_key_file(command_line->option("--key"), key_problems);
-        if (report_diagnostics(key_problems))
-            return exit_invalid;
-    }
-
-    auto now = std::chrono::system_clock::now();
-    Diagnostics publish_problems;
-    auto result = dry_run ? plan_publish(*source, key ? &*key : nullptr, out, now, publish_problems)
-                          : publish_to_folder(*source, *key, out, now, publish_problems);
-    report_diagnostics(publish_problems);
-    if (result.outcome != PublishOutcome::Published) {
-        std::fprintf(stderr, "nothing %s\n", dry_run ? "would be published" : "was published");
-        return exit_status_of(result.outcome);
-    }
-    auto const& manifest = result.manifest;
-    if (dry_run) {
-        std::printf("dry run: would publish version %llu to %s: %s (nothing written)\n",
-            static_cast<unsigned long long>(manifest.version), out.string().c_str(), counts(manifest).c_str());
-        if (result.previous && !key)
-            std::printf("  (compared with version %llu without checking its signature: no --key given)\n",
-                static_cast<unsigned long long>(result.previous->version));
-    } else {
-        std::printf("published version %llu to %s: %s\n", static_cast<unsigned long long>(manifest.version),
-            out.string().c_str(), counts(manifest).c_str());
-    }
-    print_changes(result);
-    if (!result.diff.has_changes() && result.previous) {
-        std::printf("no changes since version %llu\n", static_cast<unsigned long long>(result.previous->version));
-    } else {
-        std::printf("%s%zu added, %zu changed, %zu removed\n", dry_run ? "would be " : "", result.diff.added.size(),
-            result.diff.changed.size(), result.diff.removed.size());
-    }
-    if (result.removed_temp_files > 0)
-        std::printf("removed %d temporary file(s) left by an interrupted publish\n", result.removed_temp_files);
-    return exit_ok;
+    if (command_line->has("--to"))
+        return publish_to_server(*source, key ? &*key : nullptr, target, run);
+    return publish_into_folder(*source, key ? &*key : nullptr, command_line->option("--out"), dry_run);
 }
 
 } // namespace hallboard

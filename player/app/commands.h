@@ -13,5 +13,8 @@ int run_bench(const std::vector<std::string>& arguments);
 int run_keygen(const std::vector<std::string>& arguments);
 int run_publish(const std::vector<std::string>& arguments);
 int run_serve(const std::vector<std::string>& arguments);
+int run_sync(const std::vector<std::string>& arguments);
+int run_screens(const std::vector<std::string>& arguments);
+int run_report(const std::vector<std::string>& arguments);
 
 } // namespace hallboard

@@ -17,7 +17,8 @@ static void print_usage(std::FILE* out)
                "  render --config FILE --out DIR [--size WxH] [--at \"YYYY-MM-DD HH:MM\"] [--source DIR]\n"
                "                                 write every slide page as PNG plus a contact sheet index.png\n"
                "  play --config FILE [--source DIR] [--exit-after DURATION]\n"
-               "                                 show the hall screen (Esc or Q quits)\n"
+               "                                 show the hall screen (Esc or Q quits); with content.server,\n"
+               "                                 play the cached content at once and sync in the background\n"
                "  bench --config FILE [--size WxH] [--frames N] [--source DIR]\n"
                "                                 measure frame times, slide changes and memory offscreen\n"
                "  keygen --out PREFIX            make the key pair that signs published content\n"
@@ -25,8 +26,21 @@ static void print_usage(std::FILE* out)
                "  publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
                "                                 validate SRC like check, then write it to DIR as a signed\n"
                "                                 static tree (--dry-run: list what would change, write nothing)\n"
+               "  publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
+               "                                 the same, uploaded to a `serve` server: only the blobs it lacks,\n"
+               "                                 then the manifest, refused if someone published in between\n"
+               "  publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n"
+               "                                 republish version N's content as a new, higher version\n"
                "  serve DIR --token-file FILE [--listen 127.0.0.1:8080]\n"
                "                                 serve a published tree to screens, with an admin API for publish\n"
+               "  sync --config FILE [--once] [--cache DIR]\n"
+               "                                 pull the screen's content from its content.server into its cache\n"
+               "                                 (--once: one poll; exit 0 when the cache holds the current version)\n"
+               "  screens --server URL --token-file FILE [--interval DURATION]\n"
+               "                                 list the screens reporting to a `serve` server: version, last seen,\n"
+               "                                 and stale, behind, sync failing (--interval: judge staleness by it)\n"
+               "  report --server URL --token-file FILE --since YYYY-MM-DD [--notice ID]\n"
+               "                                 proof of play: how often each notice was shown, per hall and screen\n"
                "\n"
                "exit status: 0 ok, 1 run-time failure, 2 invalid input or usage\n",
         out);
@@ -55,6 +69,12 @@ int main(int argc, char** argv)
             return hallboard::run_publish(arguments);
         if (command == "serve")
             return hallboard::run_serve(arguments);
+        if (command == "sync")
+            return hallboard::run_sync(arguments);
+        if (command == "screens")
+            return hallboard::run_screens(arguments);
+        if (command == "report")
+            return hallboard::run_report(arguments);
         if (command == "help" || command == "--help" || command == "-h") {
             print_usage(stdout);
             return 0;

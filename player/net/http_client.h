@@ -29,6 +29,7 @@ struct Request {
     std::string body;                   // PUT/POST body held in memory, or
     std::filesystem::path body_file;    // PUT/POST body streamed from a file (large blobs)
     std::uint64_t max_response_bytes = 1024 * 1024; // larger answers are cut off with an error
+    std::uint64_t max_send_bytes_per_second = 0; // a PUT/POST body is sent no faster; 0: as fast as the link goes
     Timeouts timeouts;
     // Called now and then while a body is sent or received: (bytes done, bytes expected or 0).
     std::function<void(std::uint64_t done, std::uint64_t total)> progress;

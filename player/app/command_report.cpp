@@ -1,0 +1,167 @@
+// `hallboard report --server URL --token-file F --since DATE [--notice ID]`: proof of play —
+// was a notice shown in every hall, and how many times, per hall and screen.
+#include "content/heartbeat.h"
+#include "content/local_time.h"
+#include "player/app/command_line.h"
+#include "player/app/commands.h"
+#include "player/app/status_query.h"
+#include "player/app/text_table.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace hallboard {
+
+namespace {
+
+constexpr char const* usage = "usage: hallboard report --server URL --token-file FILE --since YYYY-MM-DD [--notice ID]\n";
+
+std::string minutes(std::uint64_t seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(seconds) / 60.0);
+    return text;
+}
+
+std::string times(std::uint64_t count) { return std::to_string(count) + (count == 1 ? " time" : " times"); }
+
+std::string plural(std::size_t count, const char* one, const char* many)
+{
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+struct ReportingScreen {
+    std::string screen;
+    std::string hall;
+};
+
+// Every screen heard from since the date, and the halls they are in.
+std::vector<ReportingScreen> reporting_screens(const nlohmann::json& answer)
+{
+    std::vector<ReportingScreen> screens;
+    if (auto list = answer.find("reporting"); list != answer.end() && list->is_array()) {
+        for (auto const& entry : *list) {
+            if (entry.is_object())
+                screens.push_back({ text_field(entry, "screen"), text_field(entry, "hall") });
+        }
+    }
+    return screens;
+}
+
+void print_notice(const nlohmann::json& notice, const std::vector<ReportingScreen>& reporting, bool list_absent)
+{
+    auto const& screens = notice.contains("screens") && notice["screens"].is_array() ? notice["screens"] : nlohmann::json::array();
+    std::set<std::string> halls, screens_shown;
+    TextTable table({ "hall", "screen", "shown", "minutes", "days" });
+    for (auto const& entry : screens) {
+        if (!entry.is_object())
+            continue;
+        auto hall = text_field(entry, "hall");
+        halls.insert(hall);
+        screens_shown.insert(text_field(entry, "screen"));
+        table.add_row({ hall, text_field(entry, "screen"), std::to_string(number_field(entry, "count")),
+            minutes(number_field(entry, "seconds")), std::to_string(number_field(entry, "days")) });
+    }
+    std::printf("%s: shown %s, %s min, on %s in %s\n", text_field(notice, "notice").c_str(), times(number_field(notice, "count")).c_str(),
+        minutes(number_field(notice, "seconds")).c_str(), plural(screens_shown.size(), "screen", "screens").c_str(),
+        plural(halls.size(), "hall", "halls").c_str());
+    std::fputs(table.format(2).c_str(), stdout);
+    if (!list_absent)
+        return;
+
+    std::vector<ReportingScreen> absent;
+    std::map<std::string, bool> hall_showed; // hall -> did any of its reporting screens show it
+    for (auto const& screen : reporting) {
+        bool showed = screens_shown.count(screen.screen) > 0;
+        hall_showed[screen.hall] = hall_showed[screen.hall] || showed;
+        if (!showed)
+            absent.push_back(screen);
+    }
+    if (absent.empty()) {
+        std::printf("  shown on every screen that reported since then (%s in %s)\n", plural(reporting.size(), "screen", "screens").c_str(),
+            plural(hall_showed.size(), "hall", "halls").c_str());
+        return;
+    }
+    std::string line;
+    for (auto const& screen : absent)
+        line += (line.empty() ? "" : ", ") + screen.screen + " (" + screen.hall + ")";
+    std::printf("  not shown on %zu of %zu reporting screens: %s\n", absent.size(), reporting.size(), line.c_str());
+    std::string missing_halls;
+    for (auto const& [hall, showed] : hall_showed) {
+        if (!showed)
+            missing_halls += (missing_halls.empty() ? "" : ", ") + hall;
+    }
+    if (!missing_halls.empty())
+        std::printf("  halls where it was not shown at all: %s\n", missing_halls.c_str());
+}
+
+}
+
+int run_report(const std::vector<std::string>& arguments)
+{
+    auto command_line = parse_command_line(arguments, { { "--server", "--token-file", "--since", "--notice" }, {} });
+    if (!command_line)
+        return exit_invalid;
+    if (!command_line->positional.empty() || !command_line->has("--server") || !command_line->has("--token-file")
+        || !command_line->has("--since")) {
+        std::fputs(usage, stderr);
+        return exit_invalid;
+    }
+    auto since_text = command_line->option("--since");
+    auto since = parse_date(since_text);
+    if (!since) {
+        std::fprintf(stderr, "error: --since '%s' is not a date (write it like 2026-11-23)\n", since_text.c_str());
+        return exit_invalid;
+    }
+    std::optional<std::string> notice;
+    if (command_line->has("--notice")) {
+        notice = command_line->option("--notice");
+        if (!is_valid_screen_id(*notice)) {
+            std::fprintf(stderr, "error: --notice '%s' is not a notice id (lowercase letters, digits, '-' and '_')\n", notice->c_str());
+            return exit_invalid;
+        }
+    }
+
+    std::string path = "admin/report?since=" + format_date(*since) + (notice ? "&notice=" + *notice : std::string());
+    int exit_status = exit_ok;
+    auto answer = query_admin({ command_line->option("--server"), command_line->option("--token-file") }, path, exit_status);
+    if (!answer)
+        return exit_status;
+
+    auto reporting = reporting_screens(*answer);
+    std::set<std::string> reporting_halls;
+    for (auto const& screen : reporting)
+        reporting_halls.insert(screen.hall);
+    std::printf("proof of play since %s (from midnight on the server's clock): %s in %s reported since then\n\n",
+        format_date(*since).c_str(), plural(reporting.size(), "screen", "screens").c_str(),
+        plural(reporting_halls.size(), "hall", "halls").c_str());
+
+    auto const& notices = answer->contains("notices") && (*answer)["notices"].is_array() ? (*answer)["notices"] : nlohmann::json::array();
+    if (notices.empty()) {
+        if (notice) {
+            std::printf("%s: not shown on any screen since %s\n", notice->c_str(), format_date(*since).c_str());
+            if (!reporting.empty()) {
+                std::string line;
+                for (auto const& screen : reporting)
+                    line += (line.empty() ? "" : ", ") + screen.screen + " (" + screen.hall + ")";
+                std::printf("  reporting screens without it: %s\n", line.c_str());
+            }
+        } else {
+            std::printf("no notice was shown on any screen since %s\n", format_date(*since).c_str());
+        }
+        return exit_ok;
+    }
+    bool first = true;
+    for (auto const& entry : notices) {
+        if (!entry.is_object())
+            continue;
+        if (!first)
+            std::puts("");
+        first = false;
+        print_notice(entry, reporting, notice.has_value());
+    }
+    return exit_ok;
+}
+
+} // namespace hallboard

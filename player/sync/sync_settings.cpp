@@ -1,0 +1,32 @@
+// Taking a screen config's content section over into sync settings.
+#include "player/sync/sync_settings.h"
+
+namespace hallboard::sync {
+
+std::optional<SyncSettings> sync_settings_from(const ScreenConfig& config, std::string& error)
+{
+    if (config.server.empty()) {
+        error = config.file.string() + ": content.server is not set (this screen plays a local content.source; "
+                                       "sync needs 'server: http://host:port')";
+        return std::nullopt;
+    }
+    SyncSettings settings;
+    settings.server = config.server;
+    std::error_code code;
+    settings.cache = std::filesystem::absolute(config.cache, code).lexically_normal();
+    if (code) {
+        error = config.file.string() + ": content.cache: " + code.message();
+        return std::nullopt;
+    }
+    settings.poll = config.poll;
+    if (!config.public_key.empty()) {
+        settings.public_key = parse_public_key(config.public_key);
+        if (!settings.public_key) {
+            error = config.file.string() + ": content.public_key is not an Ed25519 public key";
+            return std::nullopt;
+        }
+    }
+    return settings;
+}
+
+} // namespace hallboard::sync

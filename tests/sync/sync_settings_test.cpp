@@ -1,0 +1,58 @@
+// From a screen config to sync settings.
+#include "sync_test_support.h"
+
+#include "player/sync/sync_settings.h"
+
+namespace hallboard {
+
+using namespace sync;
+using namespace std::chrono_literals;
+
+TEST_CASE("a screen config's content section becomes the sync settings")
+{
+    auto pair = generate_key_pair();
+    REQUIRE(pair);
+    ScreenConfig config;
+    config.file = "/etc/hallboard/screen.yaml";
+    config.server = "http://10.1.2.3:8080";
+    config.cache = "/var/lib/hallboard";
+    config.poll = 2min;
+    config.public_key = public_key_text(pair->public_key);
+    std::string error;
+
+    SUBCASE("with a key")
+    {
+        auto settings = sync_settings_from(config, error);
+        REQUIRE(settings);
+        CHECK(settings->server == "http://10.1.2.3:8080");
+        CHECK(settings->cache == "/var/lib/hallboard");
+        CHECK(settings->poll == 2min);
+        REQUIRE(settings->public_key);
+        CHECK(*settings->public_key == pair->public_key);
+        CHECK(settings->timeouts.connect == 5s); // the defaults the issue asks for
+        CHECK(settings->timeouts.stall == 10s);
+    }
+    SUBCASE("without a key")
+    {
+        config.public_key.clear();
+        auto settings = sync_settings_from(config, error);
+        REQUIRE(settings);
+        CHECK_FALSE(settings->public_key);
+    }
+    SUBCASE("a local source is not something to sync")
+    {
+        config.server.clear();
+        config.source = "/srv/content";
+        CHECK_FALSE(sync_settings_from(config, error));
+        CHECK(error.find("content.server is not set") != std::string::npos);
+        CHECK(error.find("/etc/hallboard/screen.yaml") == 0);
+    }
+    SUBCASE("a key that is not one")
+    {
+        config.public_key = "c2hvcnQ=";
+        CHECK_FALSE(sync_settings_from(config, error));
+        CHECK(error.find("public_key") != std::string::npos);
+    }
+}
+
+} // namespace hallboard
