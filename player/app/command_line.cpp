@@ -83,7 +83,7 @@ std::optional<ContentSource> load_content_source_as_given(const std::filesystem:
     return source;
 }
 
-std::optional<LoadedScreen> load_screen(const CommandLine& command_line)
+std::optional<LoadedScreen> load_screen(const CommandLine& command_line, ContentOrigin origin)
 {
     if (!command_line.has("--config")) {
         std::fprintf(stderr, "error: --config FILE is required (for example --config config/demo.yaml)\n");
@@ -97,6 +97,10 @@ std::optional<LoadedScreen> load_screen(const CommandLine& command_line)
     }
     if (command_line.has("--source"))
         config->source = std::filesystem::absolute(command_line.option("--source")).lexically_normal();
+    if (config->source.empty() && !config->server.empty() && origin == ContentOrigin::SourceOrServer) {
+        report_diagnostics(diagnostics);
+        return LoadedScreen { std::move(*config), nullptr };
+    }
     if (config->source.empty()) {
         report_diagnostics(diagnostics);
         std::fprintf(stderr, "error: %s: this command needs a local content source: set content.source, or pass --source DIR\n",

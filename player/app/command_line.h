@@ -48,11 +48,14 @@ std::optional<ContentSource> load_content_source_as_given(const std::filesystem:
 
 // The screen config named by --config, with its content source loaded. Diagnostics are
 // printed; returns nullopt (after printing) when the config or the content is unusable.
+// With ContentOrigin::SourceOrServer a config with content.server (and no --source) is
+// accepted too: `content` is then null and the caller syncs from the server.
+enum class ContentOrigin { SourceOnly, SourceOrServer };
 struct LoadedScreen {
     ScreenConfig config;
     std::shared_ptr<const ContentSource> content;
 };
-std::optional<LoadedScreen> load_screen(const CommandLine& command_line);
+std::optional<LoadedScreen> load_screen(const CommandLine& command_line, ContentOrigin origin = ContentOrigin::SourceOnly);
 
 // Parses --at "2026-11-22 10:00" (or a bare date, meaning 00:00).
 std::optional<LocalDateTime> parse_at_option(const CommandLine& command_line);
