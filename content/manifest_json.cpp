@@ -5,6 +5,7 @@
 #include "content/notice_json.h"
 #include "content/notice_parsing.h"
 #include "content/signing.h"
+#include "content/strict_json.h"
 #include "content/source_loader.h"
 
 #include <algorithm>
@@ -95,95 +96,6 @@ std::string manifest_to_json(const Manifest& manifest)
 
 namespace {
 
-// The deepest nesting of [ and { outside strings: checked before parsing, so that a hostile
-// "[[[[…" costs a linear scan and not a deep structure.
-int nesting_depth(std::string_view text)
-{
-    int depth = 0, deepest = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        if (c == '"')
-            in_string = true;
-        else if (c == '[' || c == '{')
-            deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}')
-            --depth;
-    }
-    return deepest;
-}
-
-// Line and column (1-based, in bytes) of a 1-based byte position, as nlohmann reports errors.
-std::pair<int, int> line_and_column(std::string_view text, size_t byte)
-{
-    int line = 1, column = 1;
-    for (size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return { line, column };
-}
-
-// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
-std::string parse_error_message(const std::string& what)
-{
-    auto column = what.find("column ");
-    auto colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-// Parses with nlohmann, noting keys that appear twice in one object (which nlohmann would
-// silently resolve to the last one, while another reader might take the first).
-std::optional<Json> parse_document(std::string_view text, JsonErrors& errors)
-{
-    std::vector<std::set<std::string>> open_objects;
-    std::vector<std::string> duplicates;
-    auto callback = [&](int, Json::parse_event_t event, Json& parsed) {
-        switch (event) {
-        case Json::parse_event_t::object_start:
-            open_objects.emplace_back();
-            break;
-        case Json::parse_event_t::key:
-            if (!open_objects.empty() && !open_objects.back().insert(parsed.get<std::string>()).second)
-                duplicates.push_back(parsed.get<std::string>());
-            break;
-        case Json::parse_event_t::object_end:
-            if (!open_objects.empty())
-                open_objects.pop_back();
-            break;
-        default:
-            break;
-        }
-        return true;
-    };
-    try {
-        auto document = Json::parse(text.begin(), text.end(), callback, true, false);
-        for (auto const& key : duplicates)
-            errors.error("", "the field " + quote_text(key) + " appears twice in one object");
-        if (!duplicates.empty())
-            return std::nullopt;
-        return document;
-    } catch (Json::parse_error const& error) {
-        auto [line, column] = line_and_column(text, error.byte);
-        errors.error_at(line, column, "not valid JSON: " + parse_error_message(error.what()));
-    } catch (std::exception const& error) {
-        errors.error("", std::string("cannot read this manifest: ") + error.what());
-    }
-    return std::nullopt;
-}
-
 std::optional<ManifestBlob> read_blob(const Json& value, const std::string& path, JsonErrors& errors)
 {
     int errors_before = errors.count();
@@ -245,11 +157,7 @@ std::optional<Manifest> manifest_from_json(std::string_view json_text, const std
                 + std::to_string(max_manifest_bytes));
         return std::nullopt;
     }
-    if (nesting_depth(json_text) > max_manifest_depth) {
-        errors.error("", "the manifest nests deeper than " + std::to_string(max_manifest_depth) + " levels");
-        return std::nullopt;
-    }
-    auto document = parse_document(json_text, errors);
+    auto document = json_reading::parse_strict_json(json_text, max_manifest_depth, errors);
     if (!document)
         return std::nullopt;
     if (!document->is_object()) {

@@ -33,6 +33,21 @@ int json_nesting_depth(std::string_view text)
 
 namespace {
 
+// Line and column (1-based, in bytes) of a 1-based byte position, as nlohmann reports errors.
+std::pair<int, int> line_and_column(std::string_view text, size_t byte)
+{
+    int line = 1, column = 1;
+    for (size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return { line, column };
+}
+
 // nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
 std::string parse_error_message(const std::string& what)
 {
@@ -77,7 +92,8 @@ std::optional<Json> parse_strict_json(std::string_view text, int max_depth, Json
             return std::nullopt;
         return document;
     } catch (Json::parse_error const& error) {
-        errors.error("", "not valid JSON: " + parse_error_message(error.what()));
+        auto [line, column] = line_and_column(text, error.byte);
+        errors.error_at(line, column, "not valid JSON: " + parse_error_message(error.what()));
     } catch (std::exception const& error) {
         errors.error("", std::string("cannot read this document: ") + error.what());
     }

@@ -10,24 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-// Reads a whole body of at most `limit` bytes into `body`.
-enum class BodyRead { Complete, TooLarge, Broken };
-
-BodyRead read_bounded_body(const httplib::ContentReader& reader, uint64_t limit, std::string& body)
-{
-    bool too_large = false;
-    bool complete = reader([&](const char* data, size_t size) {
-        if (size > limit - body.size()) {
-            too_large = true;
-            return false;
-        }
-        body.append(data, size);
-        return true;
-    });
-    if (too_large)
-        return BodyRead::TooLarge;
-    return complete ? BodyRead::Complete : BodyRead::Broken;
-}
 
 void put_blob(const ServedTree& tree, const httplib::Request& request, httplib::Response& response,
     const httplib::ContentReader& reader)
@@ -240,6 +222,22 @@ uint64_t body_limit_for(const std::string& method, const std::string& path, cons
     if (method == "POST" && path == "/admin/blobs/missing")
         return options.max_list_bytes;
     return 0;
+}
+
+BodyRead read_bounded_body(const httplib::ContentReader& reader, uint64_t limit, std::string& body)
+{
+    bool too_large = false;
+    bool complete = reader([&](const char* data, size_t size) {
+        if (size > limit - body.size()) {
+            too_large = true;
+            return false;
+        }
+        body.append(data, size);
+        return true;
+    });
+    if (too_large)
+        return BodyRead::TooLarge;
+    return complete ? BodyRead::Complete : BodyRead::Broken;
 }
 
 } // namespace hallboard

@@ -14,25 +14,6 @@ namespace {
 constexpr char const* screen_id_pattern = "([a-z0-9][a-z0-9_-]{0,63})";
 constexpr std::size_t max_logged_problems = 10;
 
-enum class BodyRead { Complete, TooLarge, Broken };
-
-// Content-Length was checked before routing; this bounds chunked bodies too.
-BodyRead read_body(const httplib::ContentReader& reader, uint64_t limit, std::string& body)
-{
-    bool too_large = false;
-    bool complete = reader([&](const char* data, size_t size) {
-        if (size > limit - body.size()) {
-            too_large = true;
-            return false;
-        }
-        body.append(data, size);
-        return true;
-    });
-    if (too_large)
-        return BodyRead::TooLarge;
-    return complete ? BodyRead::Complete : BodyRead::Broken;
-}
-
 bool answer_body_problem(BodyRead read, uint64_t limit, httplib::Response& response)
 {
     switch (read) {
@@ -67,7 +48,7 @@ void post_heartbeat(ScreenRegistry& registry, const httplib::Request& request, h
     const httplib::ContentReader& reader)
 {
     std::string body;
-    if (answer_body_problem(read_body(reader, max_heartbeat_bytes, body), max_heartbeat_bytes, response))
+    if (answer_body_problem(read_bounded_body(reader, max_heartbeat_bytes, body), max_heartbeat_bytes, response))
         return;
     Diagnostics diagnostics;
     auto heartbeat = heartbeat_from_json(body, diagnostics);
@@ -125,7 +106,7 @@ void put_thumbnail(ScreenRegistry& registry, const httplib::Request& request, ht
 {
     std::string id = request.matches[1];
     std::string body;
-    if (answer_body_problem(read_body(reader, max_thumbnail_bytes, body), max_thumbnail_bytes, response))
+    if (answer_body_problem(read_bounded_body(reader, max_thumbnail_bytes, body), max_thumbnail_bytes, response))
         return;
     auto type = image_type_of(body);
     if (!type) {

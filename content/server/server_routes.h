@@ -28,6 +28,11 @@ void install_screen_admin_routes(httplib::Server& server, ScreenRegistry& regist
 // The body bound of the heartbeat routes (0 for every other request).
 uint64_t screen_route_body_limit(const std::string& method, const std::string& path);
 
+// Reads a whole request body of at most `limit` bytes into `body`. Content-Length was checked
+// before routing; this bounds chunked bodies too.
+enum class BodyRead { Complete, TooLarge, Broken };
+BodyRead read_bounded_body(const httplib::ContentReader& reader, uint64_t limit, std::string& body);
+
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
 void send_error(httplib::Response& response, int status, const std::string& message,
     nlohmann::json extra = nlohmann::json::object());

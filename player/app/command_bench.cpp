@@ -1,7 +1,10 @@
-// `hallboard bench --config FILE [--size WxH] [--frames N] [--slide-time S] [--trace]`: renders
-// the demo offscreen on the software renderer and prints time to first frame, steady-state, transition and slide-change
-// frame times (with where the time of a change went), and memory: the peak and what it is
-// made of. A benchmark, not a test: it prints figures and asserts nothing.
+// `hallboard bench --config FILE [--size WxH] [--frames N] [--slide-time S] [--trace] [--full-redraw]`:
+// renders the demo offscreen on the software renderer, drawing only what changed each frame as
+// `play` does (or the whole frame, with --full-redraw), and prints time to first frame,
+// steady-state, transition and slide-change frame times (with where the time of a change
+// went), how much of the screen a frame redraws, and memory: the peak, what it is made of, and
+// resident memory over the run (it must not grow with the slides shown). A benchmark, not a
+// test: it prints figures and asserts nothing.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 #include "player/app/screen_size.h"
@@ -9,6 +12,7 @@
 #include "player/render/font_set.h"
 #include "player/render/offscreen.h"
 #include "player/render/sdl_session.h"
+#include "player/screen/process_figures.h"
 #include "player/screen/screen_compositor.h"
 
 #include <algorithm>
@@ -29,31 +33,6 @@ namespace hallboard {
 namespace {
 
 using Milliseconds = std::chrono::duration<double, std::milli>;
-
-// How long ago this process was started by the kernel (resolution: one clock tick, ~10 ms).
-double milliseconds_since_process_start()
-{
-    std::ifstream stat("/proc/self/stat");
-    std::string contents((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    // The command name may hold spaces; fields are counted after its closing parenthesis.
-    auto after_name = contents.rfind(')');
-    if (after_name == std::string::npos)
-        return -1;
-    std::istringstream fields(contents.substr(after_name + 2));
-    std::string field;
-    unsigned long long start_ticks = 0;
-    for (int index = 3; fields >> field; ++index) {
-        if (index == 22) {
-            start_ticks = std::stoull(field);
-            break;
-        }
-    }
-    std::ifstream uptime_file("/proc/uptime");
-    double uptime_seconds = 0;
-    uptime_file >> uptime_seconds;
-    double ticks_per_second = static_cast<double>(sysconf(_SC_CLK_TCK));
-    return (uptime_seconds - static_cast<double>(start_ticks) / ticks_per_second) * 1000;
-}
 
 double peak_rss_megabytes()
 {
@@ -120,15 +99,6 @@ MemoryBreakdown resident_memory()
     return breakdown;
 }
 
-// Resident memory now, cheaply (one read of /proc/self/statm), for finding when the peak happens.
-double resident_megabytes()
-{
-    std::ifstream statm("/proc/self/statm");
-    long long size_pages = 0, resident_pages = 0;
-    statm >> size_pages >> resident_pages;
-    return static_cast<double>(resident_pages) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
 // CPU time of this thread: unlike wall time, it does not grow when other processes take the
 // cores, so it tells what a frame costs even on a busy machine.
 double thread_cpu_milliseconds()
@@ -151,7 +121,7 @@ double percentile(std::vector<double> values, double fraction)
 
 int run_bench(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--config", "--size", "--frames", "--source", "--slide-time" }, { "--trace" } });
+    auto command_line = parse_command_line(arguments, { { "--config", "--size", "--frames", "--source", "--slide-time" }, { "--trace", "--full-redraw" } });
     if (!command_line)
         return exit_invalid;
     int frames = 600;
@@ -168,6 +138,7 @@ int run_bench(const std::vector<std::string>& arguments)
         return exit_invalid;
     }
     bool const trace = command_line->has("--trace"); // every frame's time, to find the slow ones
+    Redraw const redraw = command_line->has("--full-redraw") ? Redraw::Everything : Redraw::Changes;
     auto screen = load_screen(*command_line);
     if (!screen)
         return exit_invalid;
@@ -195,6 +166,10 @@ int run_bench(const std::vector<std::string>& arguments)
     // The pixel format of an X11 window's surface, which is what `play` composes into.
     OffscreenCanvas canvas(size->width, size->height, CanvasPixels::Rgb888);
     ScreenCompositor compositor(canvas.renderer(), *fonts, screen->config, size->width, size->height);
+    // As `play` on the software path: whole-pixel ticker steps at 60 fps, pages let go once shown.
+    compositor.set_frame_rate(60, TickerPositions::WholePixels);
+    if (redraw == Redraw::Changes)
+        compositor.set_slide_memory(SlideMemory::ReleaseOnceShown);
     compositor.set_content(content);
 
     ManualClock clock(local_time_now().local);
@@ -207,15 +182,18 @@ int run_bench(const std::vector<std::string>& arguments)
     // page ahead (a few milliseconds of layout and rasterising), or nothing (steady).
     std::vector<double> steady, changes, transitions, preparing, layouts, rasterisations, all;
     std::vector<double> steady_cpu, changes_cpu, transitions_cpu, preparing_cpu, all_cpu;
+    std::vector<double> steady_damage; // pixels a steady frame redraws
+    std::vector<double> resident_over_run; // MB, at each fifth of the run
+    int slides_shown = 0;
     int prepared_changes = 0;
     double ahead_ms = 0;
-    double highest_resident = resident_megabytes();
+    double highest_resident = resident_mebibytes();
     std::string highest_at = "the first frame";
     for (int frame = 0; frame < frames; ++frame) {
         clock.advance(1.0 / 60);
         double cpu_started = thread_cpu_milliseconds();
         auto started = std::chrono::steady_clock::now();
-        auto report = compositor.draw_frame(clock.now());
+        auto report = compositor.draw_frame(clock.now(), redraw);
         double elapsed = Milliseconds(std::chrono::steady_clock::now() - started).count();
         double cpu = thread_cpu_milliseconds() - cpu_started;
         all.push_back(elapsed);
@@ -227,6 +205,14 @@ int run_bench(const std::vector<std::string>& arguments)
         bool did_work_ahead = !report.slide_changed && report.layout_ms + report.rasterise_ms > 0;
         (report.slide_changed ? changes : did_work_ahead ? preparing : report.in_transition ? transitions : steady).push_back(elapsed);
         (report.slide_changed ? changes_cpu : did_work_ahead ? preparing_cpu : report.in_transition ? transitions_cpu : steady_cpu).push_back(cpu);
+        double damaged = 0;
+        for (auto const& rect : report.damage)
+            damaged += static_cast<double>(rect.w) * rect.h;
+        if (!report.slide_changed && !report.in_transition && !did_work_ahead)
+            steady_damage.push_back(damaged);
+        slides_shown += report.slide_changed;
+        if ((frame + 1) % std::max(1, frames / 5) == 0)
+            resident_over_run.push_back(resident_mebibytes());
         if (report.slide_changed) {
             layouts.push_back(report.layout_ms);
             rasterisations.push_back(report.rasterise_ms);
@@ -234,7 +220,7 @@ int run_bench(const std::vector<std::string>& arguments)
         } else {
             ahead_ms += report.layout_ms + report.rasterise_ms;
         }
-        if (double resident = resident_megabytes(); resident > highest_resident) {
+        if (double resident = resident_mebibytes(); resident > highest_resident) {
             highest_resident = resident;
             highest_at = "frame " + std::to_string(frame + 1) + " (" + report.notice_id + " page "
                 + std::to_string(report.page + 1) + (report.slide_changed ? ", slide change" : report.in_transition ? ", transition" : "") + ")";
@@ -243,8 +229,8 @@ int run_bench(const std::vector<std::string>& arguments)
     auto maximum = [](const std::vector<double>& values) { return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end()); };
     auto count_over = [&](double limit) { return std::count_if(all.begin(), all.end(), [&](double value) { return value > limit; }); };
 
-    std::printf("hallboard bench: %dx%d, %d frames at 60 fps simulated, software renderer, offscreen (RGB888, as a window)\n",
-        size->width, size->height, frames);
+    std::printf("hallboard bench: %dx%d, %d frames at 60 fps simulated, software renderer, offscreen (RGB888, as a window), %s\n",
+        size->width, size->height, frames, redraw == Redraw::Changes ? "drawing only what changed" : "drawing every frame whole");
     std::printf("time to first frame:  %.1f ms (since process start, +-10 ms); fonts %.1f ms, first frame %.1f ms (layout %.1f, rasterise %.1f)\n",
         first_frame, fonts_ms, first_draw_ms, first_report.layout_ms, first_report.rasterise_ms);
     std::printf("steady frame:         median %.2f ms, p99 %.2f ms (%zu frames)\n", percentile(steady, 0.5),
@@ -263,7 +249,12 @@ int run_bench(const std::vector<std::string>& arguments)
     std::printf("CPU time per frame:   steady %.2f, preparing %.2f (max %.1f), transition %.2f, slide change %.2f ms (medians), worst %.1f ms\n",
         percentile(steady_cpu, 0.5), percentile(preparing_cpu, 0.5), maximum(preparing_cpu), percentile(transitions_cpu, 0.5),
         percentile(changes_cpu, 0.5), maximum(all_cpu));
-    std::printf("texture cache:        %.1f MB\n", static_cast<double>(compositor.cached_texture_bytes()) / 1e6);
+    double const screen_pixels = static_cast<double>(size->width) * size->height;
+    std::printf("redrawn a steady frame: median %.0f kpixel (%.1f %% of the screen)\n", percentile(steady_damage, 0.5) / 1000,
+        100 * percentile(steady_damage, 0.5) / screen_pixels);
+    std::printf("texture cache:        %.1f MB, ticker strip %.1f MB, slide pages %.1f MB at the end\n",
+        static_cast<double>(compositor.cached_texture_bytes()) / 1e6, static_cast<double>(compositor.ticker_strip_bytes()) / 1e6,
+        static_cast<double>(compositor.slide_texture_bytes()) / 1e6);
     std::printf("peak RSS:             %.1f MB\n", peak_rss_megabytes());
     auto memory = resident_memory();
     std::printf("RSS at the end:       %.1f MB: anonymous %.1f, heap %.1f, font files %.1f, libraries %.1f, other %.1f\n",
@@ -271,6 +262,10 @@ int run_bench(const std::vector<std::string>& arguments)
     for (auto const& [file, megabytes] : memory.font_files)
         std::printf("  font file %s: %.1f MB\n", file.c_str(), megabytes);
     std::printf("RSS highest:          %.1f MB at %s\n", highest_resident, highest_at.c_str());
+    std::printf("RSS over the run:     ");
+    for (size_t i = 0; i < resident_over_run.size(); ++i)
+        std::printf("%s%.1f", i ? ", " : "", resident_over_run[i]);
+    std::printf(" MB (at each fifth of %d frames; %d slides shown)\n", frames, slides_shown);
 #ifdef __GLIBC__
     auto heap = mallinfo2();
     std::printf("malloc at the end:    %.1f MB in use, %.1f MB free in the heap, %.1f MB in mmapped blocks\n",

@@ -1,11 +1,21 @@
 // `hallboard play --config FILE`: the hall screen itself, in a window or fullscreen.
+//
+// The frame loop draws only what changed (the ticker strip every frame while it scrolls, the
+// clock once a second, the progress bar by the pixel, the slide area on changes), presents
+// only that, and when nothing moves sleeps until the next change, woken early by any SDL
+// event. Frames are due on a fixed grid of deadlines and show the moment of their deadline.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
+#include "player/app/content_feed.h"
+#include "player/app/screen_reporting.h"
 #include "player/app/screen_size.h"
 
 #include "player/log/log.h"
 #include "player/render/font_set.h"
+#include "player/render/screen_output.h"
 #include "player/render/sdl_session.h"
+#include "player/screen/frame_pacer.h"
+#include "player/screen/process_figures.h"
 #include "player/screen/screen_compositor.h"
 
 #include <SDL.h>
@@ -18,7 +28,12 @@ namespace hallboard {
 
 namespace {
 
-constexpr double frames_per_second = 60;
+using Steady = std::chrono::steady_clock;
+
+// The old loop, kept for comparisons (scripts/measure.sh --compare): the whole frame drawn and
+// presented 60 times a second.
+constexpr double full_redraw_frames_per_second = 60;
+constexpr std::uint64_t max_logged_late_frames = 10; // then only the count at the end
 
 void explain_missing_display(const std::string& config, const char* reason)
 {
@@ -29,48 +44,48 @@ void explain_missing_display(const std::string& config, const char* reason)
         reason, config.c_str(), config.c_str());
 }
 
-struct Window {
-    SDL_Window* window = nullptr;
-    SDL_Renderer* renderer = nullptr;
-    ~Window()
-    {
-        if (renderer)
-            SDL_DestroyRenderer(renderer);
-        if (window)
-            SDL_DestroyWindow(window);
-    }
+std::optional<RendererSetting> parse_renderer(const std::string& word)
+{
+    if (word == "auto")
+        return RendererSetting::Auto;
+    if (word == "gpu")
+        return RendererSetting::Gpu;
+    if (word == "software")
+        return RendererSetting::Software;
+    return std::nullopt;
+}
+
+std::string format(char const* pattern, double a, double b = 0, double c = 0, double d = 0)
+{
+    char line[256];
+    std::snprintf(line, sizeof line, pattern, a, b, c, d);
+    return line;
+}
+
+struct LoopFigures {
+    long frames = 0;          // frames drawn
+    long presented = 0;       // frames that changed something on screen
+    long long damaged_pixels = 0;
+    TickerSmoothness ticker;
 };
 
-bool open_window(Window& out, const ScreenConfig& config)
+void log_figures(const LoopFigures& figures, double seconds)
 {
-    // Without a real GPU, SDL would route even software output through OpenGL (llvmpipe),
-    // which costs far more than blitting the window surface directly.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    Uint32 flags = SDL_WINDOW_SHOWN;
-    if (config.fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    int position = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(config.display_index));
-    out.window = SDL_CreateWindow(("Hallboard - " + config.hall).c_str(), position, position, config.size.width,
-        config.size.height, flags);
-    if (!out.window) {
-        log_error(std::string("cannot open a window: ") + SDL_GetError());
-        return false;
-    }
-    out.renderer = SDL_CreateRenderer(out.window, -1, SDL_RENDERER_SOFTWARE);
-    if (!out.renderer) {
-        log_error(std::string("cannot create a renderer: ") + SDL_GetError());
-        return false;
-    }
-    SDL_ShowCursor(SDL_DISABLE);
-    log_info("renderer: software (window surface blits; the GPU path comes with a later release)");
-    return true;
+    auto const& ticker = figures.ticker;
+    log_info("frames: " + std::to_string(figures.frames) + " drawn in " + format("%.1f", seconds) + " s, "
+        + std::to_string(figures.presented) + " presented, "
+        + format("%.1f", figures.presented ? static_cast<double>(figures.damaged_pixels) / static_cast<double>(figures.presented) / 1000 : 0)
+        + " kpixel each on average");
+    log_info("ticker: " + std::to_string(ticker.frames()) + " frames in " + format("%.1f", ticker.moving_seconds()) + " s, "
+        + std::to_string(ticker.late_frames()) + " later than 25 ms ("
+        + format("%.2f per 10 s), worst gap %.1f ms", ticker.late_per_10_seconds(), ticker.worst_gap_ms()));
 }
 
 } // namespace
 
 int run_play(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--config", "--source", "--exit-after" }, {} });
+    auto command_line = parse_command_line(arguments, { { "--config", "--source", "--exit-after", "--renderer" }, { "--full-redraw" } });
     if (!command_line)
         return exit_invalid;
     std::optional<double> exit_after;
@@ -83,7 +98,16 @@ int run_play(const std::vector<std::string>& arguments)
         }
         exit_after = std::chrono::duration<double>(*duration).count();
     }
-    auto screen = load_screen(*command_line);
+    std::optional<RendererSetting> renderer_override;
+    if (command_line->has("--renderer")) {
+        renderer_override = parse_renderer(command_line->option("--renderer"));
+        if (!renderer_override) {
+            std::fprintf(stderr, "error: --renderer must be auto, gpu or software, not '%s'\n", command_line->option("--renderer").c_str());
+            return exit_invalid;
+        }
+    }
+    bool const full_redraw = command_line->has("--full-redraw");
+    auto screen = load_screen(*command_line, ContentOrigin::SourceOrServer);
     if (!screen)
         return exit_invalid;
     auto const& config = screen->config;
@@ -99,77 +123,169 @@ int run_play(const std::vector<std::string>& arguments)
         std::fprintf(stderr, "error: no font with Chinese characters found; install fonts-noto-cjk\n");
         return exit_failure;
     }
-    Window window;
-    if (!open_window(window, config))
+    OutputOptions options;
+    options.title = "Hallboard - " + config.hall;
+    options.fullscreen = config.fullscreen;
+    options.display_index = config.display_index;
+    options.size = config.size;
+    options.rotate = config.rotate;
+    options.renderer = full_redraw ? RendererSetting::Software : renderer_override.value_or(config.renderer);
+    auto output = ScreenOutput::open(options);
+    if (!output) {
+        log_error(std::string("cannot open the screen's window: ") + SDL_GetError());
         return exit_failure;
-
-    int output_width = 0, output_height = 0;
-    SDL_GetRendererOutputSize(window.renderer, &output_width, &output_height);
-    bool sideways = config.rotate == 90 || config.rotate == 270;
-    int width = sideways ? output_height : output_width;
-    int height = sideways ? output_width : output_height;
+    }
+    int const width = output->width();
+    int const height = output->height();
     log_info("screen '" + config.id + "' (" + config.hall + "): " + std::to_string(width) + "x" + std::to_string(height)
         + (config.rotate ? ", rotated " + std::to_string(config.rotate) + " degrees" : ""));
 
-    ScreenCompositor compositor(window.renderer, *fonts, config, width, height);
-    compositor.set_content(screen->content);
-
-    // A mounted-sideways panel: compose upright into a texture, then turn it onto the window.
-    SDL_Texture* upright = nullptr;
-    if (config.rotate != 0) {
-        upright = SDL_CreateTexture(window.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, width, height);
-        if (!upright) {
-            log_error(std::string("cannot create the rotation texture: ") + SDL_GetError());
+    ScreenCompositor compositor(output->renderer(), *fonts, config, width, height);
+    double const frames_per_second = full_redraw ? full_redraw_frames_per_second : output->refresh_rate();
+    compositor.set_frame_rate(frames_per_second, output->sub_pixel() ? TickerPositions::SubPixel : TickerPositions::WholePixels);
+    // The window surface keeps what is drawn on it; a GPU's target texture may not be read back cheaply.
+    if (output->path() == RenderPath::Software && !full_redraw)
+        compositor.set_slide_memory(SlideMemory::ReleaseOnceShown);
+    // The cached content (or the local source) shows at once; a server is synced in the background.
+    std::unique_ptr<ContentFeed> feed;
+    if (screen->content) {
+        feed = ContentFeed::local(screen->content);
+    } else {
+        std::string problem;
+        feed = ContentFeed::from_server(config, problem);
+        if (!feed) {
+            log_error("content: " + problem);
             return exit_failure;
         }
     }
+    compositor.set_content(feed->initial());
+    // A screen fed by a server reports to it: heartbeats, and what it showed for how long.
+    std::unique_ptr<ScreenReporting> reporting;
+    if (!config.server.empty())
+        reporting = std::make_unique<ScreenReporting>(config, *feed, feed->initial_version());
+    std::string const mode = full_redraw ? "every frame drawn whole (--full-redraw)"
+        : output->sub_pixel()             ? "the ticker at sub-pixel positions"
+                                          : "the ticker in whole-pixel steps";
+    log_info(format("frames: up to %.0f a second, ticker %.1f px/s: ", frames_per_second, compositor.ticker_pixels_per_second()) + mode);
 
     SystemClock clock;
-    auto frame_interval = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-        std::chrono::duration<double>(1.0 / frames_per_second));
-    auto next_frame = std::chrono::steady_clock::now();
+    FramePacer pacer(frames_per_second, clock.start());
+    LoopFigures figures;
+    Steady::time_point deadline = clock.start();
     bool first_frame = true;
     bool running = true;
+    double previous_ahead_ms = 0; // for the log of a late frame
+
+    auto handle = [&](const SDL_Event& event) {
+        // SDL turns SIGTERM and SIGINT into SDL_QUIT, so a service stop ends here cleanly too.
+        if (event.type == SDL_QUIT)
+            running = false;
+        if (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q))
+            running = false;
+        switch (output->handle_event(event)) {
+        case OutputEvent::RedrawEverything:
+            compositor.redraw_everything();
+            break;
+        case OutputEvent::TexturesLost:
+            compositor.textures_lost();
+            break;
+        case OutputEvent::Nothing:
+            break;
+        }
+        // A new version from the sync thread: the wait below then ends at once (needs_everything).
+        if (feed->wake_event() != 0 && event.type == feed->wake_event()) {
+            feed->apply_update([&](std::shared_ptr<const ContentSource> content, std::uint64_t version) {
+                compositor.set_content(std::move(content));
+                log_info("content: showing version " + std::to_string(version));
+                if (reporting)
+                    reporting->content_changed(version);
+            });
+        }
+    };
+
+    // Sleeps until `deadline`, handling events meanwhile; any event that leaves the screen
+    // needing a full redraw (new content, a lost surface) brings the deadline forward.
+    auto wait_until = [&]() {
+        for (;;) {
+            SDL_Event event;
+            while (running && SDL_PollEvent(&event))
+                handle(event);
+            if (!running)
+                return;
+            auto now = Steady::now();
+            if (compositor.needs_everything())
+                deadline = std::min(deadline, pacer.grid_at_or_after(now));
+            if (now >= deadline)
+                return;
+            auto const remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
+            if (remaining >= 2) {
+                // Blocks in poll() on the X connection: no CPU while waiting, and any event
+                // (from the X server, SDL_PushEvent from another thread, a signal) wakes it.
+                if (SDL_WaitEventTimeout(&event, static_cast<int>(remaining - 1)))
+                    handle(event);
+            } else {
+                std::this_thread::sleep_until(deadline); // the last millisecond, precisely
+            }
+        }
+    };
+
     while (running) {
-        SDL_Event event;
-        while (SDL_PollEvent(&event)) {
-            // SDL turns SIGTERM and SIGINT into SDL_QUIT, so a service stop ends here cleanly too.
-            if (event.type == SDL_QUIT)
-                running = false;
-            if (event.type == SDL_KEYDOWN && (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q))
-                running = false;
+        wait_until();
+        if (!running)
+            break;
+        FrameTime time = clock.at(deadline);
+        auto const woke = Steady::now();
+        auto report = compositor.draw_frame(time, full_redraw || compositor.needs_everything() ? Redraw::Everything : Redraw::Changes,
+            AheadWork::AfterPresent);
+        auto const drawn = Steady::now();
+        output->present(report.damage);
+        auto const shown = Steady::now();
+        compositor.work_ahead(time, report);
+        double const ahead_ms = std::chrono::duration<double, std::milli>(Steady::now() - shown).count();
+        ++figures.frames;
+        if (!report.damage.empty())
+            ++figures.presented;
+        for (auto const& rect : report.damage)
+            figures.damaged_pixels += static_cast<long long>(rect.w) * rect.h;
+        auto const late_before = figures.ticker.late_frames();
+        figures.ticker.frame_shown(shown, report.ticker_moved);
+        if (figures.ticker.late_frames() > late_before && late_before < max_logged_late_frames) {
+            using Ms = std::chrono::duration<double, std::milli>;
+            log_info(format("late ticker frame: woke %.1f ms after its deadline, drew for %.1f ms, presented in %.1f ms; "
+                            "the frame before worked ahead for %.1f ms",
+                         Ms(woke - deadline).count(), Ms(drawn - woke).count(), Ms(shown - drawn).count(), previous_ahead_ms)
+                + (report.slide_changed ? " (slide change)" : report.in_transition ? " (transition)" : ""));
         }
-        FrameTime now = clock.now();
-        if (upright)
-            SDL_SetRenderTarget(window.renderer, upright);
-        auto report = compositor.draw_frame(now);
-        if (upright) {
-            SDL_SetRenderTarget(window.renderer, nullptr);
-            SDL_SetRenderDrawColor(window.renderer, 0, 0, 0, 255);
-            SDL_RenderClear(window.renderer);
-            SDL_Rect place { (output_width - width) / 2, (output_height - height) / 2, width, height };
-            SDL_RenderCopyEx(window.renderer, upright, nullptr, &place, config.rotate, nullptr, SDL_FLIP_NONE);
-        }
-        SDL_RenderPresent(window.renderer);
+        previous_ahead_ms = ahead_ms;
+
         if (first_frame) {
-            log_info("first frame after " + std::to_string(static_cast<int>(now.seconds * 1000)) + " ms of showing");
             first_frame = false;
+            auto const wall = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+            log_info(format("first frame on screen %.3f s after the process started (at %.3f since the epoch); PSS %.1f MiB",
+                milliseconds_since_process_start() / 1000, wall, proportional_mebibytes()));
+            output->measure_vsync();
         }
         if (report.slide_changed)
             log_info("showing '" + report.notice_id + "' page " + std::to_string(report.page + 1) + "/"
                 + std::to_string(report.page_count));
-        if (exit_after && now.seconds >= *exit_after)
+        if (report.slide_changed && reporting) // "fallback" is the compositor's calm slide, not a notice
+            reporting->slide_shown(report.notice_id == "fallback" ? std::string() : report.notice_id, time.local, time.seconds);
+        if (exit_after && time.seconds >= *exit_after)
             running = false;
 
-        // Pace on a fixed deadline; after a long stall, start afresh rather than rush to catch up.
-        next_frame += frame_interval;
-        auto current = std::chrono::steady_clock::now();
-        if (current > next_frame + 5 * frame_interval)
-            next_frame = current;
-        std::this_thread::sleep_until(next_frame);
+        auto const now = Steady::now();
+        if (output->vsync() && (report.animating || full_redraw)) {
+            deadline = now; // presents wait for the display: it paces the frames
+            continue;
+        }
+        auto const next_change = clock.start()
+            + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(report.next_change));
+        deadline = pacer.next_deadline(deadline, report.animating || full_redraw, next_change, now);
     }
-    if (upright)
-        SDL_DestroyTexture(upright);
+    if (reporting)
+        reporting->stop(std::chrono::duration<double>(Steady::now() - clock.start()).count());
+    feed->stop();
+    log_figures(figures, std::chrono::duration<double>(Steady::now() - clock.start()).count());
     log_info("stopped");
     return exit_ok;
 }

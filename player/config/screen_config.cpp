@@ -160,7 +160,7 @@ private:
 
     void read_display(const YAML::Node& display, ScreenConfig& config)
     {
-        m_file.check_keys(display, { "fullscreen", "index", "size", "rotate", "on_hours" }, "'display'");
+        m_file.check_keys(display, { "fullscreen", "index", "size", "rotate", "on_hours", "renderer" }, "'display'");
         if (auto fullscreen = read_switch(m_file, display, "fullscreen"))
             config.fullscreen = *fullscreen;
         if (auto index = read_integer(m_file, display, "index", 0, 15))
@@ -189,6 +189,21 @@ private:
         }
         if (auto node = lookup(display, "on_hours"))
             read_on_hours(*node, config);
+        if (auto text = m_file.text(display, "renderer", Presence::Optional)) {
+            auto word = trim(*text);
+            if (word == "auto")
+                config.renderer = RendererSetting::Auto;
+            else if (word == "gpu")
+                config.renderer = RendererSetting::Gpu;
+            else if (word == "software")
+                config.renderer = RendererSetting::Software;
+            else {
+                auto hint = did_you_mean(word, { "auto", "gpu", "software" });
+                if (hint.empty())
+                    hint = "auto picks the GPU when there is a real one; software never touches OpenGL";
+                m_file.error(display["renderer"], "'renderer' must be auto, gpu or software, not '" + *text + "'", hint);
+            }
+        }
     }
 
     void read_on_hours(const YAML::Node& node, ScreenConfig& config)

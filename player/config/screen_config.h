@@ -21,6 +21,13 @@ struct ScreenSize {
 
 enum class Transition { Fade, Slide, Cut };
 
+// display.renderer: how frames reach the screen (see docs/screen-config.md).
+enum class RendererSetting {
+    Auto,     // the GPU when the machine has a real one, otherwise the software path
+    Gpu,      // SDL's accelerated renderer (OpenGL), even when that is a CPU rasteriser
+    Software, // SDL's software renderer on the window surface, presenting only what changed
+};
+
 struct ScreenConfig {
     std::filesystem::path file; // where it was read from; relative paths resolve against its folder
 
@@ -33,6 +40,7 @@ struct ScreenConfig {
     ScreenSize size;            // display.size: window/render size when not fullscreen
     int rotate = 0;             // display.rotate: 0, 90, 180, 270
     std::vector<TimeOfDayRange> on_hours; // display.on_hours; empty: always on
+    RendererSetting renderer = RendererSetting::Auto; // display.renderer
 
     std::string server;                 // content.server: base URL; empty when source is set
     std::filesystem::path source;       // content.source: local content source, absolute

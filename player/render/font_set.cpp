@@ -93,7 +93,6 @@ private:
 
 namespace {
 
-constexpr std::size_t max_cached_widths = 16384;
 constexpr int max_pixel_size = 2000; // larger sizes are clamped: nothing on a screen needs more
 
 std::string describe_face(const FontFace& face)
@@ -217,8 +216,13 @@ float FontSet::width(std::string_view utf8, FontSpec spec)
     key += std::to_string(spec.pixel_size);
     key += '|';
     key += utf8;
-    if (auto it = m_width_cache.find(key); it != m_width_cache.end())
+    if (auto it = m_widths.find(key); it != m_widths.end())
         return it->second;
+    if (auto it = m_older_widths.find(key); it != m_older_widths.end()) {
+        float const known = it->second;
+        remember_width(std::move(key), known); // still in use: keep it through the next turnover
+        return known;
+    }
 
     TTF_Font* font = this->font(spec);
     if (!font)
@@ -228,10 +232,23 @@ float FontSet::width(std::string_view utf8, FontSpec spec)
     int h = 0;
     if (TTF_SizeUTF8(font, text.c_str(), &w, &h) != 0)
         return 0;
-    if (m_width_cache.size() >= max_cached_widths)
-        m_width_cache.clear(); // cheaper than LRU bookkeeping; layout refills what it needs
-    m_width_cache.emplace(std::move(key), static_cast<float>(w));
+    remember_width(std::move(key), static_cast<float>(w));
     return static_cast<float>(w);
+}
+
+void FontSet::remember_width(std::string key, float width)
+{
+    // Two generations: when the recent one is full it becomes the older one and the oldest
+    // widths go. Nearly what an LRU keeps, bounded in bytes, without per-lookup bookkeeping.
+    std::size_t const bytes = key.size() + width_entry_overhead;
+    if (m_widths_bytes + bytes > width_cache_budget / 2) {
+        m_older_widths = std::move(m_widths);
+        m_older_widths_bytes = m_widths_bytes;
+        m_widths = {};
+        m_widths_bytes = 0;
+    }
+    m_widths_bytes += bytes;
+    m_widths.insert_or_assign(std::move(key), width);
 }
 
 // Layout centres text on ascent + descent. The font's own ascent and descent (1.175 and

@@ -50,6 +50,11 @@ public:
     FontFace const& bold_face() const { return m_bold; }
     bool has_real_bold() const { return m_real_bold; } // false: bold is synthesised (TTF_STYLE_BOLD)
 
+    // Measured widths are cached, in two generations of at most half this each.
+    static constexpr std::size_t width_cache_budget = 1024 * 1024; // bytes, keys included
+    static constexpr std::size_t width_entry_overhead = 64;        // bytes a map node costs besides its key
+    std::size_t width_cache_bytes() const { return m_widths_bytes + m_older_widths_bytes; }
+
 private:
     struct FontFile;
     FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_ptr<FontFile> regular_data,
@@ -73,8 +78,13 @@ private:
     SizedFont m_regular_font;
     SizedFont m_bold_font;
 
-    // Layout asks for the width of the same prefixes many times while breaking lines.
-    std::unordered_map<std::string, float> m_width_cache;
+    // Layout asks for the width of the same prefixes many times while breaking lines; the clock
+    // asks for a new text every second, so the cache is bounded (in bytes, keys included).
+    void remember_width(std::string key, float width);
+    std::unordered_map<std::string, float> m_widths;       // recently used
+    std::unordered_map<std::string, float> m_older_widths; // the generation before
+    std::size_t m_widths_bytes = 0;
+    std::size_t m_older_widths_bytes = 0;
 };
 
 } // namespace hallboard

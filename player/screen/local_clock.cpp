@@ -15,27 +15,49 @@ void use_time_zone(const std::string& zone)
     tzset();
 }
 
-FrameTime local_time_now()
+static FrameTime local_time_at(std::chrono::system_clock::time_point moment)
 {
-    std::time_t now = std::time(nullptr);
-    std::tm local {};
-    localtime_r(&now, &local);
-    FrameTime time;
-    time.local.date = { local.tm_year + 1900, local.tm_mon + 1, local.tm_mday };
-    time.local.minute_of_day = local.tm_hour * 60 + local.tm_min;
-    time.seconds_of_day = time.local.minute_of_day * 60 + local.tm_sec;
+    auto const since_epoch = moment.time_since_epoch();
+    auto const whole = std::chrono::floor<std::chrono::seconds>(since_epoch);
+    std::time_t const now = static_cast<std::time_t>(whole.count());
+    // Converting costs glibc a parse of the zone's rule text on every call; frames come 60 times
+    // a second and the answer changes once.
+    thread_local std::time_t cached_second = -1;
+    thread_local std::string cached_zone;
+    thread_local FrameTime cached;
+    char const* zone = std::getenv("TZ");
+    if (now != cached_second || cached_zone != (zone ? zone : "")) {
+        std::tm local {};
+        localtime_r(&now, &local);
+        cached = FrameTime {};
+        cached.local.date = { local.tm_year + 1900, local.tm_mon + 1, local.tm_mday };
+        cached.local.minute_of_day = local.tm_hour * 60 + local.tm_min;
+        cached.seconds_of_day = cached.local.minute_of_day * 60 + local.tm_sec;
+        cached_second = now;
+        cached_zone = zone ? zone : "";
+    }
+    FrameTime time = cached;
+    time.second_fraction = std::chrono::duration<double>(since_epoch - whole).count();
     return time;
 }
+
+FrameTime local_time_now() { return local_time_at(std::chrono::system_clock::now()); }
 
 SystemClock::SystemClock()
     : m_start(std::chrono::steady_clock::now())
 {
 }
 
-FrameTime SystemClock::now()
+FrameTime SystemClock::now() { return at(std::chrono::steady_clock::now()); }
+
+FrameTime SystemClock::at(std::chrono::steady_clock::time_point moment) const
 {
-    FrameTime time = local_time_now();
-    time.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    // The wall clock at `moment`, reckoned from now: the two clocks are read one after the other.
+    auto const steady_now = std::chrono::steady_clock::now();
+    auto const wall_now = std::chrono::system_clock::now();
+    auto const wall = wall_now + std::chrono::duration_cast<std::chrono::system_clock::duration>(moment - steady_now);
+    FrameTime time = local_time_at(wall);
+    time.seconds = std::chrono::duration<double>(moment - m_start).count();
     return time;
 }
 
@@ -52,7 +74,9 @@ void ManualClock::advance(double seconds)
     m_now.seconds += seconds;
     double total = m_start_seconds_of_day + m_now.seconds;
     long day_offset = static_cast<long>(std::floor(total / 86400));
-    int second_of_day = static_cast<int>(total - static_cast<double>(day_offset) * 86400);
+    double const within_day = total - static_cast<double>(day_offset) * 86400;
+    int second_of_day = static_cast<int>(within_day);
+    m_now.second_fraction = within_day - second_of_day;
     m_now.local.date = civil_from_days(m_start_day + day_offset);
     m_now.seconds_of_day = second_of_day;
     m_now.local.minute_of_day = second_of_day / 60;

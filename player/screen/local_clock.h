@@ -14,6 +14,7 @@ struct FrameTime {
     double seconds = 0;     // monotonic seconds since the show started: drives animation
     LocalDateTime local;    // wall time in the screen's zone: drives the clock and eligibility
     int seconds_of_day = 0; // wall time with seconds, for the clock
+    double second_fraction = 0; // how far into the wall-clock second, 0 to 1: when the clock next ticks
 };
 
 class Clock {
@@ -27,6 +28,10 @@ class SystemClock final : public Clock {
 public:
     SystemClock();
     FrameTime now() override;
+    // The time a frame due at `moment` shows (frames show the moment of their deadline, not of
+    // the instant they were drawn, so that motion keeps an even pace).
+    FrameTime at(std::chrono::steady_clock::time_point moment) const;
+    std::chrono::steady_clock::time_point start() const { return m_start; }
 
 private:
     std::chrono::steady_clock::time_point m_start;

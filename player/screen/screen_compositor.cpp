@@ -1,7 +1,7 @@
-// Frame composition: what changes each frame is drawn from cached textures only.
+// Frame composition: what changed since the last frame, drawn from cached textures only, and
+// when the picture next changes. (Slide pages themselves: screen_compositor_pages.cpp.)
 #include "player/screen/screen_compositor.h"
 
-#include "player/layout/text_layout.h"
 #include "player/log/log.h"
 
 #include <algorithm>
@@ -10,15 +10,15 @@
 
 namespace hallboard {
 
-static int characters_on_page(const DisplayList& page)
+// Edge by edge, as DisplayListPlayer snaps rectangles.
+static PixelRect pixel_rect(const Rect& rect)
 {
-    int count = 0;
-    for (auto const& command : page.commands) {
-        if (auto const* run = std::get_if<TextRun>(&command))
-            count += count_characters(run->text);
-    }
-    return count;
+    int const x0 = static_cast<int>(std::lround(rect.x));
+    int const y0 = static_cast<int>(std::lround(rect.y));
+    return { x0, y0, static_cast<int>(std::lround(rect.right())) - x0, static_cast<int>(std::lround(rect.bottom())) - y0 };
 }
+
+static SDL_Rect sdl_rect(const PixelRect& rect) { return { rect.x, rect.y, rect.w, rect.h }; }
 
 ScreenCompositor::ScreenCompositor(SDL_Renderer* renderer, FontSet& fonts, const ScreenConfig& config, int width,
     int height)
@@ -27,8 +27,15 @@ ScreenCompositor::ScreenCompositor(SDL_Renderer* renderer, FontSet& fonts, const
     , m_config(config)
     , m_player(renderer, fonts)
     , m_fallback(make_fallback_notice(config.hall))
+    , m_strip(renderer, m_player)
 {
     m_geometry = compute_screen_geometry(static_cast<float>(width), static_cast<float>(height), config.theme);
+    m_regions.screen = { 0, 0, width, height };
+    m_regions.header = pixel_rect(m_geometry.header);
+    m_regions.slide = pixel_rect(m_geometry.slide);
+    m_regions.progress = pixel_rect(m_geometry.progress);
+    m_regions.ticker = pixel_rect(m_geometry.ticker);
+    m_regions.clock = m_regions.header; // until the header is laid out
     m_slide_context.width = m_geometry.slide.w;
     m_slide_context.height = m_geometry.slide.h;
     m_slide_context.unit = m_geometry.unit;
@@ -44,18 +51,12 @@ ScreenCompositor::~ScreenCompositor()
     release(m_upcoming);
 }
 
-void ScreenCompositor::release(ShownPage& shown)
-{
-    if (shown.texture)
-        SDL_DestroyTexture(shown.texture);
-    shown = ShownPage {};
-}
-
 void ScreenCompositor::set_content(std::shared_ptr<const ContentSource> content)
 {
     m_content = std::move(content);
     m_cursor.reset();
     m_ticker_minute = -1;
+    m_shown.drawn = false;
     // Layouts are keyed by the notice's address, and a page prepared ahead came from the old
     // rotation; the page on screen keeps its own layout alive.
     m_layouts.clear();
@@ -67,182 +68,8 @@ void ScreenCompositor::set_content(std::shared_ptr<const ContentSource> content)
     m_duration_rules = duration_rules(m_config.theme, m_content->channel, m_config.default_duration);
 }
 
-SlideLayout ScreenCompositor::layout_notice(const Notice& notice)
+void ScreenCompositor::update_transition(const FrameTime& time)
 {
-    auto layout = layout_slide(notice, m_slide_context);
-    if (layout.pages.empty() && notice.kind != NoticeKind::Ticker)
-        layout.problems.push_back("the layout produced no page");
-    return layout;
-}
-
-std::shared_ptr<const SlideLayout> ScreenCompositor::layout_for(const Notice& notice)
-{
-    if (auto it = m_layouts.find(&notice); it != m_layouts.end())
-        return it->second;
-    auto layout = std::make_shared<SlideLayout>(layout_notice(notice));
-    for (auto const& problem : layout->problems)
-        log_warning("notice '" + notice.id + "': " + problem);
-    if (layout->pages.empty())
-        layout = std::make_shared<SlideLayout>(layout_notice(m_fallback));
-    m_layouts.emplace(&notice, layout);
-    return layout;
-}
-
-bool ScreenCompositor::rasterised(const ShownPage& shown)
-{
-    auto const commands = shown.layout->pages[static_cast<size_t>(shown.page)].commands.size();
-    return shown.preload_position >= commands && shown.drawn_commands >= commands;
-}
-
-bool ScreenCompositor::rasterise_page(ShownPage& shown, std::chrono::steady_clock::time_point deadline)
-{
-    if (rasterised(shown))
-        return true;
-    auto const& page = shown.layout->pages[static_cast<size_t>(shown.page)];
-    // Images first, decoded on a thread of their own while frames go on, and before the slide
-    // texture exists: a decoded picture is several MB for a moment, and would otherwise add to
-    // the two slide textures alive at that point. In a hurry, drawing waits for them instead.
-    bool const unhurried = deadline != std::chrono::steady_clock::time_point::max();
-    while (unhurried && !shown.texture && shown.preload_position < page.commands.size()) {
-        if (std::chrono::steady_clock::now() >= deadline)
-            return false;
-        if (auto const* image = std::get_if<ImageDraw>(&page.commands[shown.preload_position])) {
-            if (!m_player.preload(*image))
-                return false; // still decoding: look again next frame
-        }
-        ++shown.preload_position;
-    }
-    shown.preload_position = page.commands.size();
-    if (!shown.texture) {
-        auto width = static_cast<int>(m_geometry.slide.w);
-        auto height = static_cast<int>(m_geometry.slide.h);
-        // Opaque pixels (no alpha channel): fading such a texture in is a per-texture alpha
-        // blend, which SDL's software blitter does with SIMD, whereas a texture with an alpha
-        // channel and an alpha modulation takes SDL's generic per-pixel path (four times
-        // slower). It is also the format of an X11 window surface, so a steady frame copies
-        // it with a plain memcpy.
-        shown.texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height);
-        if (!shown.texture) {
-            log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
-            shown.drawn_commands = page.commands.size(); // done: the slide area shows the background
-            return true;
-        }
-        SDL_Texture* previous_target = SDL_GetRenderTarget(m_renderer);
-        SDL_SetRenderTarget(m_renderer, shown.texture);
-        auto const& background = m_config.theme.background;
-        SDL_SetRenderDrawColor(m_renderer, background.r, background.g, background.b, 255);
-        SDL_RenderClear(m_renderer);
-        SDL_SetRenderTarget(m_renderer, previous_target);
-        // Opaque copies are a plain blit; blending is switched on only while fading in.
-        SDL_SetTextureBlendMode(shown.texture, SDL_BLENDMODE_NONE);
-    }
-    SDL_Texture* previous_target = SDL_GetRenderTarget(m_renderer);
-    SDL_SetRenderTarget(m_renderer, shown.texture);
-    // Page text is drawn once: its textures would only push the header's out of the cache.
-    while (shown.drawn_commands < page.commands.size() && std::chrono::steady_clock::now() < deadline)
-        m_player.play(page.commands[shown.drawn_commands++], 0, 0, TextureReuse::DrawOnce);
-    SDL_SetRenderTarget(m_renderer, previous_target);
-    return rasterised(shown);
-}
-
-void ScreenCompositor::begin_page(ShownPage& shown, const FrameTime& time)
-{
-    auto const& page = shown.layout->pages[static_cast<size_t>(shown.page)];
-    shown.started = time.seconds;
-    auto duration = page_duration(*shown.notice, characters_on_page(page), m_duration_rules);
-    shown.duration = std::chrono::duration<double>(duration).count();
-}
-
-ScreenCompositor::ShownPage ScreenCompositor::following_page(const FrameTime& time, CursorUse use)
-{
-    ShownPage next;
-    if (m_current.notice && m_current.page + 1 < static_cast<int>(m_current.layout->pages.size())) {
-        next.content = m_current.content;
-        next.notice = m_current.notice;
-        next.layout = m_current.layout;
-        next.page = m_current.page + 1;
-        return next;
-    }
-    const Notice* notice = nullptr;
-    if (m_cursor)
-        notice = use == CursorUse::Advance ? m_cursor->next(time.local) : m_cursor->peek(time.local);
-    next.content = m_content;
-    next.notice = notice ? notice : &m_fallback;
-    return next;
-}
-
-bool ScreenCompositor::same_page(const ShownPage& a, const ShownPage& b)
-{
-    return a.notice == b.notice && a.page == b.page && a.content == b.content;
-}
-
-void ScreenCompositor::advance(const FrameTime& time, FrameReport& report)
-{
-    bool has_page = m_current.notice != nullptr;
-    if (has_page && time.seconds - m_current.started < m_current.duration)
-        return;
-
-    using Steady = std::chrono::steady_clock;
-    // A change before the last transition ended cuts it short. Its texture goes first, so that
-    // at most two slide textures exist at any time.
-    release(m_previous);
-    ShownPage next = following_page(time, CursorUse::Advance);
-    if (m_upcoming.notice && same_page(next, m_upcoming)) {
-        // What was prepared is what the rotation really gives now (peeking ahead could not
-        // know that a notice would expire or the content change in the meantime).
-        next = std::exchange(m_upcoming, ShownPage {});
-        report.prepared_ahead = next.texture && rasterised(next);
-    } else {
-        release(m_upcoming);
-        if (!next.layout) {
-            auto layout_started = Steady::now();
-            next.layout = layout_for(*next.notice);
-            report.layout_ms += std::chrono::duration<double, std::milli>(Steady::now() - layout_started).count();
-        }
-    }
-    auto rasterise_started = Steady::now();
-    rasterise_page(next, Steady::time_point::max());
-    report.rasterise_ms += std::chrono::duration<double, std::milli>(Steady::now() - rasterise_started).count();
-    begin_page(next, time);
-
-    m_previous = std::exchange(m_current, std::move(next));
-    bool animate = m_previous.texture && m_config.transition != Transition::Cut && m_config.transition_time.count() > 0;
-    m_transition_start = animate ? time.seconds : -1;
-    if (!animate)
-        release(m_previous);
-
-    report.slide_changed = true;
-}
-
-void ScreenCompositor::prepare_ahead(const FrameTime& time, FrameReport& report)
-{
-    // Not while a transition runs (that frame is the dearest, and a third slide texture would
-    // be needed), and only in the page's last seconds, so the upcoming texture is rarely alive.
-    if (!m_current.notice || m_previous.texture)
-        return;
-    if (m_current.duration - (time.seconds - m_current.started) > prepare_lead_seconds)
-        return;
-    using Steady = std::chrono::steady_clock;
-    auto started = Steady::now();
-    auto deadline = started + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double, std::milli>(prepare_budget_ms));
-    if (!m_upcoming.notice) {
-        m_upcoming = following_page(time, CursorUse::Peek);
-        if (!m_upcoming.layout)
-            m_upcoming.layout = layout_for(*m_upcoming.notice);
-        report.layout_ms += std::chrono::duration<double, std::milli>(Steady::now() - started).count();
-    }
-    if (rasterised(m_upcoming))
-        return;
-    auto rasterise_started = Steady::now();
-    rasterise_page(m_upcoming, deadline);
-    report.rasterise_ms += std::chrono::duration<double, std::milli>(Steady::now() - rasterise_started).count();
-}
-
-void ScreenCompositor::draw_slide_area(const FrameTime& time)
-{
-    auto const& area = m_geometry.slide;
-    SDL_Rect destination { static_cast<int>(area.x), static_cast<int>(area.y), static_cast<int>(area.w),
-        static_cast<int>(area.h) };
     double transition_seconds = std::chrono::duration<double>(m_config.transition_time).count();
     double progress = 1;
     if (m_transition_start >= 0 && transition_seconds > 0)
@@ -251,7 +78,15 @@ void ScreenCompositor::draw_slide_area(const FrameTime& time)
         release(m_previous);
         m_transition_start = -1;
     }
-    double eased = progress * progress * (3 - 2 * progress); // smoothstep: no jolt at either end
+    m_transition_eased = progress * progress * (3 - 2 * progress); // smoothstep: no jolt at either end
+}
+
+void ScreenCompositor::draw_slide_area()
+{
+    auto const& area = m_geometry.slide;
+    SDL_Rect destination { static_cast<int>(area.x), static_cast<int>(area.y), static_cast<int>(area.w),
+        static_cast<int>(area.h) };
+    double const eased = m_transition_eased;
 
     if (m_previous.texture && m_config.transition == Transition::Slide) {
         int shift = static_cast<int>(std::round(eased * area.w));
@@ -259,11 +94,18 @@ void ScreenCompositor::draw_slide_area(const FrameTime& time)
         old_place.x -= shift;
         SDL_Rect new_place = destination;
         new_place.x += destination.w - shift;
-        SDL_RenderSetClipRect(m_renderer, &destination);
+        // Both stay inside the slide area: the caller's clip rectangle is within it.
         SDL_RenderCopy(m_renderer, m_previous.texture, nullptr, &old_place);
         if (m_current.texture)
             SDL_RenderCopy(m_renderer, m_current.texture, nullptr, &new_place);
-        SDL_RenderSetClipRect(m_renderer, nullptr);
+        return;
+    }
+    if (m_current.released) {
+        // The page is on the target already: only the strip under the progress bar is drawn.
+        if (m_current.underlay) {
+            SDL_Rect const bar = sdl_rect(m_regions.progress);
+            SDL_RenderCopy(m_renderer, m_current.underlay, nullptr, &bar);
+        }
         return;
     }
     if (m_previous.texture)
@@ -280,90 +122,214 @@ void ScreenCompositor::draw_slide_area(const FrameTime& time)
             SDL_RenderCopy(m_renderer, m_current.texture, nullptr, &destination);
     } else {
         auto const& background = m_config.theme.background;
+        SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
         SDL_SetRenderDrawColor(m_renderer, background.r, background.g, background.b, 255);
         SDL_RenderFillRect(m_renderer, &destination);
     }
 }
 
-void ScreenCompositor::draw_header(const FrameTime& time)
+void ScreenCompositor::update_header(const FrameTime& time)
 {
     if (time.seconds_of_day != m_clock_second)
         m_player.drop_unused(); // once a second: last second's clock text goes
     if (!m_header_date || *m_header_date != time.local.date) {
         m_header = layout_header(m_geometry, m_config.theme, m_config.hall, time.local.date, m_fonts);
         m_header_date = time.local.date;
+        // The clock's text is right-aligned in its box; glyphs may reach a little past it.
+        auto const& box = m_header.clock_box;
+        float const slack = static_cast<float>(m_header.clock_font.pixel_size) * 0.25f;
+        m_regions.clock = intersection(pixel_rect({ box.x - slack, m_geometry.header.y, box.w + 2 * slack, box.h }),
+            m_regions.header);
     }
     if (time.seconds_of_day != m_clock_second) {
         m_clock = layout_clock(m_header, m_config.theme, time.seconds_of_day, m_fonts);
         m_clock_second = time.seconds_of_day;
     }
-    m_player.play(m_header.list, 0, 0);
-    m_player.play(m_clock, 0, 0);
 }
 
 void ScreenCompositor::refresh_ticker(const FrameTime& time)
 {
     int minute = static_cast<int>(days_from_civil(time.local.date) % 100000) * 1440 + time.local.minute_of_day;
-    if (minute == m_ticker_minute)
+    if (minute == m_ticker_minute && m_strip_built)
         return;
     m_ticker_minute = minute;
     std::vector<std::string> messages;
     if (m_content)
         messages = ticker_messages(m_content->notices, time.local, m_config.tags);
     auto text = join_ticker_messages(messages);
-    if (text == m_ticker_text && m_ticker.cycle_width > 0)
+    if (text == m_ticker_text && m_strip_built)
         return;
     m_ticker_text = std::move(text);
     m_ticker = measure_ticker(m_geometry, m_config.theme, m_ticker_text, m_fonts);
+    m_strip.build(m_geometry, m_config.theme, m_ticker, m_ticker_text, m_positions);
+    m_strip_built = true;
+    ++m_ticker_serial;
 }
 
-FrameReport ScreenCompositor::draw_frame(const FrameTime& time)
+void ScreenCompositor::set_frame_rate(double frames_per_second, TickerPositions positions)
+{
+    m_frames_per_second = frames_per_second;
+    if (positions != m_positions)
+        m_strip_built = false; // the strip's filtering depends on it
+    m_positions = positions;
+    m_shown.drawn = false;
+}
+
+double ScreenCompositor::ticker_pixels_per_second() const
+{
+    double speed = m_config.theme.ticker_speed * m_geometry.unit; // pixels per second, not per frame
+    if (m_frames_per_second > 0 && m_positions == TickerPositions::WholePixels)
+        speed = std::max(1.0, std::round(speed / m_frames_per_second)) * m_frames_per_second;
+    return speed;
+}
+
+double ScreenCompositor::ticker_first_x(const FrameTime& time) const
+{
+    if (!m_strip.has_text())
+        return 0;
+    double offset = time.seconds * ticker_pixels_per_second();
+    if (m_frames_per_second > 0 && m_positions == TickerPositions::WholePixels) {
+        // Whole frames on the loop's grid, so every frame moves the text by the same pixels.
+        double const step = ticker_pixels_per_second() / m_frames_per_second;
+        offset = step * std::round(time.seconds * m_frames_per_second);
+    }
+    return static_cast<double>(m_geometry.width) - offset;
+}
+
+int ScreenCompositor::progress_width(const FrameTime& time) const
+{
+    double remaining = m_current.duration > 0 ? 1.0 - (time.seconds - m_current.started) / m_current.duration : 0;
+    double fraction = std::clamp(remaining, 0.0, 1.0);
+    // As layout_progress rounds it.
+    return static_cast<int>(std::round(fraction * m_geometry.progress.w));
+}
+
+FrameState ScreenCompositor::state_at(const FrameTime& time) const
+{
+    FrameState state;
+    state.drawn = true;
+    state.header_day = m_header_date ? days_from_civil(*m_header_date) : 0;
+    state.clock_second = m_clock_second;
+    state.page = m_current.serial;
+    if (m_previous.texture) {
+        state.leaving = m_previous.serial;
+        state.transition_step = static_cast<int>(std::round(m_transition_eased * 1000));
+    }
+    state.progress_width = progress_width(time);
+    state.ticker_text = m_ticker_serial;
+    double first_x = ticker_first_x(time);
+    state.ticker_position = m_positions == TickerPositions::WholePixels ? std::round(first_x) : first_x;
+    return state;
+}
+
+void ScreenCompositor::draw_region(const PixelRect& region, const FrameTime& time)
+{
+    // The slide textures and the ticker strip are opaque, and so is the header's background in
+    // any sensible theme. A translucent one is drawn on black, so that what is drawn does not
+    // depend on what was there before (it would otherwise darken with every redraw).
+    if (auto part = intersection(region, m_regions.header); !part.empty() && m_config.theme.header_background.a < 255) {
+        SDL_Rect const under = sdl_rect(part);
+        SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
+        SDL_RenderFillRect(m_renderer, &under);
+    }
+
+    if (auto part = intersection(region, m_regions.slide); !part.empty()) {
+        SDL_Rect const clip = sdl_rect(part);
+        SDL_RenderSetClipRect(m_renderer, &clip);
+        draw_slide_area();
+        if (overlaps(part, m_regions.progress)) {
+            double remaining = m_current.duration > 0 ? 1.0 - (time.seconds - m_current.started) / m_current.duration : 0;
+            m_player.play(layout_progress(m_geometry, m_config.theme, remaining), 0, 0);
+        }
+    }
+    if (auto part = intersection(region, m_regions.header); !part.empty()) {
+        SDL_Rect const clip = sdl_rect(part);
+        SDL_RenderSetClipRect(m_renderer, &clip);
+        m_player.play(m_header.list, 0, 0);
+        if (overlaps(part, m_regions.clock))
+            m_player.play(m_clock, 0, 0);
+    }
+    if (auto part = intersection(region, m_regions.ticker); !part.empty()) {
+        SDL_Rect const clip = sdl_rect(part);
+        SDL_RenderSetClipRect(m_renderer, &clip);
+        m_strip.draw(ticker_first_x(time));
+    }
+    SDL_RenderSetClipRect(m_renderer, nullptr);
+}
+
+void ScreenCompositor::schedule(const FrameTime& time, FrameReport& report) const
+{
+    bool const ticker_moves = m_strip.has_text();
+    bool const transition = m_previous.texture != nullptr;
+    double const page_end = m_current.started + m_current.duration;
+    double const lead_start = page_end - prepare_lead_seconds;
+    bool const capturing = m_current.released && transitions_animate() && m_slide_on_target;
+    bool const preparing = m_current.notice && time.seconds >= lead_start
+        && (!(m_upcoming.notice && m_upcoming.layout && rasterised(m_upcoming)) || capturing);
+    report.animating = ticker_moves || transition || preparing;
+
+    double next = page_end;
+    if (time.seconds < lead_start)
+        next = std::min(next, lead_start);
+    // A little after the wall clock's next second, so that the frame then reads the new one.
+    next = std::min(next, time.seconds + (1 - time.second_fraction) + 0.002);
+    // The progress bar's next pixel: when its rounded width drops by one. A fast bar (a short
+    // page on a wide screen) would otherwise wake the loop 60 times a second for a thin line;
+    // with nothing else moving it is redrawn at most progress_updates_per_second times.
+    int const width = progress_width(time);
+    if (width > 0 && m_current.duration > 0 && m_geometry.progress.w > 0) {
+        double const fraction = (width - 0.5) / static_cast<double>(m_geometry.progress.w);
+        // A millisecond past the exact moment, where the rounding has surely gone down.
+        double const next_pixel = m_current.started + m_current.duration * (1 - fraction) + 0.001;
+        next = std::min(next, std::max(next_pixel, time.seconds + 1 / progress_updates_per_second));
+    }
+    report.next_change = std::max(next, time.seconds);
+}
+
+FrameReport ScreenCompositor::draw_frame(const FrameTime& time, Redraw redraw, AheadWork ahead)
 {
     FrameReport report;
     advance(time, report);
     refresh_ticker(time);
-
-    // Header, slide area and ticker cover the whole frame: no clear needed.
+    update_transition(time);
+    update_header(time);
     report.in_transition = m_previous.texture != nullptr;
-    draw_slide_area(time);
 
-    double remaining = m_current.duration > 0 ? 1.0 - (time.seconds - m_current.started) / m_current.duration : 0;
-    m_player.play(layout_progress(m_geometry, m_config.theme, remaining), 0, 0);
-    draw_header(time);
-
-    double speed = m_config.theme.ticker_speed * m_geometry.unit; // pixels per second, not per frame
-    auto const& bar = m_geometry.ticker;
-    SDL_Rect clip { static_cast<int>(bar.x), static_cast<int>(bar.y), static_cast<int>(bar.w), static_cast<int>(bar.h) };
-    SDL_RenderSetClipRect(m_renderer, &clip);
-    m_player.play(layout_ticker(m_geometry, m_config.theme, m_ticker, m_ticker_text, time.seconds * speed), 0, 0);
-    SDL_RenderSetClipRect(m_renderer, nullptr);
+    FrameState next = state_at(time);
+    std::vector<PixelRect> damage = redraw == Redraw::Everything ? std::vector<PixelRect> { m_regions.screen }
+                                                                 : damaged_rects(m_shown, next, m_regions);
+    if (m_current.released && !m_slide_on_target) {
+        for (auto const& region : damage) {
+            if (overlaps(region, m_regions.slide)) {
+                restore_texture(m_current);
+                break;
+            }
+        }
+    }
+    for (auto const& region : damage) {
+        draw_region(region, time);
+        report.damage.push_back(sdl_rect(region));
+        report.ticker_moved |= overlaps(region, m_regions.ticker) && m_strip.has_text()
+            && next.ticker_position != m_shown.ticker_position;
+    }
+    m_shown = next;
+    release_shown_texture(time);
 
     if (m_current.notice) {
         report.notice_id = m_current.notice->id;
         report.page = m_current.page;
         report.page_count = static_cast<int>(m_current.layout->pages.size());
     }
-    prepare_ahead(time, report);
+    if (ahead == AheadWork::InFrame)
+        work_ahead(time, report);
     return report;
 }
 
-int ScreenCompositor::show_static(const Notice& notice, int page, const FrameTime& time)
+void ScreenCompositor::work_ahead(const FrameTime& time, FrameReport& report)
 {
-    release(m_previous);
-    release(m_current);
-    release(m_upcoming);
-    m_transition_start = -1;
-    auto layout = std::make_shared<SlideLayout>(layout_notice(notice));
-    int page_count = static_cast<int>(layout->pages.size());
-    if (page_count == 0)
-        return 0;
-    m_current.content = m_content;
-    m_current.notice = &notice;
-    m_current.layout = std::move(layout);
-    m_current.page = std::clamp(page, 0, page_count - 1);
-    rasterise_page(m_current, std::chrono::steady_clock::time_point::max());
-    begin_page(m_current, time);
-    return page_count;
+    prepare_ahead(time, report);
+    schedule(time, report);
 }
 
 } // namespace hallboard
