@@ -25,7 +25,8 @@
 #
 # Units: CPU is in % of one core (100 = one core busy), as in performance.md, so the player's,
 # the X server's and the whole machine's figures add up. "machine" is every process on the
-# machine over the same window, from /proc/stat; "idle" is the machine with Xvfb up and no
+# machine over the same window, from /proc/stat (user, nice, system, irq, softirq; not a VM's
+# steal time); "idle" is the machine with Xvfb up and no
 # player, measured just before, so that background load (a build next door) can be judged.
 # PSS is the player's proportional set size (smaps_rollup), summed over its process tree,
 # sampled every 3 seconds; the median of the samples is printed, with the highest.
@@ -102,9 +103,10 @@ process_ticks() {
   stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
   echo "${stat##*) }" | awk '{ print $12 + $13 }'
 }
-# Busy and total ticks of the whole machine, summed over all cores.
+# Busy and total ticks of the whole machine, summed over all cores. Steal (time the hypervisor
+# gave this VM's cores to someone else) is not this machine's work: counted in the total only.
 machine_ticks() {
-  awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; total = busy + $5 + $6; print busy, total }' /proc/stat
+  awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; total = busy + $5 + $6 + $9; print busy, total }' /proc/stat
 }
 # A process and all its descendants.
 process_tree() {
