@@ -63,6 +63,10 @@ void ScreenCompositor::set_content(std::shared_ptr<const ContentSource> content)
     release(m_upcoming);
     if (!m_content)
         return;
+    // The hall-name slide only stands in for missing content: when content arrives (a screen's
+    // first sync), it gives way at the next frame instead of playing out its time.
+    if (m_current.notice == &m_fallback && !m_content->notices.empty())
+        m_current.duration = 0;
     m_cursor = std::make_unique<RotationCursor>(m_content->notices, m_config.tags);
     m_slide_context.asset_root = m_content->root.string();
     m_duration_rules = duration_rules(m_config.theme, m_content->channel, m_config.default_duration);

@@ -148,3 +148,36 @@ TEST_CASE("with nothing eligible the fallback slide shows the hall name instead 
         text_rows += busy_pixels(canvas, y, 0, 960) > 0;
     CHECK(text_rows > 5);
 }
+
+TEST_CASE("the fallback slide gives way at once when the first content arrives")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto const config = small_screen(); // the compositor keeps a reference
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    compositor.set_content(nullptr); // a screen fed by a server, before its first sync
+
+    ManualClock clock({ { 2026, 12, 1 }, 600 });
+    auto report = compositor.draw_frame(clock.now());
+    CHECK(report.notice_id == "fallback");
+    clock.advance(1.0);
+    compositor.draw_frame(clock.now());
+
+    auto content = std::make_shared<ContentSource>();
+    content->notices = { text_notice("first", "第一条", std::chrono::milliseconds(20000)) };
+    compositor.set_content(content);
+    clock.advance(1.0 / 60);
+    report = compositor.draw_frame(clock.now());
+    CHECK(report.slide_changed);
+    CHECK(report.notice_id == "first");
+
+    SUBCASE("but not for content with nothing in it")
+    {
+        compositor.set_content(std::make_shared<ContentSource>());
+        clock.advance(1.0 / 60);
+        CHECK_FALSE(compositor.draw_frame(clock.now()).slide_changed);
+    }
+}
