@@ -3,6 +3,8 @@
 
 #include "player/schedule/rotation.h"
 
+#include <algorithm>
+
 namespace hallboard {
 
 RotationCursor::RotationCursor(const std::vector<Notice>& notices, std::vector<std::string> screen_tags)
@@ -21,9 +23,40 @@ const Notice* RotationCursor::next(const LocalDateTime& now)
     }
     m_cycle = rotation_cycle(m_notices, now, m_screen_tags);
     m_position = 0;
+    m_known_urgent = eligible_urgent(now); // the new cycle already starts with them
+    m_urgent_looked_at = now;
     if (m_cycle.empty())
         return nullptr;
     return m_cycle[m_position++];
+}
+
+std::vector<const Notice*> RotationCursor::eligible_urgent(const LocalDateTime& now) const
+{
+    std::vector<const Notice*> urgent;
+    for (auto const& notice : m_notices) {
+        if (notice.priority == Priority::Urgent && notice.kind != NoticeKind::Ticker && is_eligible(notice, now, m_screen_tags))
+            urgent.push_back(&notice);
+    }
+    return urgent;
+}
+
+bool RotationCursor::urgent_arrived(const LocalDateTime& now)
+{
+    if (m_urgent_looked_at == now)
+        return false;
+    m_urgent_looked_at = now;
+    auto urgent = eligible_urgent(now);
+    bool const arrived = std::any_of(urgent.begin(), urgent.end(), [&](const Notice* notice) {
+        return std::find(m_known_urgent.begin(), m_known_urgent.end(), notice) == m_known_urgent.end();
+    });
+    m_known_urgent = std::move(urgent);
+    return arrived;
+}
+
+void RotationCursor::restart()
+{
+    m_cycle.clear();
+    m_position = 0;
 }
 
 const Notice* RotationCursor::peek(const LocalDateTime& now) const

@@ -212,6 +212,7 @@ private:
     int m_ticker_minute = -1;     // ticker messages are re-evaluated once a minute
     TickerStrip m_strip;
     bool m_strip_built = false;
+    bool m_cut_short = false; // the slide on screen was interrupted: its remaining pages are skipped
     std::uint64_t m_ticker_serial = 0;
     double m_frames_per_second = 0; // 0: no frame rate to round the ticker's speed to
     TickerPositions m_positions = TickerPositions::WholePixels;

@@ -228,7 +228,7 @@ void ScreenCompositor::begin_page(ShownPage& shown, const FrameTime& time)
 ScreenCompositor::ShownPage ScreenCompositor::following_page(const FrameTime& time, CursorUse use)
 {
     ShownPage next;
-    if (m_current.notice && m_current.page + 1 < static_cast<int>(m_current.layout->pages.size())) {
+    if (!m_cut_short && m_current.notice && m_current.page + 1 < static_cast<int>(m_current.layout->pages.size())) {
         next.content = m_current.content;
         next.notice = m_current.notice;
         next.layout = m_current.layout;
@@ -251,6 +251,15 @@ bool ScreenCompositor::same_page(const ShownPage& a, const ShownPage& b)
 void ScreenCompositor::advance(const FrameTime& time, FrameReport& report)
 {
     bool has_page = m_current.notice != nullptr;
+    // An urgent notice interrupts the slide on screen as soon as it becomes valid (at most a
+    // frame after the minute it starts), unless an urgent notice is already showing.
+    if (has_page && m_cursor && m_cursor->urgent_arrived(time.local) && m_current.notice->priority != Priority::Urgent) {
+        log_info("an urgent notice became valid: interrupting '" + m_current.notice->id + "'");
+        m_cursor->restart();
+        m_current.duration = 0;
+        m_cut_short = true;
+        release(m_upcoming);
+    }
     if (has_page && time.seconds - m_current.started < m_current.duration)
         return;
 
@@ -259,6 +268,7 @@ void ScreenCompositor::advance(const FrameTime& time, FrameReport& report)
     // at most two slide textures exist at any time.
     release(m_previous);
     ShownPage next = following_page(time, CursorUse::Advance);
+    m_cut_short = false;
     if (m_upcoming.notice && same_page(next, m_upcoming)) {
         // What was prepared is what the rotation really gives now (peeking ahead could not
         // know that a notice would expire or the content change in the meantime).

@@ -181,3 +181,33 @@ TEST_CASE("the fallback slide gives way at once when the first content arrives")
         CHECK_FALSE(compositor.draw_frame(clock.now()).slide_changed);
     }
 }
+
+TEST_CASE("an urgent notice interrupts the slide on screen within a second of becoming valid")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto const config = small_screen();
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    auto content = std::make_shared<ContentSource>();
+    content->notices = { text_notice("long", "很长的一条", std::chrono::milliseconds(120000)),
+        text_notice("urgent", "紧急停电通知", std::chrono::milliseconds(20000)) };
+    content->notices[1].priority = Priority::Urgent;
+    content->notices[1].valid_from = LocalDateTime { { 2026, 12, 1 }, 10 * 60 + 1 };
+    compositor.set_content(content);
+
+    ManualClock clock({ { 2026, 12, 1 }, 10 * 60 }); // 10:00, the urgent notice valid from 10:01
+    CHECK(compositor.draw_frame(clock.now()).notice_id == "long");
+    std::string shown_at_10_01;
+    for (int frame = 0; frame < 70 * 60 && shown_at_10_01.empty(); ++frame) {
+        clock.advance(1.0 / 60);
+        auto report = compositor.draw_frame(clock.now());
+        if (report.slide_changed)
+            shown_at_10_01 = report.notice_id + " at " + std::to_string(clock.now().seconds_of_day);
+    }
+    CHECK(shown_at_10_01.starts_with("urgent at "));
+    CHECK(clock.now().local.minute_of_day == 10 * 60 + 1);
+    CHECK(clock.now().seconds_of_day <= 10 * 3600 + 61); // within a second of 10:01:00
+}

@@ -102,3 +102,35 @@ TEST_CASE("the manual clock carries over midnight into the next day")
     CHECK(clock.now().seconds_of_day == 0);
     CHECK(clock.now().seconds == doctest::Approx(60.5));
 }
+
+TEST_CASE("an urgent notice arriving is noticed once, and a restart puts it first")
+{
+    std::vector<Notice> notices { make_notice("a"), make_notice("b"), make_notice("u") };
+    notices[2].priority = Priority::Urgent;
+    notices[2].valid_from = at(2026, 12, 1, 10, 5);
+    RotationCursor cursor(notices, {});
+    CHECK(cursor.next(at(2026, 12, 1, 10, 0))->id == "a");
+    CHECK_FALSE(cursor.urgent_arrived(at(2026, 12, 1, 10, 0)));
+    CHECK_FALSE(cursor.urgent_arrived(at(2026, 12, 1, 10, 4)));
+    CHECK(cursor.urgent_arrived(at(2026, 12, 1, 10, 5)));
+    CHECK_FALSE(cursor.urgent_arrived(at(2026, 12, 1, 10, 5))); // once
+    CHECK_FALSE(cursor.urgent_arrived(at(2026, 12, 1, 10, 6))); // still the same one
+    cursor.restart();
+    CHECK(cursor.next(at(2026, 12, 1, 10, 6))->id == "u");
+
+    SUBCASE("a cycle made while it is valid already knows it")
+    {
+        RotationCursor later(notices, {});
+        CHECK(later.next(at(2026, 12, 1, 11, 0))->id == "u");
+        CHECK_FALSE(later.urgent_arrived(at(2026, 12, 1, 11, 0)));
+    }
+    SUBCASE("an urgent ticker message is not a slide to interrupt for")
+    {
+        std::vector<Notice> tickers { make_notice("a"), make_notice("t", NoticeKind::Ticker) };
+        tickers[1].priority = Priority::Urgent;
+        tickers[1].valid_from = at(2026, 12, 1, 10, 5);
+        RotationCursor with_ticker(tickers, {});
+        with_ticker.next(at(2026, 12, 1, 10, 0));
+        CHECK_FALSE(with_ticker.urgent_arrived(at(2026, 12, 1, 10, 5)));
+    }
+}
