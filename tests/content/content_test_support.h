@@ -1,6 +1,7 @@
 // Helpers for the content tests: temporary source folders and diagnostic lookups.
 #pragma once
 
+#include "temp_folder.h"
 #include "content/diagnostics.h"
 
 #include <doctest/doctest.h>
@@ -13,41 +14,6 @@
 #include <unistd.h>
 
 namespace hallboard::test {
-
-// A fresh folder under the system temp folder, removed with everything in it at scope exit.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        static std::atomic<int> counter { 0 };
-        m_path = std::filesystem::temp_directory_path()
-            / ("hallboard-content-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
-    }
-    ~TempFolder()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-
-    // Writes `bytes` to `relative`, creating folders on the way.
-    std::filesystem::path write(const std::string& relative, std::string_view bytes) const
-    {
-        auto file = m_path / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        return file;
-    }
-
-private:
-    std::filesystem::path m_path;
-};
 
 // The first bytes of a PNG and a JPEG: enough for the signature check.
 inline std::string png_bytes() { return std::string("\x89PNG\r\n\x1a\n", 8) + std::string(32, '\0'); }

@@ -1,6 +1,7 @@
 // Helpers for the publishing tests: temporary folders, copies of content sources, fixed clocks.
 #pragma once
 
+#include "temp_folder.h"
 #include "content/diagnostics.h"
 #include "content/notice.h"
 #include "content/source_loader.h"
@@ -17,41 +18,6 @@
 #include <unistd.h>
 
 namespace hallboard::test {
-
-// A fresh folder under the system temp folder, removed with everything in it at scope exit.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        static std::atomic<int> counter { 0 };
-        m_path = std::filesystem::temp_directory_path()
-            / ("hallboard-publish-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
-    }
-    ~TempFolder()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-    std::filesystem::path operator/(const std::string& relative) const { return m_path / relative; }
-
-    std::filesystem::path write(const std::string& relative, std::string_view bytes) const
-    {
-        auto file = m_path / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        return file;
-    }
-
-private:
-    std::filesystem::path m_path;
-};
 
 inline std::string read_bytes(const std::filesystem::path& path)
 {

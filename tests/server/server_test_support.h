@@ -1,6 +1,7 @@
 // Helpers for the server tests: temporary trees, signed manifests, an in-process server, a log recorder.
 #pragma once
 
+#include "temp_folder.h"
 #include "content/server/content_server.h"
 #include "content/signing.h"
 #include "player/log/log.h"
@@ -25,48 +26,6 @@
 #include <vector>
 
 namespace hallboard::test {
-
-// A fresh folder under the system temp folder, removed with everything in it at scope exit.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        static std::atomic<int> counter { 0 };
-        m_path = std::filesystem::temp_directory_path()
-            / ("hallboard-server-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
-    }
-    ~TempFolder()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-
-    std::filesystem::path write(const std::string& relative, std::string_view bytes) const
-    {
-        auto file = m_path / relative;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        return file;
-    }
-
-    std::string read(const std::string& relative) const
-    {
-        std::ifstream in(m_path / relative, std::ios::binary);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-
-    bool exists(const std::string& relative) const { return std::filesystem::exists(m_path / relative); }
-
-private:
-    std::filesystem::path m_path;
-};
 
 struct Blob {
     std::string path;

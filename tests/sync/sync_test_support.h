@@ -1,6 +1,7 @@
 // Helpers for the sync tests: published trees, a fault-injecting static server, recorded logs, settings.
 #pragma once
 
+#include "temp_folder.h"
 #include "content/durable_files.h"
 #include "content/manifest.h"
 #include "content/publisher.h"
@@ -36,31 +37,6 @@ namespace hallboard::test {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-// A fresh folder under the system temp folder, removed with everything in it at scope exit.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        static std::atomic<int> counter { 0 };
-        m_path = fs::temp_directory_path() / ("hallboard-sync-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(m_path);
-        fs::create_directories(m_path);
-    }
-    ~TempFolder()
-    {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const fs::path& path() const { return m_path; }
-    fs::path operator/(const std::string& relative) const { return m_path / relative; }
-
-private:
-    fs::path m_path;
-};
 
 inline std::string read_bytes(const fs::path& path)
 {
