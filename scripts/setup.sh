@@ -10,7 +10,7 @@ packages=(
   libcurl4-openssl-dev libsodium-dev libcpp-httplib-dev libsqlite3-dev nlohmann-json3-dev
   doctest-dev
   fonts-noto-cjk fonts-wqy-microhei
-  xvfb xauth nginx-light
+  xvfb xauth nginx-light curl
 )
 
 missing=()

@@ -4,19 +4,26 @@
 // clock once a second, the progress bar by the pixel, the slide area on changes), presents
 // only that, and when nothing moves sleeps until the next change, woken early by any SDL
 // event. Frames are due on a fixed grid of deadlines and show the moment of their deadline.
+// Outside display.on_hours the screen is drawn black (or a dimmed clock) once, and the loop
+// sleeps until it comes on. `--clock-start`/`--clock-speed` run the show on a simulated clock
+// (a week in minutes) for measuring that nothing grows.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 #include "player/app/content_feed.h"
 #include "player/app/screen_reporting.h"
 #include "player/app/screen_size.h"
 
+#include "player/config/config_watcher.h"
 #include "player/log/log.h"
 #include "player/render/font_set.h"
 #include "player/render/screen_output.h"
 #include "player/render/sdl_session.h"
+#include "player/render/thumbnail.h"
 #include "player/screen/frame_pacer.h"
+#include "player/render/texture_tally.h"
 #include "player/screen/process_figures.h"
-#include "player/screen/screen_compositor.h"
+#include "player/screen/screen_show.h"
+#include "player/status/thumbnail_exchange.h"
 
 #include <SDL.h>
 
@@ -34,6 +41,10 @@ using Steady = std::chrono::steady_clock;
 // presented 60 times a second.
 constexpr double full_redraw_frames_per_second = 60;
 constexpr std::uint64_t max_logged_late_frames = 10; // then only the count at the end
+// How long the heartbeat sender waits for the render thread's thumbnail; a frame being drawn
+// takes milliseconds, so this is only reached when the loop is stuck.
+constexpr std::chrono::seconds thumbnail_wait { 3 };
+constexpr int thumbnail_longer_side = 480; // pixels: enough to tell which slide and whether it looks right
 
 void explain_missing_display(const std::string& config, const char* reason)
 {
@@ -64,6 +75,7 @@ std::string format(char const* pattern, double a, double b = 0, double c = 0, do
 
 struct LoopFigures {
     long frames = 0;          // frames drawn
+    long slides = 0;          // slide pages shown
     long presented = 0;       // frames that changed something on screen
     long long damaged_pixels = 0;
     TickerSmoothness ticker;
@@ -81,22 +93,70 @@ void log_figures(const LoopFigures& figures, double seconds)
         + format("%.2f per 10 s), worst gap %.1f ms", ticker.late_per_10_seconds(), ticker.worst_gap_ms()));
 }
 
+// Once a (possibly simulated) day: what the process holds, to show that a screen running for
+// months does not grow.
+void log_day_figures(const Date& date, const LoopFigures& figures, const ScreenShow& show)
+{
+    log_info("day " + format_date(date) + ": RSS " + format("%.1f MiB, ", resident_mebibytes()) + "open files "
+        + std::to_string(open_file_descriptors()) + ", threads " + std::to_string(thread_count()) + ", textures "
+        + std::to_string(live_textures()) + format(" (%.1f MB held by the show)", static_cast<double>(show.texture_bytes()) / 1e6)
+        + ", frames " + std::to_string(figures.frames) + ", slides " + std::to_string(figures.slides));
+}
+
+// A duration as the config writes them (10s, 2h), or whole days (7d) for simulated weeks.
+std::optional<double> parse_show_length(const std::string& text)
+{
+    if (auto duration = parse_duration(text))
+        return std::chrono::duration<double>(*duration).count();
+    if (text.size() >= 2 && text.size() <= 4 && text.back() == 'd'
+        && text.find_first_not_of("0123456789") == text.size() - 1) {
+        int const days = std::atoi(text.c_str());
+        if (days >= 1 && days <= 366)
+            return days * 86400.0;
+    }
+    return std::nullopt;
+}
+
+// `--clock-start "2026-12-01 06:00" --clock-speed 600`: the simulated clock, or the real one.
+std::unique_ptr<ShowClock> clock_from(const CommandLine& command_line)
+{
+    if (!command_line.has("--clock-start") && !command_line.has("--clock-speed"))
+        return std::make_unique<SystemClock>();
+    auto start = parse_date_time(command_line.option("--clock-start"));
+    if (!start) {
+        std::fprintf(stderr, "error: --clock-start '%s' is not a date and time (write it like \"2026-12-01 06:00\")\n",
+            command_line.option("--clock-start").c_str());
+        return nullptr;
+    }
+    double speed = 1;
+    if (command_line.has("--clock-speed")) {
+        char* end = nullptr;
+        auto const& text = command_line.option("--clock-speed");
+        speed = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !(speed >= 1 && speed <= 100000)) {
+            std::fprintf(stderr, "error: --clock-speed '%s' must be a number from 1 to 100000\n", text.c_str());
+            return nullptr;
+        }
+    }
+    log_info("clock: simulated, from " + format_date_time(*start) + format(", %.0f times real time", speed));
+    return std::make_unique<AcceleratedClock>(*start, speed);
+}
+
 } // namespace
 
 int run_play(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--config", "--source", "--exit-after", "--renderer" }, { "--full-redraw" } });
+    auto command_line = parse_command_line(arguments, { { "--config", "--source", "--exit-after", "--renderer", "--clock-start", "--clock-speed" }, { "--full-redraw" } });
     if (!command_line)
         return exit_invalid;
-    std::optional<double> exit_after;
+    std::optional<double> exit_after; // in show seconds: simulated ones with --clock-speed
     if (command_line->has("--exit-after")) {
-        auto duration = parse_duration(command_line->option("--exit-after"));
-        if (!duration) {
-            std::fprintf(stderr, "error: --exit-after '%s' is not a duration (write it like 10s)\n",
+        exit_after = parse_show_length(command_line->option("--exit-after"));
+        if (!exit_after) {
+            std::fprintf(stderr, "error: --exit-after '%s' is not a duration (write it like 10s, 2h or 7d)\n",
                 command_line->option("--exit-after").c_str());
             return exit_invalid;
         }
-        exit_after = std::chrono::duration<double>(*duration).count();
     }
     std::optional<RendererSetting> renderer_override;
     if (command_line->has("--renderer")) {
@@ -112,6 +172,9 @@ int run_play(const std::vector<std::string>& arguments)
         return exit_invalid;
     auto const& config = screen->config;
     use_time_zone(config.timezone);
+    auto clock = clock_from(*command_line);
+    if (!clock)
+        return exit_invalid;
 
     auto session = SdlSession::start(SdlVideo::Required);
     if (!session) {
@@ -140,12 +203,12 @@ int run_play(const std::vector<std::string>& arguments)
     log_info("screen '" + config.id + "' (" + config.hall + "): " + std::to_string(width) + "x" + std::to_string(height)
         + (config.rotate ? ", rotated " + std::to_string(config.rotate) + " degrees" : ""));
 
-    ScreenCompositor compositor(output->renderer(), *fonts, config, width, height);
+    ScreenShow show(output->renderer(), *fonts, std::make_shared<const ScreenConfig>(config), width, height);
     double const frames_per_second = full_redraw ? full_redraw_frames_per_second : output->refresh_rate();
-    compositor.set_frame_rate(frames_per_second, output->sub_pixel() ? TickerPositions::SubPixel : TickerPositions::WholePixels);
+    show.set_frame_rate(frames_per_second, output->sub_pixel() ? TickerPositions::SubPixel : TickerPositions::WholePixels);
     // The window surface keeps what is drawn on it; a GPU's target texture may not be read back cheaply.
     if (output->path() == RenderPath::Software && !full_redraw)
-        compositor.set_slide_memory(SlideMemory::ReleaseOnceShown);
+        show.set_slide_memory(SlideMemory::ReleaseOnceShown);
     // The cached content (or the local source) shows at once; a server is synced in the background.
     std::unique_ptr<ContentFeed> feed;
     if (screen->content) {
@@ -158,23 +221,67 @@ int run_play(const std::vector<std::string>& arguments)
             return exit_failure;
         }
     }
-    compositor.set_content(feed->initial());
+    show.set_content(feed->initial());
+    // An admin's request for a thumbnail arrives on the heartbeat sender's thread; only this
+    // thread may read the screen, so the request wakes the loop, which answers between frames.
+    std::uint32_t const thumbnail_event = SDL_RegisterEvents(1);
+    ThumbnailExchange thumbnails([thumbnail_event] {
+        SDL_Event event {};
+        event.type = thumbnail_event;
+        SDL_PushEvent(&event);
+    });
     // A screen fed by a server reports to it: heartbeats, and what it showed for how long.
     std::unique_ptr<ScreenReporting> reporting;
     if (!config.server.empty())
-        reporting = std::make_unique<ScreenReporting>(config, *feed, feed->initial_version());
+        reporting = std::make_unique<ScreenReporting>(config, *feed, feed->initial_version(),
+            [&thumbnails] { return thumbnails.request(thumbnail_wait); });
     std::string const mode = full_redraw ? "every frame drawn whole (--full-redraw)"
         : output->sub_pixel()             ? "the ticker at sub-pixel positions"
                                           : "the ticker in whole-pixel steps";
-    log_info(format("frames: up to %.0f a second, ticker %.1f px/s: ", frames_per_second, compositor.ticker_pixels_per_second()) + mode);
+    log_info(format("frames: up to %.0f a second, ticker %.1f px/s: ", frames_per_second, show.ticker_pixels_per_second()) + mode);
 
-    SystemClock clock;
-    FramePacer pacer(frames_per_second, clock.start());
+    FramePacer pacer(frames_per_second, clock->start());
     LoopFigures figures;
-    Steady::time_point deadline = clock.start();
+    Steady::time_point deadline = clock->start();
+    std::optional<Date> figures_day;
     bool first_frame = true;
     bool running = true;
     double previous_ahead_ms = 0; // for the log of a late frame
+    // Edits to the screen config or its theme: applied live, or by restarting in place.
+    ConfigWatcher watcher(config);
+    bool restart = false;
+    auto check_config = [&]() {
+        Diagnostics diagnostics;
+        auto reloaded = watcher.poll(Steady::now(), diagnostics);
+        for (auto const& diagnostic : diagnostics.all())
+            (diagnostic.severity == Severity::Error ? log_error : log_warning)("config: " + format_diagnostic(diagnostic));
+        if (!reloaded) {
+            if (diagnostics.error_count() > 0)
+                log_error("config: the edited file is not used; the screen goes on with the config in force");
+            return;
+        }
+        if (command_line->has("--source")) // the command line's source stays in force
+            reloaded->source = config.source;
+        auto changes = compare_configs(show.config(), *reloaded);
+        auto joined = [](const std::vector<std::string>& keys) {
+            std::string text;
+            for (auto const& key : keys)
+                text += (text.empty() ? "" : ", ") + key;
+            return text;
+        };
+        if (!changes.restart.empty()) {
+            log_info("config: " + joined(changes.restart) + " changed; restarting the player in place to apply it");
+            restart = true;
+            running = false;
+            return;
+        }
+        if (changes.live.empty())
+            return;
+        log_info("config: applied " + joined(changes.live) + " (the show starts over with them)");
+        if (reporting && reloaded->hall != show.config().hall)
+            reporting->hall_renamed(reloaded->hall);
+        show.set_config(std::make_shared<const ScreenConfig>(std::move(*reloaded)));
+    };
 
     auto handle = [&](const SDL_Event& event) {
         // SDL turns SIGTERM and SIGINT into SDL_QUIT, so a service stop ends here cleanly too.
@@ -184,10 +291,10 @@ int run_play(const std::vector<std::string>& arguments)
             running = false;
         switch (output->handle_event(event)) {
         case OutputEvent::RedrawEverything:
-            compositor.redraw_everything();
+            show.redraw_everything();
             break;
         case OutputEvent::TexturesLost:
-            compositor.textures_lost();
+            show.textures_lost();
             break;
         case OutputEvent::Nothing:
             break;
@@ -195,7 +302,7 @@ int run_play(const std::vector<std::string>& arguments)
         // A new version from the sync thread: the wait below then ends at once (needs_everything).
         if (feed->wake_event() != 0 && event.type == feed->wake_event()) {
             feed->apply_update([&](std::shared_ptr<const ContentSource> content, std::uint64_t version) {
-                compositor.set_content(std::move(content));
+                show.set_content(std::move(content));
                 log_info("content: showing version " + std::to_string(version));
                 if (reporting)
                     reporting->content_changed(version);
@@ -210,10 +317,20 @@ int run_play(const std::vector<std::string>& arguments)
             SDL_Event event;
             while (running && SDL_PollEvent(&event))
                 handle(event);
+            if (running)
+                check_config();
+            // The target holds the last frame (the window surface, or the GPU path's frame texture).
+            if (thumbnails.pending()) {
+                std::string problem;
+                auto picture = capture_thumbnail_png(output->renderer(), thumbnail_longer_side, max_thumbnail_bytes, &problem);
+                if (!picture)
+                    log_warning("thumbnail: cannot read the screen: " + problem);
+                thumbnails.fulfil(std::move(picture));
+            }
             if (!running)
                 return;
             auto now = Steady::now();
-            if (compositor.needs_everything())
+            if (show.needs_everything())
                 deadline = std::min(deadline, pacer.grid_at_or_after(now));
             if (now >= deadline)
                 return;
@@ -221,7 +338,9 @@ int run_play(const std::vector<std::string>& arguments)
             if (remaining >= 2) {
                 // Blocks in poll() on the X connection: no CPU while waiting, and any event
                 // (from the X server, SDL_PushEvent from another thread, a signal) wakes it.
-                if (SDL_WaitEventTimeout(&event, static_cast<int>(remaining - 1)))
+                // At least every check interval it wakes to look at the config files.
+                auto const config_check_ms = std::chrono::duration_cast<std::chrono::milliseconds>(ConfigWatcher::check_interval).count();
+                if (SDL_WaitEventTimeout(&event, static_cast<int>(std::min<long long>(remaining - 1, config_check_ms))))
                     handle(event);
             } else {
                 std::this_thread::sleep_until(deadline); // the last millisecond, precisely
@@ -233,14 +352,15 @@ int run_play(const std::vector<std::string>& arguments)
         wait_until();
         if (!running)
             break;
-        FrameTime time = clock.at(deadline);
+        FrameTime time = clock->at(deadline);
         auto const woke = Steady::now();
-        auto report = compositor.draw_frame(time, full_redraw || compositor.needs_everything() ? Redraw::Everything : Redraw::Changes,
+        auto frame = show.draw_frame(time, full_redraw || show.needs_everything() ? Redraw::Everything : Redraw::Changes,
             AheadWork::AfterPresent);
         auto const drawn = Steady::now();
-        output->present(report.damage);
+        output->present(frame.report.damage);
         auto const shown = Steady::now();
-        compositor.work_ahead(time, report);
+        show.work_ahead(time, frame);
+        auto const& report = frame.report;
         double const ahead_ms = std::chrono::duration<double, std::milli>(Steady::now() - shown).count();
         ++figures.frames;
         if (!report.damage.empty())
@@ -265,9 +385,23 @@ int run_play(const std::vector<std::string>& arguments)
                 milliseconds_since_process_start() / 1000, wall, proportional_mebibytes()));
             output->measure_vsync();
         }
-        if (report.slide_changed)
+        if (figures_day != time.local.date) {
+            if (figures_day)
+                log_day_figures(*figures_day, figures, show);
+            figures_day = time.local.date;
+        }
+        if (frame.switched && !frame.screen_on) {
+            log_info(std::string("opening hours: screen off (") + (show.config().off_hours == OffHours::DimmedClock ? "dimmed clock" : "blank") + ")");
+            if (reporting)
+                reporting->slide_shown({}, time.local, time.seconds);
+        } else if (frame.switched && figures.frames > 1) {
+            log_info("opening hours: screen on");
+        }
+        if (report.slide_changed) {
+            ++figures.slides;
             log_info("showing '" + report.notice_id + "' page " + std::to_string(report.page + 1) + "/"
                 + std::to_string(report.page_count));
+        }
         if (report.slide_changed && reporting) // "fallback" is the compositor's calm slide, not a notice
             reporting->slide_shown(report.notice_id == "fallback" ? std::string() : report.notice_id, time.local, time.seconds);
         if (exit_after && time.seconds >= *exit_after)
@@ -278,16 +412,18 @@ int run_play(const std::vector<std::string>& arguments)
             deadline = now; // presents wait for the display: it paces the frames
             continue;
         }
-        auto const next_change = clock.start()
-            + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(report.next_change));
+        auto const next_change = clock->moment_of(report.next_change);
         deadline = pacer.next_deadline(deadline, report.animating || full_redraw, next_change, now);
     }
+    thumbnails.shut_down();
     if (reporting)
-        reporting->stop(std::chrono::duration<double>(Steady::now() - clock.start()).count());
+        reporting->stop(clock->now().seconds);
     feed->stop();
-    log_figures(figures, std::chrono::duration<double>(Steady::now() - clock.start()).count());
-    log_info("stopped");
-    return exit_ok;
+    if (figures_day)
+        log_day_figures(*figures_day, figures, show);
+    log_figures(figures, std::chrono::duration<double>(Steady::now() - clock->start()).count());
+    log_info(restart ? "stopped, to start again" : "stopped");
+    return restart ? exit_restart : exit_ok;
 }
 
 } // namespace hallboard

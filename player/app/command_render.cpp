@@ -9,6 +9,7 @@
 #include "player/render/font_set.h"
 #include "player/render/offscreen.h"
 #include "player/render/sdl_session.h"
+#include "player/schedule/opening_hours.h"
 #include "player/schedule/rotation.h"
 #include "player/screen/screen_compositor.h"
 
@@ -69,6 +70,11 @@ int run_render(const std::vector<std::string>& arguments)
         if (!at)
             return exit_invalid;
     }
+
+    // Otherwise a preview of a moment when the screen is blank would pass for what the hall sees.
+    if (at && !screen_is_on(screen->config.on_hours, at->minute_of_day * 60))
+        std::printf("note: at %s the screen is off (outside display.on_hours); these are the slides it would show if it were on\n",
+            format_date_time(*at).c_str());
 
     std::filesystem::path out = command_line->option("--out");
     std::error_code error;

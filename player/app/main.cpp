@@ -1,11 +1,15 @@
 // hallboard: the entry point; dispatches to the commands and reports errors once, at the top.
+#include "player/app/command_line.h"
 #include "player/app/commands.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 static void print_usage(std::FILE* out)
 {
@@ -59,8 +63,17 @@ int main(int argc, char** argv)
             return hallboard::run_check(arguments);
         if (command == "render")
             return hallboard::run_render(arguments);
-        if (command == "play")
-            return hallboard::run_play(arguments);
+        if (command == "play") {
+            int status = hallboard::run_play(arguments);
+            if (status != hallboard::exit_restart)
+                return status;
+            // Everything was shut down in order (the cache lock released, the window closed);
+            // the same PID goes on, which is what systemd and a test's `kill $pid` expect.
+            std::fflush(nullptr);
+            execv("/proc/self/exe", argv);
+            std::fprintf(stderr, "error: cannot restart the player to apply the new config: %s\n", std::strerror(errno));
+            return hallboard::exit_failure;
+        }
         if (command == "bench")
             return hallboard::run_bench(arguments);
         if (command == "keygen")

@@ -29,14 +29,17 @@ std::chrono::milliseconds shown_for(double since, double until)
 
 } // namespace
 
-ScreenReporting::ScreenReporting(const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version)
-    : m_config(config)
+ScreenReporting::ScreenReporting(const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version,
+    ThumbnailSource thumbnail)
+    : m_screen(config.id)
     , m_feed(feed)
+    , m_hall(config.hall)
     , m_version(version)
 {
     HeartbeatSenderOptions options;
     options.server = config.server;
-    m_sender = std::make_unique<HeartbeatSender>(options, [this] { return snapshot(); });
+    options.interval = config.heartbeat;
+    m_sender = std::make_unique<HeartbeatSender>(options, [this] { return snapshot(); }, std::move(thumbnail));
     m_sender->start();
 }
 
@@ -53,6 +56,12 @@ void ScreenReporting::content_changed(std::uint64_t version)
         m_version = version;
     }
     m_sender->send_now();
+}
+
+void ScreenReporting::hall_renamed(std::string hall)
+{
+    std::lock_guard lock(m_mutex);
+    m_hall = std::move(hall);
 }
 
 void ScreenReporting::slide_shown(const std::string& notice_id, const LocalDateTime& local, double seconds)
@@ -81,11 +90,11 @@ void ScreenReporting::stop(double seconds)
 HeartbeatSnapshot ScreenReporting::snapshot() const
 {
     HeartbeatSnapshot snapshot;
-    snapshot.screen = m_config.id;
-    snapshot.hall = m_config.hall;
+    snapshot.screen = m_screen;
     snapshot.sync = sync_report_of(m_feed.sync_status());
     snapshot.plays = m_plays.totals();
     std::lock_guard lock(m_mutex);
+    snapshot.hall = m_hall;
     snapshot.version = m_version;
     if (!m_notice.empty())
         snapshot.current_notice = m_notice;

@@ -23,15 +23,19 @@ namespace hallboard {
 class ScreenReporting {
 public:
     // Starts the heartbeat sender for config.server; `feed` must outlive this object.
-    ScreenReporting(const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version);
+    // `thumbnail` makes the picture an admin asks for (called on the sender's thread).
+    ScreenReporting(const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version, ThumbnailSource thumbnail);
     ~ScreenReporting();
     ScreenReporting(const ScreenReporting&) = delete;
     ScreenReporting& operator=(const ScreenReporting&) = delete;
 
     // A new content version is on screen: reported at once rather than at the next interval.
     void content_changed(std::uint64_t version);
+    // screen.hall was changed in a reloaded config: heartbeats carry the new name.
+    void hall_renamed(std::string hall);
     // The slide on screen is now `notice_id` (empty: the fallback slide), since `local` wall time
     // and `seconds` of the show's monotonic time. The previous notice's showing is counted.
+    // Outside the opening hours the screen is blank: pass an empty id.
     void slide_shown(const std::string& notice_id, const LocalDateTime& local, double seconds);
     // Counts the showing in progress and stops the sender (within ~100 ms).
     void stop(double seconds);
@@ -39,11 +43,12 @@ public:
 private:
     HeartbeatSnapshot snapshot() const; // on the sender's thread
 
-    const ScreenConfig& m_config;
+    const std::string m_screen;        // screen.id: a reload that changes it restarts the player
     const ContentFeed& m_feed;
     PlayCounter m_plays;
 
     mutable std::mutex m_mutex;
+    std::string m_hall;                // guarded by m_mutex
     std::uint64_t m_version = 0;       // guarded by m_mutex
     std::string m_notice;              // guarded by m_mutex; empty: fallback slide
     Date m_notice_date;                // local date the current showing began

@@ -160,7 +160,7 @@ private:
 
     void read_display(const YAML::Node& display, ScreenConfig& config)
     {
-        m_file.check_keys(display, { "fullscreen", "index", "size", "rotate", "on_hours", "renderer" }, "'display'");
+        m_file.check_keys(display, { "fullscreen", "index", "size", "rotate", "on_hours", "off_hours", "renderer" }, "'display'");
         if (auto fullscreen = read_switch(m_file, display, "fullscreen"))
             config.fullscreen = *fullscreen;
         if (auto index = read_integer(m_file, display, "index", 0, 15))
@@ -204,6 +204,29 @@ private:
                 m_file.error(display["renderer"], "'renderer' must be auto, gpu or software, not '" + *text + "'", hint);
             }
         }
+        read_off_hours(display, config);
+    }
+
+    void read_off_hours(const YAML::Node& display, ScreenConfig& config)
+    {
+        auto text = m_file.text(display, "off_hours", Presence::Optional);
+        if (!text)
+            return;
+        auto word = trim(*text);
+        if (word == "blank") {
+            config.off_hours = OffHours::Blank;
+        } else if (word == "clock") {
+            config.off_hours = OffHours::DimmedClock;
+        } else {
+            auto hint = did_you_mean(word, { "blank", "clock" });
+            if (hint.empty())
+                hint = "blank: a black screen; clock: a dimmed clock on black";
+            m_file.error(display["off_hours"], "'off_hours' must be blank or clock, not '" + *text + "'", hint);
+            return;
+        }
+        if (!lookup(display, "on_hours"))
+            m_file.warning(display["off_hours"], "'off_hours' has no effect without 'on_hours'",
+                "the screen is always on; add on_hours: \"07:30-18:30\" to switch it off outside those hours");
     }
 
     void read_on_hours(const YAML::Node& node, ScreenConfig& config)
@@ -239,7 +262,7 @@ private:
 
     void read_content(const YAML::Node& content, ScreenConfig& config)
     {
-        m_file.check_keys(content, { "server", "source", "poll", "cache", "public_key" }, "'content'");
+        m_file.check_keys(content, { "server", "source", "poll", "heartbeat", "cache", "public_key" }, "'content'");
         auto server_node = lookup(content, "server");
         auto source_node = lookup(content, "source");
         if (server_node && source_node) {
@@ -273,6 +296,7 @@ private:
         }
         if (auto poll = read_duration(m_file, content, "poll", 1s, 60min))
             config.poll = *poll;
+        read_heartbeat(content, config, source_node && !server_node);
         if (auto cache = m_file.text(content, "cache", Presence::Optional)) {
             if (trim(*cache).empty())
                 m_file.error(content["cache"], "'cache' is empty");
@@ -287,6 +311,26 @@ private:
             m_file.warning(*server_node, "no 'public_key': unsigned content from this server will be accepted",
                 "add the publisher's public_key so that only signed content is shown");
         }
+    }
+
+    // Our extension to formats.md: the server judges staleness from the interval each screen
+    // reports, so a short one (tests, labs) needs nothing set on the server or in `screens`.
+    void read_heartbeat(const YAML::Node& content, ScreenConfig& config, bool local_source)
+    {
+        auto interval = read_duration(m_file, content, "heartbeat", 1s, 60min);
+        if (!interval)
+            return;
+        if (*interval % 1s != 0ms) {
+            auto whole = std::chrono::duration_cast<std::chrono::seconds>(*interval);
+            m_file.error(content["heartbeat"],
+                "'heartbeat' must be whole seconds, not " + std::string(trim(content["heartbeat"].Scalar())),
+                "a heartbeat carries its interval in seconds: write e.g. " + format_duration(whole));
+            return;
+        }
+        config.heartbeat = std::chrono::duration_cast<std::chrono::seconds>(*interval);
+        if (local_source)
+            m_file.warning(content["heartbeat"], "'heartbeat' has no effect with a local 'source'",
+                "heartbeats go only to a 'server'");
     }
 
     bool read_public_key(const YAML::Node& node, ScreenConfig& config)

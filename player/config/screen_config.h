@@ -28,6 +28,12 @@ enum class RendererSetting {
     Software, // SDL's software renderer on the window surface, presenting only what changed
 };
 
+// display.off_hours: what the screen shows outside display.on_hours.
+enum class OffHours {
+    Blank,       // a black screen: nothing drawn, no CPU
+    DimmedClock, // a dimmed clock on black, redrawn once a minute
+};
+
 struct ScreenConfig {
     std::filesystem::path file; // where it was read from; relative paths resolve against its folder
 
@@ -41,10 +47,12 @@ struct ScreenConfig {
     int rotate = 0;             // display.rotate: 0, 90, 180, 270
     std::vector<TimeOfDayRange> on_hours; // display.on_hours; empty: always on
     RendererSetting renderer = RendererSetting::Auto; // display.renderer
+    OffHours off_hours = OffHours::Blank; // display.off_hours; only matters with on_hours
 
     std::string server;                 // content.server: base URL; empty when source is set
     std::filesystem::path source;       // content.source: local content source, absolute
     std::chrono::milliseconds poll { 30000 };
+    std::chrono::seconds heartbeat { 60 }; // content.heartbeat: our extension; the server calls a screen stale after three
     std::filesystem::path cache { "/var/lib/hallboard" };
     std::string public_key;             // content.public_key, base64; empty: unsigned accepted
 

@@ -7,6 +7,7 @@
 #include "player/render/image_probe.h"
 #include "player/render/image_scale.h"
 #include "player/render/shapes.h"
+#include "player/render/texture_tally.h"
 
 #include <SDL_image.h>
 
@@ -95,7 +96,7 @@ void DisplayListPlayer::clear()
     m_decoding.clear();
     for (Entry& entry : m_lru) {
         if (entry.texture)
-            SDL_DestroyTexture(entry.texture);
+            destroy_texture(entry.texture);
     }
     m_lru.clear();
     m_entries.clear();
@@ -118,7 +119,7 @@ void DisplayListPlayer::drop_unused()
         }
         m_cached_bytes -= it->bytes;
         if (it->texture)
-            SDL_DestroyTexture(it->texture);
+            destroy_texture(it->texture);
         m_entries.erase(it->key);
         it = m_lru.erase(it);
     }
@@ -153,7 +154,7 @@ void DisplayListPlayer::evict_to(std::size_t budget)
         Entry& victim = m_lru.back();
         m_cached_bytes -= victim.bytes;
         if (victim.texture)
-            SDL_DestroyTexture(victim.texture);
+            destroy_texture(victim.texture);
         m_entries.erase(victim.key);
         m_lru.pop_back();
     }
@@ -195,7 +196,7 @@ SDL_Texture* DisplayListPlayer::corner_texture(int radius)
     SDL_Surface* disc = make_disc_mask(radius);
     if (!disc)
         return nullptr;
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, disc);
+    SDL_Texture* texture = counted(SDL_CreateTextureFromSurface(m_renderer, disc));
     SDL_FreeSurface(disc);
     if (!texture)
         return nullptr;
@@ -256,7 +257,7 @@ std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_text_entry(std::
         log_debug(std::string("cannot render text: ") + TTF_GetError());
         return std::nullopt;
     }
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, surface);
+    SDL_Texture* texture = counted(SDL_CreateTextureFromSurface(m_renderer, surface));
     int const width = surface->w;
     int const height = surface->h;
     SDL_FreeSurface(surface);
@@ -321,7 +322,7 @@ void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Co
     SDL_Rect const dst { snap(x) - entry->origin_x, snap(top) - entry->origin_y, entry->width, entry->height };
     SDL_RenderCopy(m_renderer, entry->texture, nullptr, &dst);
     if (once)
-        SDL_DestroyTexture(once->texture); // a batching renderer draws it first
+        destroy_texture(once->texture); // a batching renderer draws it first
 }
 
 void DisplayListPlayer::draw_text(const TextRun& run, float dx, float dy, TextureReuse reuse)
@@ -385,7 +386,7 @@ std::optional<DisplayListPlayer::Entry> DisplayListPlayer::image_texture(const I
     };
     if (!decoded.pixels)
         return refuse(decoded.problem);
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, decoded.pixels);
+    SDL_Texture* texture = counted(SDL_CreateTextureFromSurface(m_renderer, decoded.pixels));
     int const width = decoded.pixels->w;
     int const height = decoded.pixels->h;
     SDL_FreeSurface(decoded.pixels);

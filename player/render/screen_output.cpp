@@ -3,6 +3,7 @@
 
 #include "player/log/log.h"
 #include "player/render/surface_rotation.h"
+#include "player/render/texture_tally.h"
 
 #include <algorithm>
 #include <chrono>
@@ -72,7 +73,7 @@ std::unique_ptr<ScreenOutput> ScreenOutput::open(const OutputOptions& options)
         if (choice.path == RenderPath::Software) {
             // Start again without OpenGL: the window may have been made for it.
             if (output->m_frame)
-                SDL_DestroyTexture(output->m_frame);
+                destroy_texture(output->m_frame);
             if (output->m_renderer)
                 SDL_DestroyRenderer(output->m_renderer);
             if (output->m_window)
@@ -100,7 +101,7 @@ std::unique_ptr<ScreenOutput> ScreenOutput::open(const OutputOptions& options)
 ScreenOutput::~ScreenOutput()
 {
     if (m_frame)
-        SDL_DestroyTexture(m_frame);
+        destroy_texture(m_frame);
     if (m_renderer)
         SDL_DestroyRenderer(m_renderer);
     if (m_upright)
@@ -163,7 +164,7 @@ bool ScreenOutput::make_gpu(const OutputOptions& options)
     bool const sideways = m_rotate == 90 || m_rotate == 270;
     m_width = sideways ? m_output_height : m_output_width;
     m_height = sideways ? m_output_width : m_output_height;
-    m_frame = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, m_width, m_height);
+    m_frame = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, m_width, m_height));
     if (!m_frame) {
         SDL_DestroyRenderer(m_renderer);
         m_renderer = nullptr;

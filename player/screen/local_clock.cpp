@@ -43,13 +43,6 @@ static FrameTime local_time_at(std::chrono::system_clock::time_point moment)
 
 FrameTime local_time_now() { return local_time_at(std::chrono::system_clock::now()); }
 
-SystemClock::SystemClock()
-    : m_start(std::chrono::steady_clock::now())
-{
-}
-
-FrameTime SystemClock::now() { return at(std::chrono::steady_clock::now()); }
-
 FrameTime SystemClock::at(std::chrono::steady_clock::time_point moment) const
 {
     // The wall clock at `moment`, reckoned from now: the two clocks are read one after the other.
@@ -61,25 +54,48 @@ FrameTime SystemClock::at(std::chrono::steady_clock::time_point moment) const
     return time;
 }
 
-ManualClock::ManualClock(LocalDateTime start)
+std::chrono::steady_clock::time_point SystemClock::moment_of(double seconds) const
 {
-    m_now.local = start;
-    m_now.seconds_of_day = start.minute_of_day * 60;
-    m_start_seconds_of_day = m_now.seconds_of_day;
-    m_start_day = days_from_civil(start.date);
+    return m_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
 }
 
-void ManualClock::advance(double seconds)
+AcceleratedClock::AcceleratedClock(LocalDateTime start, double speed)
+    : m_start_local(start)
+    , m_speed(speed)
 {
-    m_now.seconds += seconds;
-    double total = m_start_seconds_of_day + m_now.seconds;
-    long day_offset = static_cast<long>(std::floor(total / 86400));
-    double const within_day = total - static_cast<double>(day_offset) * 86400;
-    int second_of_day = static_cast<int>(within_day);
-    m_now.second_fraction = within_day - second_of_day;
-    m_now.local.date = civil_from_days(m_start_day + day_offset);
-    m_now.seconds_of_day = second_of_day;
-    m_now.local.minute_of_day = second_of_day / 60;
 }
+
+FrameTime AcceleratedClock::at(std::chrono::steady_clock::time_point moment) const
+{
+    return time_after(m_start_local, std::chrono::duration<double>(moment - m_start).count() * m_speed);
+}
+
+std::chrono::steady_clock::time_point AcceleratedClock::moment_of(double seconds) const
+{
+    return m_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds / m_speed));
+}
+
+FrameTime time_after(const LocalDateTime& start, double seconds)
+{
+    FrameTime time;
+    time.seconds = seconds;
+    double const total = start.minute_of_day * 60.0 + seconds;
+    long const day_offset = static_cast<long>(std::floor(total / 86400));
+    double const within_day = total - static_cast<double>(day_offset) * 86400;
+    int const second_of_day = static_cast<int>(within_day);
+    time.second_fraction = within_day - second_of_day;
+    time.local.date = civil_from_days(days_from_civil(start.date) + day_offset);
+    time.seconds_of_day = second_of_day;
+    time.local.minute_of_day = second_of_day / 60;
+    return time;
+}
+
+ManualClock::ManualClock(LocalDateTime start)
+    : m_now(time_after(start, 0))
+    , m_start(start)
+{
+}
+
+void ManualClock::advance(double seconds) { m_now = time_after(m_start, m_now.seconds + seconds); }
 
 } // namespace hallboard

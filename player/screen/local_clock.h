@@ -23,18 +23,43 @@ public:
     virtual FrameTime now() = 0;
 };
 
-// Reads the real clocks. The zone is the process's (set with use_time_zone).
-class SystemClock final : public Clock {
+// The clock of a running show: maps moments of the steady clock to the time a frame shows,
+// and show seconds back to steady moments (when the frame loop should wake for a change).
+class ShowClock : public Clock {
 public:
-    SystemClock();
-    FrameTime now() override;
+    FrameTime now() override { return at(std::chrono::steady_clock::now()); }
     // The time a frame due at `moment` shows (frames show the moment of their deadline, not of
     // the instant they were drawn, so that motion keeps an even pace).
-    FrameTime at(std::chrono::steady_clock::time_point moment) const;
+    virtual FrameTime at(std::chrono::steady_clock::time_point moment) const = 0;
+    // The steady moment at which the show reaches FrameTime::seconds == `seconds`.
+    virtual std::chrono::steady_clock::time_point moment_of(double seconds) const = 0;
+    // How many show seconds pass in one real second (1 but for simulations).
+    virtual double speed() const { return 1; }
     std::chrono::steady_clock::time_point start() const { return m_start; }
 
+protected:
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
+// Reads the real clocks. The zone is the process's (set with use_time_zone).
+class SystemClock final : public ShowClock {
+public:
+    FrameTime at(std::chrono::steady_clock::time_point moment) const override;
+    std::chrono::steady_clock::time_point moment_of(double seconds) const override;
+};
+
+// A simulated wall clock that starts at `start` and runs `speed` times faster than real time,
+// animation included: for running a week of a screen's life in minutes (`play --clock-speed`).
+class AcceleratedClock final : public ShowClock {
+public:
+    AcceleratedClock(LocalDateTime start, double speed);
+    FrameTime at(std::chrono::steady_clock::time_point moment) const override;
+    std::chrono::steady_clock::time_point moment_of(double seconds) const override;
+    double speed() const override { return m_speed; }
+
 private:
-    std::chrono::steady_clock::time_point m_start;
+    LocalDateTime m_start_local;
+    double m_speed;
 };
 
 // A clock the caller moves by hand: for previews at a given moment and for benchmarks.
@@ -46,9 +71,11 @@ public:
 
 private:
     FrameTime m_now;
-    double m_start_seconds_of_day = 0;
-    long m_start_day = 0;
+    LocalDateTime m_start;
 };
+
+// The wall time `seconds` after `start` (what a ManualClock shows after advancing that far).
+FrameTime time_after(const LocalDateTime& start, double seconds);
 
 // Makes the process's local time the given IANA zone ("Asia/Shanghai"); empty keeps the system's.
 void use_time_zone(const std::string& zone);

@@ -1,6 +1,8 @@
 // Reading /proc/self for the process figures.
 #include "player/screen/process_figures.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -72,5 +74,29 @@ double resident_mebibytes()
 double proportional_mebibytes() { return kilobyte_field("/proc/self/smaps_rollup", "Pss:"); }
 
 double peak_resident_mebibytes() { return kilobyte_field("/proc/self/status", "VmHWM:"); }
+
+int open_file_descriptors()
+{
+    std::error_code error;
+    std::filesystem::directory_iterator entries("/proc/self/fd", error);
+    if (error)
+        return -1;
+    int count = 0;
+    for (auto const& entry : entries) {
+        (void)entry;
+        ++count;
+    }
+    return count - 1; // the iterator's own descriptor on the folder
+}
+
+int thread_count()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("Threads:", 0) == 0)
+            return std::atoi(line.c_str() + 8);
+    return -1;
+}
 
 } // namespace hallboard

@@ -17,4 +17,10 @@ double proportional_mebibytes();
 // The highest resident memory so far (VmHWM), in MiB.
 double peak_resident_mebibytes();
 
+// File descriptors open now (entries of /proc/self/fd, the one used to read it not counted).
+int open_file_descriptors();
+
+// Threads of this process now (from /proc/self/status).
+int thread_count();
+
 } // namespace hallboard

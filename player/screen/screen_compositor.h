@@ -213,6 +213,7 @@ private:
     TickerStrip m_strip;
     bool m_strip_built = false;
     bool m_cut_short = false; // the slide on screen was interrupted: its remaining pages are skipped
+    std::optional<LocalDateTime> m_current_checked_minute; // when the notice on screen was last found eligible
     std::uint64_t m_ticker_serial = 0;
     double m_frames_per_second = 0; // 0: no frame rate to round the ticker's speed to
     TickerPositions m_positions = TickerPositions::WholePixels;

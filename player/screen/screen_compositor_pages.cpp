@@ -4,6 +4,7 @@
 
 #include "player/layout/text_layout.h"
 #include "player/log/log.h"
+#include "player/render/texture_tally.h"
 
 #include <algorithm>
 #include <utility>
@@ -23,9 +24,9 @@ static int characters_on_page(const DisplayList& page)
 void ScreenCompositor::release(ShownPage& shown)
 {
     if (shown.texture)
-        SDL_DestroyTexture(shown.texture);
+        destroy_texture(shown.texture);
     if (shown.underlay)
-        SDL_DestroyTexture(shown.underlay);
+        destroy_texture(shown.underlay);
     shown = ShownPage {};
 }
 
@@ -51,7 +52,7 @@ void ScreenCompositor::release_shown_texture(const FrameTime& time)
         || m_current.duration - (time.seconds - m_current.started) <= prepare_lead_seconds)
         return;
     SDL_Rect const strip = progress_in_page();
-    SDL_Texture* underlay = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, strip.w, strip.h);
+    SDL_Texture* underlay = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, strip.w, strip.h));
     if (!underlay)
         return; // keep the page then
     SDL_SetTextureBlendMode(underlay, SDL_BLENDMODE_NONE);
@@ -61,10 +62,10 @@ void ScreenCompositor::release_shown_texture(const FrameTime& time)
     SDL_SetTextureAlphaMod(m_current.texture, 255);
     SDL_RenderCopy(m_renderer, m_current.texture, &strip, nullptr);
     SDL_SetRenderTarget(m_renderer, previous_target);
-    SDL_DestroyTexture(m_current.texture);
+    destroy_texture(m_current.texture);
     m_current.texture = nullptr;
     if (m_current.underlay)
-        SDL_DestroyTexture(m_current.underlay);
+        destroy_texture(m_current.underlay);
     m_current.underlay = underlay;
     m_current.released = true;
     m_current.captured_rows = 0;
@@ -80,7 +81,7 @@ bool ScreenCompositor::capture_rows(ShownPage& shown, std::chrono::steady_clock:
 {
     auto const& slide = m_regions.slide;
     if (!shown.texture) {
-        shown.texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, slide.w, slide.h);
+        shown.texture = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, slide.w, slide.h));
         shown.captured_rows = 0;
         if (!shown.texture)
             return false;
@@ -130,7 +131,7 @@ void ScreenCompositor::restore_texture(ShownPage& shown)
         return;
     // The target lost it (or reading failed): rasterise the page again (tens of milliseconds, and rare).
     if (shown.texture)
-        SDL_DestroyTexture(shown.texture);
+        destroy_texture(shown.texture);
     shown.texture = nullptr;
     shown.captured_rows = 0;
     shown.drawn_commands = 0;
@@ -192,7 +193,7 @@ bool ScreenCompositor::rasterise_page(ShownPage& shown, std::chrono::steady_cloc
         // channel and an alpha modulation takes SDL's generic per-pixel path (four times
         // slower). It is also the format of an X11 window surface, so a steady frame copies
         // it with a plain memcpy.
-        shown.texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height);
+        shown.texture = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
         if (!shown.texture) {
             log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
             shown.drawn_commands = page.commands.size(); // done: the slide area shows the background
@@ -259,6 +260,17 @@ void ScreenCompositor::advance(const FrameTime& time, FrameReport& report)
         m_current.duration = 0;
         m_cut_short = true;
         release(m_upcoming);
+    }
+    // A notice that stops being eligible (expired at midnight, out of its hours) leaves the
+    // screen at once: a tariff's successor takes over at the minute it becomes valid.
+    if (has_page && m_current.notice != &m_fallback && m_current_checked_minute != time.local) {
+        m_current_checked_minute = time.local;
+        if (!is_eligible(*m_current.notice, time.local, m_config.tags)) {
+            log_info("'" + m_current.notice->id + "' is no longer valid: it leaves the screen");
+            m_current.duration = 0;
+            m_cut_short = true;
+            release(m_upcoming);
+        }
     }
     if (has_page && time.seconds - m_current.started < m_current.duration)
         return;
@@ -335,11 +347,11 @@ void ScreenCompositor::textures_lost()
     m_transition_start = -1;
     release(m_upcoming);
     if (m_current.underlay)
-        SDL_DestroyTexture(m_current.underlay);
+        destroy_texture(m_current.underlay);
     m_current.underlay = nullptr;
     if (m_current.texture || m_current.released) {
         if (m_current.texture)
-            SDL_DestroyTexture(m_current.texture);
+            destroy_texture(m_current.texture);
         m_current.texture = nullptr;
         m_current.drawn_commands = 0;
         m_current.released = false;

@@ -2,6 +2,7 @@
 #include "player/screen/ticker_strip.h"
 
 #include "player/log/log.h"
+#include "player/render/texture_tally.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,7 @@ TickerStrip::~TickerStrip() { release(); }
 void TickerStrip::release()
 {
     for (Tile& tile : m_tiles)
-        SDL_DestroyTexture(tile.texture);
+        destroy_texture(tile.texture);
     m_tiles.clear();
     m_bytes = 0;
     m_cycle = 0;
@@ -48,7 +49,7 @@ void TickerStrip::build(const ScreenGeometry& geometry, const Theme& theme, cons
     for (int x = 0; x < m_strip_width; x += tile_limit) {
         int const width = std::min(tile_limit, m_strip_width - x);
         // Opaque like the window surface: copying it is a plain blit (a memcpy in software).
-        SDL_Texture* texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height);
+        SDL_Texture* texture = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
         if (!texture) {
             log_error(std::string("cannot create the ticker strip: ") + SDL_GetError());
             release();

@@ -64,7 +64,9 @@ TEST_CASE("a minimal config takes every default")
     CHECK(config->on_hours.empty());
     CHECK(config->server.empty());
     CHECK(config->source == (data_folder / "content").lexically_normal());
+    CHECK(config->off_hours == OffHours::Blank);
     CHECK(config->poll == 30s);
+    CHECK(config->heartbeat == 60s);
     CHECK(config->cache == fs::path("/var/lib/hallboard"));
     CHECK(config->public_key.empty());
     CHECK(config->theme_file.empty());

@@ -211,3 +211,37 @@ TEST_CASE("an urgent notice interrupts the slide on screen within a second of be
     CHECK(clock.now().local.minute_of_day == 10 * 60 + 1);
     CHECK(clock.now().seconds_of_day <= 10 * 3600 + 61); // within a second of 10:01:00
 }
+
+TEST_CASE("a tariff that expires at midnight leaves the screen at midnight, for its successor")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto const config = small_screen();
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    auto content = std::make_shared<ContentSource>();
+    content->notices = { text_notice("tariff-2026", "2026年电价", std::chrono::milliseconds(60000)),
+        text_notice("tariff-2027", "2027年电价", std::chrono::milliseconds(60000)) };
+    content->notices[0].valid_until = LocalDateTime { { 2026, 12, 31 }, 23 * 60 + 59 };
+    content->notices[1].valid_from = LocalDateTime { { 2027, 1, 1 }, 0 };
+    compositor.set_content(content);
+
+    ManualClock clock({ { 2026, 12, 31 }, 23 * 60 + 59 });
+    clock.advance(30); // 23:59:30: a minute-long slide starts, due to end at 00:00:30
+    CHECK(compositor.draw_frame(clock.now()).notice_id == "tariff-2026");
+    std::string changed;
+    int changed_at = -1;
+    for (int frame = 0; frame < 10 * 60 && changed.empty(); ++frame) {
+        clock.advance(0.1);
+        auto report = compositor.draw_frame(clock.now());
+        if (report.slide_changed) {
+            changed = report.notice_id;
+            changed_at = clock.now().seconds_of_day;
+        }
+    }
+    CHECK(changed == "tariff-2027");
+    CHECK(clock.now().local.date == Date { 2027, 1, 1 });
+    CHECK(changed_at <= 1); // within a second of midnight, though its minute had not run out
+}

@@ -49,3 +49,27 @@ TEST_CASE("a system clock frame takes the time of its deadline")
     CHECK(later.second_fraction >= 0);
     CHECK(later.second_fraction < 1);
 }
+
+TEST_CASE("an accelerated clock runs the simulated wall clock and the show faster, and maps back")
+{
+    AcceleratedClock clock({ { 2026, 12, 31 }, 23 * 60 + 59 }, 600);
+    auto const start = clock.start();
+    auto const at_start = clock.at(start);
+    CHECK(at_start.local.date == Date { 2026, 12, 31 });
+    CHECK(at_start.seconds_of_day == 23 * 3600 + 59 * 60);
+    // 0.5 real seconds are 300 simulated ones: past midnight into the new year.
+    auto const later = clock.at(start + 500ms);
+    CHECK(later.seconds == doctest::Approx(300));
+    CHECK(later.local.date == Date { 2027, 1, 1 });
+    CHECK(later.seconds_of_day == 4 * 60);
+    // A change due at show second 600 is one real second after the start.
+    CHECK(std::chrono::duration<double>(clock.moment_of(600) - start).count() == doctest::Approx(1.0));
+    CHECK(clock.speed() == 600);
+}
+
+TEST_CASE("a system clock maps show seconds back to steady moments")
+{
+    SystemClock clock;
+    CHECK(std::chrono::duration<double>(clock.moment_of(2.5) - clock.start()).count() == doctest::Approx(2.5));
+    CHECK(clock.speed() == 1);
+}
