@@ -30,6 +30,7 @@
 #include <chrono>
 #include <cstdio>
 #include <thread>
+#include <utility>
 
 namespace hallboard {
 
@@ -93,11 +94,12 @@ void log_figures(const LoopFigures& figures, double seconds)
         + format("%.2f per 10 s), worst gap %.1f ms", ticker.late_per_10_seconds(), ticker.worst_gap_ms()));
 }
 
-// Once a (possibly simulated) day: what the process holds, to show that a screen running for
-// months does not grow.
-void log_day_figures(const Date& date, const LoopFigures& figures, const ScreenShow& show)
+// Twice a (possibly simulated) day, at midnight and at noon: what the process holds, to show
+// that a screen running for months does not grow. Noon is inside any hall's opening hours,
+// midnight usually outside.
+void log_held_figures(const FrameTime& time, const LoopFigures& figures, const ScreenShow& show)
 {
-    log_info("day " + format_date(date) + ": RSS " + format("%.1f MiB, ", resident_mebibytes()) + "open files "
+    log_info("figures at " + format_date_time(time.local) + ": RSS " + format("%.1f MiB, ", resident_mebibytes()) + "open files "
         + std::to_string(open_file_descriptors()) + ", threads " + std::to_string(thread_count()) + ", textures "
         + std::to_string(live_textures()) + format(" (%.1f MB held by the show)", static_cast<double>(show.texture_bytes()) / 1e6)
         + ", frames " + std::to_string(figures.frames) + ", slides " + std::to_string(figures.slides));
@@ -243,7 +245,7 @@ int run_play(const std::vector<std::string>& arguments)
     FramePacer pacer(frames_per_second, clock->start());
     LoopFigures figures;
     Steady::time_point deadline = clock->start();
-    std::optional<Date> figures_day;
+    std::optional<std::pair<Date, bool>> figures_half_day; // the date, and whether past noon
     bool first_frame = true;
     bool running = true;
     double previous_ahead_ms = 0; // for the log of a late frame
@@ -385,10 +387,11 @@ int run_play(const std::vector<std::string>& arguments)
                 milliseconds_since_process_start() / 1000, wall, proportional_mebibytes()));
             output->measure_vsync();
         }
-        if (figures_day != time.local.date) {
-            if (figures_day)
-                log_day_figures(*figures_day, figures, show);
-            figures_day = time.local.date;
+        std::pair<Date, bool> const half_day { time.local.date, time.local.minute_of_day >= 12 * 60 };
+        if (figures_half_day != half_day) {
+            if (figures_half_day)
+                log_held_figures(time, figures, show);
+            figures_half_day = half_day;
         }
         if (frame.switched && !frame.screen_on) {
             log_info(std::string("opening hours: screen off (") + (show.config().off_hours == OffHours::DimmedClock ? "dimmed clock" : "blank") + ")");
@@ -419,8 +422,7 @@ int run_play(const std::vector<std::string>& arguments)
     if (reporting)
         reporting->stop(clock->now().seconds);
     feed->stop();
-    if (figures_day)
-        log_day_figures(*figures_day, figures, show);
+    log_held_figures(clock->now(), figures, show);
     log_figures(figures, std::chrono::duration<double>(Steady::now() - clock->start()).count());
     log_info(restart ? "stopped, to start again" : "stopped");
     return restart ? exit_restart : exit_ok;

@@ -55,9 +55,11 @@ void ScreenShow::set_config(std::shared_ptr<const ScreenConfig> config)
     // The compositor holds a reference to the config: it goes first.
     m_compositor.reset();
     m_config = std::move(config);
-    m_was_on.reset();
     m_off_minute_drawn = -1;
-    make_compositor();
+    // Whether the screen is on under the new hours is decided at the next frame; a new
+    // compositor draws everything.
+    if (m_was_on.value_or(true))
+        make_compositor();
 }
 
 void ScreenShow::make_compositor()
@@ -75,16 +77,14 @@ ShowFrame ScreenShow::draw_frame(const FrameTime& time, Redraw redraw, AheadWork
     bool const switched = m_was_on != on;
     m_was_on = on;
     if (!on) {
-        if (switched)
-            m_compositor.reset(); // the night holds no slide textures
+        m_compositor.reset(); // the night holds no slide textures
         ShowFrame frame = draw_off_hours(time, switched ? Redraw::Everything : redraw);
         frame.switched = switched;
         return frame;
     }
-    if (switched) {
+    if (!m_compositor) {
         m_off_minute_drawn = -1;
-        if (!m_compositor)
-            make_compositor();
+        make_compositor();
         redraw = Redraw::Everything;
     }
     ShowFrame frame;
@@ -142,9 +142,9 @@ bool ScreenShow::needs_everything() const
 {
     if (!m_was_on)
         return true; // nothing drawn yet
-    if (*m_was_on)
+    if (m_compositor)
         return m_compositor->needs_everything();
-    return m_off_minute_drawn < 0;
+    return *m_was_on || m_off_minute_drawn < 0;
 }
 
 double ScreenShow::ticker_pixels_per_second() const

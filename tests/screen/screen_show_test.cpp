@@ -148,4 +148,13 @@ TEST_CASE("a new config starts the show over with its hall name and hours")
     CHECK(frame.screen_on);
     CHECK(frame.switched);
     CHECK(frame.report.notice_id == "hours");
+
+    // A config applied while the screen is on keeps it on: no switch, a fresh first slide.
+    show.set_config(hall_config(OffHours::Blank));
+    time.advance(1);
+    CHECK(show.needs_everything());
+    frame = show.draw_frame(time.now(), Redraw::Everything, AheadWork::InFrame);
+    CHECK(frame.screen_on == false); // 19:00:02 is outside 07:30-18:30 again
+    CHECK(frame.switched);
+    CHECK(show.texture_bytes() == 0);
 }
