@@ -242,6 +242,7 @@ int run_play(const std::vector<std::string>& arguments)
                                           : "the ticker in whole-pixel steps";
     log_info(format("frames: up to %.0f a second, ticker %.1f px/s: ", frames_per_second, show.ticker_pixels_per_second()) + mode);
 
+    clock->start_now();
     FramePacer pacer(frames_per_second, clock->start());
     LoopFigures figures;
     Steady::time_point deadline = clock->start();
@@ -394,11 +395,12 @@ int run_play(const std::vector<std::string>& arguments)
             figures_half_day = half_day;
         }
         if (frame.switched && !frame.screen_on) {
-            log_info(std::string("opening hours: screen off (") + (show.config().off_hours == OffHours::DimmedClock ? "dimmed clock" : "blank") + ")");
+            log_info("opening hours: screen off at " + format_date_time(time.local) + " ("
+                + (show.config().off_hours == OffHours::DimmedClock ? "dimmed clock" : "blank") + ")");
             if (reporting)
                 reporting->slide_shown({}, time.local, time.seconds);
         } else if (frame.switched && figures.frames > 1) {
-            log_info("opening hours: screen on");
+            log_info("opening hours: screen on at " + format_date_time(time.local));
         }
         if (report.slide_changed) {
             ++figures.slides;

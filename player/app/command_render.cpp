@@ -12,6 +12,7 @@
 #include "player/schedule/opening_hours.h"
 #include "player/schedule/rotation.h"
 #include "player/screen/screen_compositor.h"
+#include "player/screen/screen_show.h"
 
 #include <SDL.h>
 
@@ -72,8 +73,10 @@ int run_render(const std::vector<std::string>& arguments)
     }
 
     // Otherwise a preview of a moment when the screen is blank would pass for what the hall sees.
-    if (at && !screen_is_on(screen->config.on_hours, at->minute_of_day * 60))
-        std::printf("note: at %s the screen is off (outside display.on_hours); these are the slides it would show if it were on\n",
+    bool const screen_off = at && !screen_is_on(screen->config.on_hours, at->minute_of_day * 60);
+    if (screen_off)
+        std::printf("note: at %s the screen is off (outside display.on_hours): it shows off-hours.png; "
+                    "the other pages are the slides it would show if it were on\n",
             format_date_time(*at).c_str());
 
     std::filesystem::path out = command_line->option("--out");
@@ -123,6 +126,15 @@ int run_render(const std::vector<std::string>& arguments)
             }
             ++written;
             sheet.push_back({ out / name, notice.id + "  " + std::to_string(page + 1) + "/" + std::to_string(page_count) });
+        }
+    }
+    if (screen_off) {
+        // What the hall sees then: black, or the dimmed clock (display.off_hours).
+        ScreenShow show(canvas.renderer(), *fonts, std::make_shared<const ScreenConfig>(screen->config), size->width, size->height);
+        show.draw_frame(clock.now(), Redraw::Everything, AheadWork::InFrame);
+        if (!canvas.save_png(out / "off-hours.png")) {
+            std::fprintf(stderr, "error: cannot write %s\n", (out / "off-hours.png").string().c_str());
+            return exit_failure;
         }
     }
     if (!write_contact_sheet(sheet, out / "index.png", *fonts)) {

@@ -16,5 +16,6 @@ int run_serve(const std::vector<std::string>& arguments);
 int run_sync(const std::vector<std::string>& arguments);
 int run_screens(const std::vector<std::string>& arguments);
 int run_report(const std::vector<std::string>& arguments);
+int run_thumbnail(const std::vector<std::string>& arguments);
 
 } // namespace hallboard

@@ -45,6 +45,8 @@ static void print_usage(std::FILE* out)
                "                                 and stale, behind, sync failing (--interval: judge staleness by it)\n"
                "  report --server URL --token-file FILE --since YYYY-MM-DD [--notice ID]\n"
                "                                 proof of play: how often each notice was shown, per hall and screen\n"
+               "  thumbnail --server URL --token-file FILE --screen ID --out FILE.png [--wait DURATION]\n"
+               "                                 a picture of what a screen shows now (sent after its next heartbeat)\n"
                "\n"
                "exit status: 0 ok, 1 run-time failure, 2 invalid input or usage\n",
         out);
@@ -88,6 +90,8 @@ int main(int argc, char** argv)
             return hallboard::run_screens(arguments);
         if (command == "report")
             return hallboard::run_report(arguments);
+        if (command == "thumbnail")
+            return hallboard::run_thumbnail(arguments);
         if (command == "help" || command == "--help" || command == "-h") {
             print_usage(stdout);
             return 0;

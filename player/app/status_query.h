@@ -2,8 +2,12 @@
 // for the `screens` and `report` commands. Problems are printed on stderr as one error line.
 #pragma once
 
+#include "player/net/http_client.h"
+
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -13,6 +17,12 @@ struct StatusQuery {
     std::string server;     // base URL, e.g. http://10.1.2.3:8080
     std::string token_file; // the admin token, as `hallboard serve --token-file` has it
 };
+
+// Sends `method` `path` (e.g. "admin/screens/x/thumbnail") with the token and an empty body,
+// and returns the answer when its status is one of `wanted`. Otherwise prints why (the
+// server's "error" field when it gave one) and sets `exit_status` as query_admin does.
+std::optional<net::Response> admin_request(const StatusQuery& query, net::Method method, const std::string& path,
+    std::initializer_list<int> wanted, int& exit_status);
 
 // GETs `path` (e.g. "admin/screens") with the token and returns the JSON object answered.
 // On failure prints why and sets `exit_status`: 2 for an unusable token file or a refused

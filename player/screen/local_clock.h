@@ -36,6 +36,8 @@ public:
     // How many show seconds pass in one real second (1 but for simulations).
     virtual double speed() const { return 1; }
     std::chrono::steady_clock::time_point start() const { return m_start; }
+    // The show starts now (second 0, and the simulated clock's start time, are now).
+    void start_now() { m_start = std::chrono::steady_clock::now(); }
 
 protected:
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();

@@ -10,8 +10,8 @@ namespace hallboard {
 
 namespace {
 
-// The dimmed clock holds two short texts: a few hundred kilobytes of textures at 4K.
-constexpr size_t off_hours_cache_budget = 2u * 1024u * 1024u;
+// The dimmed clock's texts are drawn once a minute and not kept (TextureReuse::DrawOnce).
+constexpr size_t off_hours_cache_budget = 1024u * 1024u;
 
 } // namespace
 
@@ -110,7 +110,8 @@ ShowFrame ScreenShow::draw_off_hours(const FrameTime& time, Redraw redraw)
         SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
         SDL_RenderFillRect(m_renderer, nullptr);
         if (clock)
-            m_off_player.play(layout_off_hours_clock(static_cast<float>(m_width), static_cast<float>(m_height), time.local, m_fonts));
+            m_off_player.play(layout_off_hours_clock(static_cast<float>(m_width), static_cast<float>(m_height), time.local, m_fonts),
+                0, 0, TextureReuse::DrawOnce); // the time is new every minute: nothing to keep
         frame.report.damage.push_back({ 0, 0, m_width, m_height });
         m_off_minute_drawn = minute;
     }

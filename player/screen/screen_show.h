@@ -71,7 +71,7 @@ private:
     SlideMemory m_slide_memory = SlideMemory::Keep;
 
     std::unique_ptr<ScreenCompositor> m_compositor; // null while the screen is off
-    DisplayListPlayer m_off_player;                 // the dimmed clock's few textures
+    DisplayListPlayer m_off_player;                 // draws the dimmed clock
     std::optional<bool> m_was_on;                   // nothing drawn yet: neither
     int m_off_minute_drawn = -1;                    // the minute the off-hours picture shows; -1: none on the target
 };

@@ -71,16 +71,9 @@ echo "all three ok at version 1 after $(since "$started") s"
 
 # An admin asks for a picture of hall-a: the next heartbeat's answer passes the request on, the
 # player's render thread reads its screen, and a 480x270 PNG (640x360, longer side 480) arrives.
-admin() { curl -sS --max-time 5 -H "Authorization: Bearer $(cat "$work/token")" "$@"; }
-admin -X POST -d "" -o /dev/null -w '%{http_code}' "$serve_url/admin/screens/hall-a/thumbnail-request" >"$work/request.code" \
-  || fail "thumbnail request"
-grep -qx 20[0-9] "$work/request.code" || fail "thumbnail request answered $(cat "$work/request.code")"
-for _ in $(seq 40); do
-  code=$(admin -o "$work/thumbnail.png" -w '%{http_code}' "$serve_url/admin/screens/hall-a/thumbnail") || fail "GET thumbnail"
-  [ "$code" = 200 ] && break
-  sleep 0.5
-done
-[ "$code" = 200 ] || fail "no thumbnail of hall-a 20 s after the request (last answer $code)"
+"$hallboard" thumbnail --server "$serve_url" --token-file "$work/token" --screen hall-a --out "$work/thumbnail.png" \
+  --wait 30s >"$work/thumbnail.out" 2>&1 || fail "hallboard thumbnail"
+expect_in "$work/thumbnail.out" "^wrote .*thumbnail.png \([0-9]+ bytes\), taken at 20"
 size=$(od -An -tx1 -j16 -N8 "$work/thumbnail.png" | tr -d ' \n')
 [ "$(head -c 8 "$work/thumbnail.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "the thumbnail is not a PNG"
 [ "$size" = 000001e00000010e ] || fail "the thumbnail is not 480x270 (IHDR $size)"
