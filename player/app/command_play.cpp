@@ -18,9 +18,9 @@
 #include "player/render/font_set.h"
 #include "player/render/screen_output.h"
 #include "player/render/sdl_session.h"
+#include "player/render/texture_tally.h"
 #include "player/render/thumbnail.h"
 #include "player/screen/frame_pacer.h"
-#include "player/render/texture_tally.h"
 #include "player/screen/process_figures.h"
 #include "player/screen/screen_show.h"
 #include "player/status/thumbnail_exchange.h"
@@ -46,6 +46,7 @@ constexpr std::uint64_t max_logged_late_frames = 10; // then only the count at t
 // takes milliseconds, so this is only reached when the loop is stuck.
 constexpr std::chrono::seconds thumbnail_wait { 3 };
 constexpr int thumbnail_longer_side = 480; // pixels: enough to tell which slide and whether it looks right
+constexpr std::chrono::milliseconds polling_driver_slice { 50 };
 
 void explain_missing_display(const std::string& config, const char* reason)
 {
@@ -124,6 +125,10 @@ std::unique_ptr<ShowClock> clock_from(const CommandLine& command_line)
 {
     if (!command_line.has("--clock-start") && !command_line.has("--clock-speed"))
         return std::make_unique<SystemClock>();
+    if (!command_line.has("--clock-start")) {
+        std::fprintf(stderr, "error: --clock-speed needs --clock-start \"YYYY-MM-DD HH:MM\": where the simulated clock starts\n");
+        return nullptr;
+    }
     auto start = parse_date_time(command_line.option("--clock-start"));
     if (!start) {
         std::fprintf(stderr, "error: --clock-start '%s' is not a date and time (write it like \"2026-12-01 06:00\")\n",
@@ -313,6 +318,12 @@ int run_play(const std::vector<std::string>& arguments)
         }
     };
 
+    // SDL's offscreen and dummy drivers (tests, headless runs) cannot wait for an event:
+    // SDL_WaitEventTimeout polls them every millisecond, 3 % of a core for a screen at rest. On
+    // them the loop sleeps in slices instead; an event from another thread waits a slice at most.
+    std::string const driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    bool const driver_waits = driver != "offscreen" && driver != "dummy";
+
     // Sleeps until `deadline`, handling events meanwhile; any event that leaves the screen
     // needing a full redraw (new content, a lost surface) brings the deadline forward.
     auto wait_until = [&]() {
@@ -338,7 +349,9 @@ int run_play(const std::vector<std::string>& arguments)
             if (now >= deadline)
                 return;
             auto const remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
-            if (remaining >= 2) {
+            if (remaining >= 2 && !driver_waits) {
+                std::this_thread::sleep_for(std::min(std::chrono::milliseconds(remaining - 1), polling_driver_slice));
+            } else if (remaining >= 2) {
                 // Blocks in poll() on the X connection: no CPU while waiting, and any event
                 // (from the X server, SDL_PushEvent from another thread, a signal) wakes it.
                 // At least every check interval it wakes to look at the config files.

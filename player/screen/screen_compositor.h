@@ -149,6 +149,7 @@ private:
         bool released = false;
         SDL_Texture* underlay = nullptr;
         int captured_rows = 0;        // released: how much has been read back into `texture` again
+        bool pinned = false;          // put up by show_static: a preview stays whatever the rules say
     };
     enum class CursorUse {
         Advance, // the change is happening: move the rotation on

@@ -263,7 +263,7 @@ void ScreenCompositor::advance(const FrameTime& time, FrameReport& report)
     }
     // A notice that stops being eligible (expired at midnight, out of its hours) leaves the
     // screen at once: a tariff's successor takes over at the minute it becomes valid.
-    if (has_page && m_current.notice != &m_fallback && m_current_checked_minute != time.local) {
+    if (has_page && !m_current.pinned && m_current.notice != &m_fallback && m_current_checked_minute != time.local) {
         m_current_checked_minute = time.local;
         if (!is_eligible(*m_current.notice, time.local, m_config.tags)) {
             log_info("'" + m_current.notice->id + "' is no longer valid: it leaves the screen");
@@ -377,6 +377,7 @@ int ScreenCompositor::show_static(const Notice& notice, int page, const FrameTim
     m_current.notice = &notice;
     m_current.layout = std::move(layout);
     m_current.page = std::clamp(page, 0, page_count - 1);
+    m_current.pinned = true;
     rasterise_page(m_current, std::chrono::steady_clock::time_point::max());
     begin_page(m_current, time);
     m_shown.drawn = false;

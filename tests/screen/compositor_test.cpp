@@ -245,3 +245,25 @@ TEST_CASE("a tariff that expires at midnight leaves the screen at midnight, for 
     CHECK(clock.now().local.date == Date { 2027, 1, 1 });
     CHECK(changed_at <= 1); // within a second of midnight, though its minute had not run out
 }
+
+TEST_CASE("a preview shows the notice asked for, even one not valid at the preview's time")
+{
+    auto session = SdlSession::start(SdlVideo::NotNeeded);
+    REQUIRE(session);
+    auto fonts = FontSet::open(default_theme().font_families);
+    REQUIRE(fonts);
+    auto const config = small_screen();
+    OffscreenCanvas canvas(960, 540);
+    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    auto content = std::make_shared<ContentSource>();
+    content->notices = { text_notice("now", "现行电价", std::chrono::milliseconds(10000)),
+        text_notice("next-year", "明年电价", std::chrono::milliseconds(10000)) };
+    content->notices[1].valid_from = LocalDateTime { { 2027, 1, 1 }, 0 };
+    compositor.set_content(content);
+    ManualClock clock({ { 2026, 12, 1 }, 600 });
+    compositor.show_static(content->notices[1], 0, clock.now());
+    auto report = compositor.draw_frame(clock.now());
+    CHECK(report.notice_id == "next-year");
+    clock.advance(1);
+    CHECK(compositor.draw_frame(clock.now()).notice_id == "next-year");
+}
