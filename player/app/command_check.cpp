@@ -25,6 +25,7 @@ struct CheckRun {
     Diagnostics diagnostics;
     std::vector<ContentSource> sources; // for the layout check
     std::optional<Theme> theme;         // of the first screen config checked
+    std::vector<std::pair<std::string, SourceLocation>> halls; // screen.hall of each config, for the header check
 };
 
 std::string read_text(const std::filesystem::path& path)
@@ -63,6 +64,7 @@ void check_file(CheckRun& run, const std::filesystem::path& path)
         std::printf("ok: %s: screen config for '%s' (%s)\n", name.c_str(), config->id.c_str(), config->hall.c_str());
         if (!run.theme)
             run.theme = config->theme;
+        run.halls.push_back({ config->hall, { name, 0, 0 } });
         if (!config->source.empty())
             check_content_source(run, config->source);
         return;
@@ -150,6 +152,14 @@ void check_layouts(CheckRun& run, ScreenSize size)
         }
     }
     std::printf("laid out %d slide(s) at %dx%d\n", slides, size.width, size.height);
+    // The header holds the hall's name in up to two lines beside the clock; a longer one is cut.
+    for (auto const& [hall, where] : run.halls) {
+        if (layout_header(geometry, theme, hall, { 2026, 12, 31 }, *fonts).hall_cut)
+            run.diagnostics.warning(where,
+                "screen.hall '" + hall + "' is too long for the header at " + std::to_string(size.width) + "x"
+                    + std::to_string(size.height) + ": it is cut short with '…'",
+                "write the hall's name as customers know it, e.g. 城西供电营业厅");
+    }
 }
 
 } // namespace
@@ -183,7 +193,7 @@ int run_check(const std::vector<std::string>& arguments)
         else
             run.diagnostics.error({ argument, 0, 0 }, "no such file or directory");
     }
-    if (size && !run.sources.empty())
+    if (size && (!run.sources.empty() || !run.halls.empty()))
         check_layouts(run, *size);
 
     report_diagnostics(run.diagnostics);

@@ -1,11 +1,17 @@
 // Header, ticker and progress bar geometry and display lists.
 #include "player/layout/frame_layout.h"
 
+#include "player/layout/text_layout.h"
+#include "player/layout/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace hallboard {
+
+// Two lines of a long hall name sit close together: the header is not body text.
+static constexpr double header_line_spacing = 1.1;
 
 ScreenGeometry compute_screen_geometry(float width, float height, const Theme& theme)
 {
@@ -43,6 +49,26 @@ std::string format_clock(int seconds_of_day)
     return text;
 }
 
+// The longest start of `line` that, followed by "…", fits `width`. With `cut_anyway`, the "…"
+// is added even when the whole line fits (the text went on after it).
+static std::string cut_with_ellipsis(const std::string& line, float width, FontSpec font, TextMeasurer& measurer,
+    bool cut_anyway)
+{
+    if (!cut_anyway && measurer.width(line, font) <= width)
+        return line;
+    std::vector<size_t> ends; // byte offsets after each code point
+    for (size_t offset = 0; offset < line.size();) {
+        offset += decode_utf8(line, offset).length;
+        ends.push_back(offset);
+    }
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+        auto candidate = line.substr(0, *end) + "…";
+        if (measurer.width(candidate, font) <= width)
+            return candidate;
+    }
+    return "…";
+}
+
 HeaderLayout layout_header(const ScreenGeometry& geometry, const Theme& theme, const std::string& hall,
     const Date& today, TextMeasurer& measurer)
 {
@@ -67,15 +93,34 @@ HeaderLayout layout_header(const ScreenGeometry& geometry, const Theme& theme, c
     float date_width = measurer.width(date_text, date_font);
     float date_x = header.clock_box.x - margin * 0.6f - date_width;
 
-    // The hall name gets what is left; shrink it rather than let it run into the date.
-    float hall_room = date_x - margin * 1.6f;
-    while (hall_font.pixel_size > date_font.pixel_size && measurer.width(hall, hall_font) > hall_room)
-        --hall_font.pixel_size;
+    // The hall name gets what is left of the date: shrunk down to the date's size if need be.
     Rect text_box { box.x, box.y, box.w, box.h - rule };
-    header.list.text(margin, centred_baseline(text_box, hall_font, measurer), hall, hall_font, theme.header_text);
-    // Narrow portrait screens may not have room for the date beside a long hall name.
-    if (measurer.width(hall, hall_font) <= hall_room)
+    float const hall_with_date = date_x - margin * 1.6f;
+    while (hall_font.pixel_size > date_font.pixel_size && measurer.width(hall, hall_font) > hall_with_date)
+        --hall_font.pixel_size;
+    if (measurer.width(hall, hall_font) <= hall_with_date) {
+        header.list.text(margin, centred_baseline(text_box, hall_font, measurer), hall, hall_font, theme.header_text);
         header.list.text(date_x, centred_baseline(text_box, date_font, measurer), date_text, date_font, theme.header_text);
+        return header;
+    }
+    // A long name on a narrow (portrait) screen: the date gives way, and the name takes the
+    // room up to the clock, on one line or two, never under the clock.
+    float const hall_room = header.clock_box.x - margin * 2;
+    // At most two lines: three lines at the smallest size (0.3 of the header) need 0.99 of it.
+    auto fitted = fit_text(hall, hall_room, text_box.h * 0.8f, static_cast<int>(std::round(box.h * 0.44f)),
+        static_cast<int>(std::round(box.h * 0.3f)), FontWeight::Bold, header_line_spacing, measurer);
+    auto& lines = fitted.wrapped.lines;
+    if (lines.size() > 2 || fitted.wrapped.overflow) {
+        // Longer than any hall's name: cut rather than draw over the clock.
+        header.hall_cut = true;
+        bool const went_on = lines.size() > 2;
+        lines.resize(std::min<size_t>(lines.size(), 2));
+        for (size_t index = 0; index < lines.size(); ++index)
+            lines[index] = cut_with_ellipsis(lines[index], hall_room, fitted.font, measurer, went_on && index + 1 == lines.size());
+    }
+    float const block = text_block_height(static_cast<int>(lines.size()), fitted.font, header_line_spacing);
+    emit_lines(header.list, lines, margin, text_box.y + (text_box.h - block) / 2, hall_room, fitted.font,
+        theme.header_text, header_line_spacing, TextAlign::Left, measurer);
     return header;
 }
 

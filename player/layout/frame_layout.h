@@ -30,6 +30,7 @@ struct HeaderLayout {
     DisplayList list;
     Rect clock_box;    // where the clock text goes, right-aligned inside it
     FontSpec clock_font;
+    bool hall_cut = false; // the hall's name did not fit in two lines and ends in "…" (check warns)
 };
 
 HeaderLayout layout_header(const ScreenGeometry& geometry, const Theme& theme, const std::string& hall,

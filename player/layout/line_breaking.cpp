@@ -6,6 +6,7 @@
 #include <linebreak.h>
 
 #include <string>
+#include <string_view>
 
 namespace hallboard {
 
@@ -70,6 +71,14 @@ static bool is_unit_space(char32_t c)
     return c == ' ' || c == 0xA0 || c == 0x2009 || c == 0x202F;
 }
 
+// Han characters that follow a number as its measure word or unit, or start one (小时, 千瓦时,
+// 公里): the words a notice counts buildings, days, money and energy in.
+static bool is_measure_word(char32_t c)
+{
+    static constexpr std::u32string_view words = U"个幢栋号户元角分度天日月年时小秒周千万亿伏安瓦米公家人次项份件张台套条处层室楼页档级期倍成";
+    return words.find(c) != std::u32string_view::npos;
+}
+
 static bool is_doubled_mark(char32_t c)
 {
     return c == 0x2014 || c == 0x2015 || c == 0x2026 || c == 0x22EF;
@@ -117,6 +126,10 @@ static bool clreq_forbids_break(const std::vector<CodePointAt>& code_points, siz
         if (is_digit(number_end))
             return true;
     }
+    // Across a space a writer typed, only a measure word or unit stays with the number
+    // (1–28 幢, 3 个工作日); other words after a number start a phrase (95598 均可申请).
+    if (is_unit_space(before) && is_digit(at(index, -1)) && is_measure_word(after))
+        return true;
     // A number, one space and a Latin unit: 2760 kWh, 24 h.
     bool const latin_after = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z');
     if (latin_after && is_unit_space(before) && is_digit(at(index, -1)))

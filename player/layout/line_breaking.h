@@ -28,7 +28,8 @@ struct BreakOpportunity {
 // - numbers stay whole: digits, decimals (0.4883), ranges (2161–4200, 8:00～17:00),
 //   phone numbers (020-12345678);
 // - a number keeps the Han character after it, its unit (3个工作日, 5元), even across a thin
-//   space, and a Latin unit after one space (2760 kWh);
+//   space; across a typed space only a measure word or unit (1–28 幢, 3 个工作日), not any
+//   word (95598 均可申请 may break after 95598); and a Latin unit after one space (2760 kWh);
 // - no line starts with a space (libunibreak allows a break before U+3000).
 std::vector<BreakOpportunity> break_opportunities(std::string_view paragraph);
 

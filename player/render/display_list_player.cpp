@@ -2,6 +2,7 @@
 #include "player/render/display_list_player.h"
 
 #include "player/log/log.h"
+#include "player/render/exif_orientation.h"
 #include "player/render/font_set.h"
 #include "player/render/image_fit.h"
 #include "player/render/image_probe.h"
@@ -368,12 +369,24 @@ DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw&
     }
 
     // Resample once to the size drawn: sharp at any scale, and the cache holds screen-sized
-    // textures rather than camera-sized ones.
-    ImageFitGeometry const geometry = fit_image(decoded->w, decoded->h, box.w, box.h, image.fit);
-    SDL_Surface* scaled = resample_surface(decoded, geometry.source, geometry.width, geometry.height);
+    // textures rather than camera-sized ones. A phone photo stored sideways (EXIF orientation)
+    // is fitted as shown, resampled as stored, and turned upright only once screen-sized: turning
+    // the decoded photo would cost a second camera-sized copy.
+    int const orientation = probe->orientation;
+    bool const sideways = orientation_swaps_sides(orientation);
+    ImageFitGeometry const geometry = fit_image(sideways ? decoded->h : decoded->w, sideways ? decoded->w : decoded->h, box.w, box.h, image.fit);
+    SDL_Surface* scaled = resample_surface(decoded, stored_rect(geometry.source, decoded->w, decoded->h, orientation),
+        sideways ? geometry.height : geometry.width, sideways ? geometry.width : geometry.height);
     SDL_FreeSurface(decoded);
     if (!scaled)
         return { nullptr, std::string("cannot scale: ") + SDL_GetError() };
+    if (orientation != upright_orientation) {
+        SDL_Surface* upright = upright_surface(scaled, orientation);
+        SDL_FreeSurface(scaled);
+        if (!upright)
+            return { nullptr, std::string("cannot turn upright: ") + SDL_GetError() };
+        scaled = upright;
+    }
     return { scaled, {} };
 }
 

@@ -1,9 +1,14 @@
-// PNG IHDR and JPEG SOFn parsing, enough to refuse huge images before decoding them.
+// PNG IHDR and JPEG SOFn parsing, enough to refuse huge images before decoding them, and the
+// EXIF orientation that says which way up a phone photo goes.
 #include "player/render/image_probe.h"
+#include "player/render/exif_orientation.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
+#include <string>
+#include <utility>
 
 namespace hallboard {
 
@@ -76,7 +81,16 @@ std::optional<ImageProbe> probe_image(const std::filesystem::path& path)
     }
     if (got >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF) {
         probe.format = ImageFormat::Jpeg;
+        std::string prefix(exif_prefix_bytes, '\0');
+        in.seekg(0);
+        in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+        prefix.resize(static_cast<std::size_t>(in.gcount()));
+        in.clear(); // a file shorter than the prefix stops at its end
+        probe.orientation = jpeg_orientation(prefix);
         probe.size = jpeg_size(in);
+        // Layout and fitting work on the picture as it is shown.
+        if (probe.size && orientation_swaps_sides(probe.orientation))
+            std::swap(probe.size->width, probe.size->height);
         return probe;
     }
     return probe;
