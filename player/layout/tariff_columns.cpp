@@ -2,54 +2,17 @@
 // get their one-line width when the table allows it; otherwise the width goes where it saves
 // the most lines, so that the table is as short as it can be.
 #include "player/layout/tariff_columns.h"
-
-#include "player/layout/line_breaking.h"
-#include "player/layout/utf8.h"
+#include "player/layout/tariff_columns_detail.h"
 
 #include <algorithm>
-#include <cmath>
-#include <map>
-#include <memory>
 #include <numeric>
+#include <utility>
 
 namespace hallboard {
 
+using namespace tariff_columns_detail;
+
 namespace {
-
-// Wide enough that nothing wraps: measures a cell's natural one-line width.
-constexpr float unbounded_width = 1e9f;
-
-std::string_view trim(std::string_view text)
-{
-    auto is_space_at = [&](size_t offset) { return is_whitespace(decode_utf8(text, offset).code_point); };
-    while (!text.empty() && is_space_at(0))
-        text.remove_prefix(decode_utf8(text, 0).length);
-    while (!text.empty()) {
-        size_t const start = previous_code_point_start(text, text.size());
-        if (!is_whitespace(decode_utf8(text, start).code_point))
-            break;
-        text = text.substr(0, start);
-    }
-    return text;
-}
-
-bool consume(std::string_view& text, std::string_view prefix)
-{
-    if (!text.starts_with(prefix))
-        return false;
-    text.remove_prefix(prefix.size());
-    return true;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-struct ColumnWants {
-    float natural = 0;     // widest cell on one line
-    float comfortable = 0; // narrowest without wrapping short cells
-    float body_comfortable = 0; // the same for body cells; headers as narrow as they wrap without a stub
-    float body = 0;             // widest body cell on one line; headers as in body_comfortable
-    float hard = 0;        // narrowest without cutting a word
-};
 
 // Widths starting from `base`, growing toward `target` with what `width` leaves. The spare
 // width is poured like water: columns that want little (a short label, a price) get all they
@@ -86,226 +49,6 @@ std::vector<float> distribute(const std::vector<float>& base, const std::vector<
             column += spare / static_cast<float>(out.size());
     }
     return out;
-}
-
-} // namespace
-
-bool is_numeric_cell(std::string_view text)
-{
-    text = trim(text);
-    if (!consume(text, "-") && !consume(text, "+"))
-        consume(text, "\u2212"); // minus sign
-    bool digits = false;
-    bool decimal_point = false;
-    bool fraction_digits = false;
-    while (!text.empty()) {
-        char const c = text.front();
-        if (is_digit(c)) {
-            digits = true;
-            fraction_digits = decimal_point;
-        } else if (c == '.' && digits && !decimal_point) {
-            decimal_point = true;
-        } else if (c == ',' && digits && !decimal_point && text.size() > 1 && is_digit(text[1])) {
-            // Thousands grouping: a comma between digits.
-        } else {
-            break;
-        }
-        text.remove_prefix(1);
-    }
-    if (!digits || (decimal_point && !fraction_digits))
-        return false;
-    if (!consume(text, "%"))
-        consume(text, "\uff05");
-    return text.empty();
-}
-
-bool is_placeholder_cell(std::string_view text)
-{
-    text = trim(text);
-    static constexpr std::string_view placeholders[] = { "", "-", "--", "/", "\u2014", "\u2014\u2014", "\u2013", "\uff0d",
-        "\uff0f" };
-    return std::find(std::begin(placeholders), std::end(placeholders), text) != std::end(placeholders);
-}
-
-float min_content_width(std::string_view text, FontSpec font, TextMeasurer& measurer)
-{
-    std::string const valid = sanitize_utf8(text);
-    std::string_view remaining = valid;
-    float widest = 0;
-    while (true) {
-        size_t const newline = remaining.find('\n');
-        std::string_view const paragraph = remaining.substr(0, newline);
-        size_t begin = 0;
-        auto measure_piece = [&](size_t end) {
-            widest = std::max(widest, measurer.width(trim(paragraph.substr(begin, end - begin)), font));
-            begin = end;
-        };
-        for (auto const& opportunity : break_opportunities(paragraph))
-            measure_piece(opportunity.offset);
-        measure_piece(paragraph.size());
-        if (newline == std::string_view::npos)
-            break;
-        remaining.remove_prefix(newline + 1);
-    }
-    return widest;
-}
-
-TextAlign cell_alignment(std::string_view text, TextAlign column_align)
-{
-    if (is_numeric_cell(text))
-        return TextAlign::Right;
-    if (is_placeholder_cell(text))
-        return column_align;
-    return TextAlign::Left;
-}
-
-namespace {
-
-// How many lines a cell takes as its column narrows: widths[k] is the narrowest width (padding
-// excluded) at which it takes k + 1 lines. widths[0] is its one-line width.
-struct CellProfile {
-    std::vector<float> widths;
-    float natural = 0;
-
-    int lines_at(float width) const
-    {
-        for (size_t k = 0; k < widths.size(); ++k) {
-            if (widths[k] <= width + 0.01f)
-                return static_cast<int>(k) + 1;
-        }
-        // Narrower than profiled: about as many lines as the text is times wider.
-        int const beyond = static_cast<int>(std::ceil(natural / std::max(width, 1.0f)));
-        return std::max(static_cast<int>(widths.size()) + 1, beyond);
-    }
-};
-
-struct ColumnMeasure {
-    ColumnWants wants;
-    TextAlign align = TextAlign::Left;
-    float number_width = 0;
-    std::vector<const CellProfile*> cells; // one per body row
-    const CellProfile* header = nullptr;
-};
-
-} // namespace
-
-// The profiles of a table's cells by text and size, shared by equal texts ("一般工商业" in
-// forty rows) and by the fits of one layout.
-struct CellWrapCache::Entries {
-    std::map<std::pair<std::string, int>, std::unique_ptr<CellProfile>> profiles;
-};
-
-CellWrapCache::CellWrapCache()
-    : m_entries(std::make_unique<Entries>())
-{
-}
-
-CellWrapCache::~CellWrapCache() = default;
-
-namespace {
-
-using ProfileCache = CellWrapCache::Entries;
-
-float natural_width(std::string_view text, FontSpec font, TextMeasurer& measurer)
-{
-    if (text.find('\n') == std::string_view::npos)
-        return measurer.width(text, font);
-    return wrap_text(text, unbounded_width, font, measurer).widest;
-}
-
-// Beyond three lines a cell is a stack of stubs whatever its width; no need to know exactly.
-constexpr size_t profiled_lines = 3;
-
-const CellProfile& profile_cell(ProfileCache& cache, std::string_view text, FontSpec font, bool numeric, float natural,
-    float hard, TextMeasurer& measurer)
-{
-    auto& slot = cache.profiles[{ std::string(text), font.weight == FontWeight::Bold ? -font.pixel_size : font.pixel_size }];
-    if (slot)
-        return *slot;
-    slot = std::make_unique<CellProfile>();
-    slot->natural = natural;
-    slot->widths.push_back(natural);
-    if (numeric || natural <= hard)
-        return *slot;
-    auto lines = [&](float width) { return wrap_text(text, width + 0.01f, font, measurer).lines.size(); };
-    // A tenth of an em is precise enough to share widths; the layout wraps at the real ones.
-    float const precision = std::max(0.5f, 0.1f * static_cast<float>(font.pixel_size));
-    for (size_t k = 2; k <= profiled_lines && slot->widths.back() > hard; ++k) {
-        if (lines(hard) <= k) {
-            slot->widths.push_back(hard);
-            break;
-        }
-        float low = hard;                   // more than k lines
-        float high = slot->widths.back();   // at most k - 1 lines
-        while (high - low > precision) {
-            float const middle = (low + high) / 2;
-            (lines(middle) <= k ? high : low) = middle;
-        }
-        slot->widths.push_back(high);
-    }
-    return *slot;
-}
-
-// The narrowest profiled width, at most `widest`, at which `text` wraps without a last line of a
-// single character; `widest` when there is none.
-float narrowest_without_stub(const CellProfile& profile, std::string_view text, FontSpec font, float widest,
-    TextMeasurer& measurer)
-{
-    float const stub = 1.9f * static_cast<float>(font.pixel_size);
-    for (auto width = profile.widths.rbegin(); width != profile.widths.rend(); ++width) {
-        if (*width > widest + 0.01f)
-            break;
-        if (width + 1 == profile.widths.rend())
-            return *width; // one line
-        auto const wrapped = wrap_text(text, *width + 0.01f, font, measurer);
-        if (!wrapped.lines.empty() && measurer.width(wrapped.lines.back(), font) >= stub)
-            return *width;
-    }
-    return widest;
-}
-
-// Everything about the columns that depends on the text and the font but not on the width;
-// measured once and fitted to as many widths (or column subsets) as needed.
-std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec cell_font, FontSpec header_font,
-    TextMeasurer& measurer, ProfileCache& cache)
-{
-    size_t const count = table.columns.size();
-    std::vector<ColumnMeasure> measures(count);
-    enum class Cell { Body, Header };
-    auto consider = [&](ColumnWants& column, std::string_view text, FontSpec font, bool numeric, Cell cell) {
-        float const natural = natural_width(text, font, measurer);
-        float const hard = numeric ? natural : min_content_width(text, font, measurer);
-        // Wrapping a cell of a few characters ("第一档", "电压等级") reads badly; longer ones may wrap.
-        float const few_characters = 4.0f * static_cast<float>(font.pixel_size);
-        float const comfortable = numeric ? natural : std::min(natural, std::max(hard, few_characters));
-        auto const& profile = profile_cell(cache, text, font, numeric, natural, hard, measurer);
-        // A header may wrap narrower than comfortable when the header row is tall anyway
-        // ("峰时 / 电价"), but never into a stub ("峰时 / 段").
-        float const header = cell == Cell::Header ? narrowest_without_stub(profile, text, font, comfortable, measurer) : 0;
-        column.natural = std::max(column.natural, natural);
-        column.comfortable = std::max(column.comfortable, comfortable);
-        column.body_comfortable = std::max(column.body_comfortable, cell == Cell::Body ? comfortable : header);
-        column.body = std::max(column.body, cell == Cell::Body ? natural : header);
-        column.hard = std::max(column.hard, hard);
-        return &profile;
-    };
-
-    for (size_t c = 0; c < count; ++c) {
-        bool any_number = false;
-        bool only_numbers = true;
-        for (auto const& row : table.rows) {
-            std::string_view const cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
-            bool const numeric = is_numeric_cell(cell);
-            any_number = any_number || numeric;
-            only_numbers = only_numbers && (numeric || is_placeholder_cell(cell));
-            if (numeric)
-                measures[c].number_width = std::max(measures[c].number_width, measurer.width(cell, cell_font));
-            measures[c].cells.push_back(consider(measures[c].wants, cell, cell_font, numeric, Cell::Body));
-        }
-        measures[c].align = any_number && only_numbers ? TextAlign::Center : TextAlign::Left;
-        measures[c].header = consider(measures[c].wants, table.columns[c], header_font, false, Cell::Header);
-    }
-    return measures;
 }
 
 // The height of the table in lines at the given content widths (padding excluded), as the
@@ -430,6 +173,10 @@ std::vector<float> share_width(const std::vector<ColumnMeasure>& measures, const
     return distribute(bodies, natural, table_width);
 }
 
+} // namespace
+
+namespace tariff_columns_detail {
+
 ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float table_width, FontSpec cell_font)
 {
     size_t const count = measures.size();
@@ -489,7 +236,7 @@ ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float tabl
     return layout;
 }
 
-} // namespace
+} // namespace tariff_columns_detail
 
 ColumnLayout fit_columns(const TariffTable& table, float table_width, FontSpec cell_font, FontSpec header_font,
     TextMeasurer& measurer, CellWrapCache* cache)
@@ -497,82 +244,6 @@ ColumnLayout fit_columns(const TariffTable& table, float table_width, FontSpec c
     CellWrapCache local;
     auto& entries = cache ? cache->entries() : local.entries();
     return fit_measured(measure_columns(table, cell_font, header_font, measurer, entries), table_width, cell_font);
-}
-
-TariffTable select_columns(const TariffTable& table, const std::vector<size_t>& columns)
-{
-    TariffTable out;
-    out.unit = table.unit;
-    out.sections = table.sections;
-    for (size_t c : columns)
-        out.columns.push_back(c < table.columns.size() ? table.columns[c] : std::string());
-    for (auto const& row : table.rows) {
-        std::vector<std::string> cells;
-        for (size_t c : columns)
-            cells.push_back(c < row.size() ? row[c] : std::string());
-        out.rows.push_back(std::move(cells));
-    }
-    return out;
-}
-
-std::vector<std::vector<size_t>> split_columns(const TariffTable& table, float table_width, FontSpec cell_font,
-    FontSpec header_font, ColumnFit worst, TextMeasurer& measurer, CellWrapCache* cache)
-{
-    size_t const count = table.columns.size();
-    CellWrapCache local;
-    auto const measures = measure_columns(table, cell_font, header_font, measurer, cache ? cache->entries() : local.entries());
-    auto fits = [&](const std::vector<size_t>& columns) {
-        std::vector<ColumnMeasure> subset;
-        for (size_t c : columns)
-            subset.push_back(measures[c]);
-        return fit_measured(subset, table_width, cell_font).fit <= worst;
-    };
-    if (count == 0)
-        return {};
-    // The label columns every part repeats: the leading text columns, at most two; at least
-    // the first column, whatever it holds, so that every row stays identifiable.
-    std::vector<size_t> labels { 0 };
-    while (labels.size() < 2 && labels.size() < count && measures[labels.size()].align == TextAlign::Left
-        && measures[labels.size() - 1].align == TextAlign::Left)
-        labels.push_back(labels.size());
-    if (labels.size() >= count)
-        return {};
-
-    // Greedy first, to learn how many parts are needed.
-    std::vector<std::vector<size_t>> greedy;
-    std::vector<size_t> part = labels;
-    for (size_t c = labels.size(); c < count; ++c) {
-        part.push_back(c);
-        if (fits(part))
-            continue;
-        part.pop_back();
-        if (part.size() == labels.size())
-            return {}; // this column does not fit even beside the labels alone
-        greedy.push_back(part);
-        part = labels;
-        part.push_back(c);
-        if (!fits(part))
-            return {};
-    }
-    greedy.push_back(part);
-    if (greedy.size() < 2)
-        return greedy;
-
-    // The same number of parts with the columns shared out evenly, when that fits too.
-    size_t const data_columns = count - labels.size();
-    size_t const parts = greedy.size();
-    std::vector<std::vector<size_t>> even;
-    size_t next = labels.size();
-    for (size_t p = 0; p < parts; ++p) {
-        size_t const take = data_columns / parts + (p < data_columns % parts ? 1 : 0);
-        std::vector<size_t> columns = labels;
-        for (size_t i = 0; i < take; ++i)
-            columns.push_back(next++);
-        if (!fits(columns))
-            return greedy;
-        even.push_back(std::move(columns));
-    }
-    return even;
 }
 
 } // namespace hallboard
