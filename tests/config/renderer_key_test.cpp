@@ -1,5 +1,6 @@
 // display.renderer: the three accepted words, the default, and a misspelling reported at its
 // place with a did-you-mean.
+#include "config_snippets.h"
 #include "diagnostic_matchers.h"
 
 #include "player/config/screen_config.h"
@@ -7,18 +8,7 @@
 #include <doctest/doctest.h>
 
 using namespace hallboard;
-
-namespace {
-
-std::string config_with_display(std::string const& display)
-{
-    return "screen: {id: t-01, hall: 测试营业厅}\n"
-           "content: {source: content}\n"
-           "display:\n"
-        + display;
-}
-
-} // namespace
+using test::config_with_display;
 
 TEST_CASE("display.renderer takes auto, gpu or software, and defaults to auto")
 {

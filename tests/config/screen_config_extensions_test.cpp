@@ -1,5 +1,6 @@
 // Our two screen-config keys beyond formats.md: content.heartbeat (the heartbeat interval) and
 // display.off_hours (what shows outside on_hours): values, defaults, and errors at their place.
+#include "config_snippets.h"
 #include "diagnostic_matchers.h"
 
 #include "player/config/screen_config.h"
@@ -8,31 +9,15 @@
 
 using namespace hallboard;
 using namespace std::chrono_literals;
+using test::config_with_content;
+using test::config_with_display;
 
 namespace {
 
 char const* const config_path = "/halls/screen.yaml";
 
-// Line 3 is "content:", so the first line under it is line 4.
-std::string config_with_content(std::string const& content)
-{
-    return "screen: {id: t-01, hall: 测试营业厅}\n"
-           "display: {fullscreen: false}\n"
-           "content:\n"
-        + content;
-}
-
 std::string const server_lines = "  server: http://127.0.0.1:8080\n"
                                  "  public_key: AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n";
-
-// Line 3 is "display:", so the first line under it is line 4.
-std::string config_with_display(std::string const& display)
-{
-    return "screen: {id: t-01, hall: 测试营业厅}\n"
-           "content: {source: content}\n"
-           "display:\n"
-        + display;
-}
 
 } // namespace
 

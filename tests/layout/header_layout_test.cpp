@@ -5,22 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include <variant>
-
 using namespace hallboard;
-
-namespace {
-
-std::vector<TextRun> texts_of(const DisplayList& list)
-{
-    std::vector<TextRun> texts;
-    for (auto const& command : list.commands)
-        if (auto const* text = std::get_if<TextRun>(&command))
-            texts.push_back(*text);
-    return texts;
-}
-
-} // namespace
 
 TEST_CASE("the hall name shrinks, drops the date, wraps and at last is cut, but never reaches the clock")
 {
@@ -46,20 +31,19 @@ TEST_CASE("the hall name shrinks, drops the date, wraps and at last is cut, but 
         auto const theme = default_theme();
         auto const geometry = compute_screen_geometry(test.width, test.height, theme);
         auto const header = layout_header(geometry, theme, test.hall, { 2026, 12, 1 }, measurer);
-        auto const texts = texts_of(header.list);
+        auto const texts = test::text_boxes(header.list, measurer);
         bool date_shown = false;
         std::string hall_shown;
         size_t hall_lines = 0;
-        for (auto const& text : texts) {
-            float const right = text.x + measurer.width(text.text, text.font);
+        for (auto const& [box, text] : texts) {
             // Nothing reaches the clock's box, and everything stays inside the header.
-            CHECK(right <= header.clock_box.x);
-            CHECK(text.baseline - measurer.ascent(text.font) >= geometry.header.y);
-            CHECK(text.baseline + measurer.descent(text.font) <= geometry.header.bottom());
-            if (text.text.find("年") != std::string::npos && text.text.find("星期") != std::string::npos) {
+            CHECK(box.right() <= header.clock_box.x);
+            CHECK(box.y >= geometry.header.y);
+            CHECK(box.bottom() <= geometry.header.bottom());
+            if (text->text.find("年") != std::string::npos && text->text.find("星期") != std::string::npos) {
                 date_shown = true;
             } else {
-                hall_shown += text.text;
+                hall_shown += text->text;
                 ++hall_lines;
             }
         }
@@ -71,6 +55,6 @@ TEST_CASE("the hall name shrinks, drops the date, wraps and at last is cut, but 
             CHECK(hall_shown == test.hall);
         // The name stays large enough to read from the counter.
         for (auto const& text : texts)
-            CHECK(text.font.pixel_size >= static_cast<int>(geometry.header.h * 0.29f));
+            CHECK(text.run->font.pixel_size >= static_cast<int>(geometry.header.h * 0.29f));
     }
 }

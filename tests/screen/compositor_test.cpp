@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
+#include <optional>
+
 using namespace hallboard;
 
 namespace {
@@ -53,20 +56,32 @@ int busy_pixels(OffscreenCanvas& canvas, int y, int x_from, int x_to)
     return busy;
 }
 
+// What every case here draws on: a 960x540 offscreen canvas and a compositor with the test
+// hall's config (which the compositor keeps a reference to).
+struct SmallScreen {
+    std::unique_ptr<SdlSession> session = SdlSession::start(SdlVideo::NotNeeded);
+    std::unique_ptr<FontSet> fonts = FontSet::open(default_theme().font_families);
+    ScreenConfig const config = small_screen();
+    OffscreenCanvas canvas { 960, 540 };
+    std::optional<ScreenCompositor> compositor;
+
+    SmallScreen()
+    {
+        REQUIRE(session);
+        REQUIRE(fonts);
+        compositor.emplace(canvas.renderer(), *fonts, config, 960, 540);
+    }
+};
+
 }
 
 TEST_CASE("slides change when their time is up, with a transition in between")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     auto content = std::make_shared<ContentSource>();
     content->notices = { text_notice("first", "第一条", std::chrono::milliseconds(2000)),
         text_notice("second", "第二条", std::chrono::milliseconds(2000)) };
-    auto config = small_screen();
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
     compositor.set_content(content);
 
     ManualClock clock({ { 2026, 12, 1 }, 600 });
@@ -87,16 +102,11 @@ TEST_CASE("slides change when their time is up, with a transition in between")
 
 TEST_CASE("the ticker scrolls at a constant speed in pixels per second, whatever the frame rate")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     auto content = std::make_shared<ContentSource>();
     content->notices = { text_notice("only", "通知", std::chrono::milliseconds(60000)),
         ticker_notice("welcome", "欢迎光临！办理业务请先取号。") };
-    auto config = small_screen();
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
     compositor.set_content(content);
     auto const& bar = compositor.geometry().ticker;
     int row = static_cast<int>(bar.y + bar.h / 2);
@@ -104,10 +114,10 @@ TEST_CASE("the ticker scrolls at a constant speed in pixels per second, whatever
     // Right after start the text has not entered yet; a few seconds later it is on screen.
     ManualClock clock({ { 2026, 12, 1 }, 600 });
     compositor.draw_frame(clock.now());
-    CHECK(busy_pixels(canvas, row, 0, 960) == 0);
+    CHECK(busy_pixels(screen.canvas, row, 0, 960) == 0);
     clock.advance(3);
     compositor.draw_frame(clock.now());
-    CHECK(busy_pixels(canvas, row, 0, 960) > 0);
+    CHECK(busy_pixels(screen.canvas, row, 0, 960) > 0);
 
     // The same wall time reached in 30 fps or 60 fps steps gives the same picture.
     ManualClock fast({ { 2026, 12, 1 }, 600 }), slow({ { 2026, 12, 1 }, 600 });
@@ -118,26 +128,21 @@ TEST_CASE("the ticker scrolls at a constant speed in pixels per second, whatever
         slow.advance(1.0 / 30);
     compositor.draw_frame(fast.now());
     for (int x = 0; x < 960; ++x)
-        at_fast.push_back(canvas.pixel(x, row));
+        at_fast.push_back(screen.canvas.pixel(x, row));
     compositor.draw_frame(slow.now());
     for (int x = 0; x < 960; ++x)
-        at_slow.push_back(canvas.pixel(x, row));
+        at_slow.push_back(screen.canvas.pixel(x, row));
     CHECK(at_fast == at_slow);
 }
 
 TEST_CASE("with nothing eligible the fallback slide shows the hall name instead of a black screen")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     auto content = std::make_shared<ContentSource>();
     auto expired = text_notice("old", "过期", std::chrono::milliseconds(2000));
     expired.valid_until = LocalDateTime { { 2020, 1, 1 }, 0 };
     content->notices = { expired };
-    auto config = small_screen();
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
     compositor.set_content(content);
     ManualClock clock({ { 2026, 12, 1 }, 600 });
     auto report = compositor.draw_frame(clock.now());
@@ -145,19 +150,14 @@ TEST_CASE("with nothing eligible the fallback slide shows the hall name instead 
     auto const& slide = compositor.geometry().slide;
     int text_rows = 0;
     for (int y = static_cast<int>(slide.y); y < static_cast<int>(slide.bottom()); y += 4)
-        text_rows += busy_pixels(canvas, y, 0, 960) > 0;
+        text_rows += busy_pixels(screen.canvas, y, 0, 960) > 0;
     CHECK(text_rows > 5);
 }
 
 TEST_CASE("the fallback slide gives way at once when the first content arrives")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
-    auto const config = small_screen(); // the compositor keeps a reference
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     compositor.set_content(nullptr); // a screen fed by a server, before its first sync
 
     ManualClock clock({ { 2026, 12, 1 }, 600 });
@@ -184,13 +184,8 @@ TEST_CASE("the fallback slide gives way at once when the first content arrives")
 
 TEST_CASE("an urgent notice interrupts the slide on screen within a second of becoming valid")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
-    auto const config = small_screen();
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     auto content = std::make_shared<ContentSource>();
     content->notices = { text_notice("long", "很长的一条", std::chrono::milliseconds(120000)),
         text_notice("urgent", "紧急停电通知", std::chrono::milliseconds(20000)) };
@@ -214,13 +209,8 @@ TEST_CASE("an urgent notice interrupts the slide on screen within a second of be
 
 TEST_CASE("a tariff that expires at midnight leaves the screen at midnight, for its successor")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
-    auto const config = small_screen();
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     auto content = std::make_shared<ContentSource>();
     content->notices = { text_notice("tariff-2026", "2026年电价", std::chrono::milliseconds(60000)),
         text_notice("tariff-2027", "2027年电价", std::chrono::milliseconds(60000)) };
@@ -248,13 +238,8 @@ TEST_CASE("a tariff that expires at midnight leaves the screen at midnight, for 
 
 TEST_CASE("a preview shows the notice asked for, even one not valid at the preview's time")
 {
-    auto session = SdlSession::start(SdlVideo::NotNeeded);
-    REQUIRE(session);
-    auto fonts = FontSet::open(default_theme().font_families);
-    REQUIRE(fonts);
-    auto const config = small_screen();
-    OffscreenCanvas canvas(960, 540);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, config, 960, 540);
+    SmallScreen screen;
+    auto& compositor = *screen.compositor;
     auto content = std::make_shared<ContentSource>();
     content->notices = { text_notice("now", "现行电价", std::chrono::milliseconds(10000)),
         text_notice("next-year", "明年电价", std::chrono::milliseconds(10000)) };

@@ -4,6 +4,8 @@
 #include "player/status/play_counter.h"
 #include "server/server_test_support.h"
 
+#include "eventually.h"
+
 #include <doctest/doctest.h>
 
 #include <condition_variable>
@@ -11,21 +13,9 @@
 using namespace hallboard;
 using namespace std::chrono_literals;
 using nlohmann::json;
+using test::eventually;
 
 namespace {
-
-// Polls `condition` every 10 ms for up to `limit`.
-template<typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds limit = 5000ms)
-{
-    auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        if (condition())
-            return true;
-        std::this_thread::sleep_for(10ms);
-    }
-    return condition();
-}
 
 // A loopback server of our own for what the content server would not do: record bodies, refuse, dawdle.
 class CaptureServer {

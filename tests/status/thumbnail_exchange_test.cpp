@@ -2,6 +2,8 @@
 // answers dropped, shut-down, and the wake callback.
 #include "player/status/thumbnail_exchange.h"
 
+#include "eventually.h"
+
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -12,17 +14,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Polls `condition` every millisecond for up to `limit`.
+// The exchange answers within microseconds: look every millisecond.
 template<typename Condition>
 bool eventually(Condition condition, std::chrono::milliseconds limit = 5000ms)
 {
-    auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        if (condition())
-            return true;
-        std::this_thread::sleep_for(1ms);
-    }
-    return condition();
+    return test::eventually(condition, limit, 1ms);
 }
 
 // A stand-in for the render loop: waits for a request and answers it with `picture`.

@@ -1,6 +1,7 @@
 // Helpers for the sync tests: published trees, a fault-injecting static server, recorded logs, settings.
 #pragma once
 
+#include "eventually.h"
 #include "temp_folder.h"
 #include "content/durable_files.h"
 #include "content/manifest.h"
@@ -432,18 +433,5 @@ private:
     std::thread m_thread;
     int m_port = 0;
 };
-
-// Polls `condition` every 10 ms for up to `limit`.
-template<typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds limit = 5000ms)
-{
-    auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        if (condition())
-            return true;
-        std::this_thread::sleep_for(10ms);
-    }
-    return condition();
-}
 
 } // namespace hallboard::test
