@@ -2,7 +2,7 @@
 // manifest, list and read versions (for rollback). The bearer token is checked before routing.
 #include "content/server/http_conditions.h"
 #include "content/server/server_routes.h"
-#include "content/signing.h"
+#include "content/publish/signing.h"
 
 namespace hallboard {
 

@@ -2,8 +2,8 @@
 // when the hash matches its name.
 #pragma once
 
-#include "content/durable_files.h"
-#include "content/signing.h"
+#include "base/durable_files.h"
+#include "content/publish/signing.h"
 
 #include <cstdint>
 #include <filesystem>

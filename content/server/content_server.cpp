@@ -2,10 +2,10 @@
 // checks (token, body size) that must happen before a request body is read.
 #include "content/server/content_server.h"
 
-#include "content/server/admin_token.h"
+#include "content/publish/admin_token.h"
 #include "content/server/request_log.h"
 #include "content/server/server_routes.h"
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <sys/socket.h>
 

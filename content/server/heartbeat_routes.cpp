@@ -3,7 +3,7 @@
 #include "content/server/request_log.h"
 #include "content/server/screen_registry.h"
 #include "content/server/server_routes.h"
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <chrono>
 

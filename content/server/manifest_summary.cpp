@@ -1,7 +1,7 @@
 // Reading the server's view of manifest.json with nlohmann::json, without exceptions.
 #include "content/server/manifest_summary.h"
 
-#include "content/signing.h"
+#include "content/publish/signing.h"
 
 #include <nlohmann/json.hpp>
 

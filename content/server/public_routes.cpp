@@ -2,7 +2,7 @@
 // Request paths are never turned into file paths except a blob's validated 64-hex name.
 #include "content/server/http_conditions.h"
 #include "content/server/server_routes.h"
-#include "content/signing.h"
+#include "content/publish/signing.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,7 +1,7 @@
 // The admin reads of screen status (token checked before routing): the screen list, the
 // proof-of-play report, thumbnails on request, and forgetting a screen that was taken away.
-#include "content/manifest.h"
-#include "content/screen_status.h"
+#include "content/publish/manifest.h"
+#include "content/heartbeat/screen_status.h"
 #include "content/server/screen_registry.h"
 #include "content/server/server_routes.h"
 

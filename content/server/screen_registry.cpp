@@ -2,7 +2,7 @@
 #include "content/server/screen_registry.h"
 
 #include "content/server/sqlite_database.h"
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <ctime>
 #include <system_error>

@@ -2,8 +2,8 @@
 // kept in SQLite at <served tree>/state/screens.sqlite so that it survives restarts.
 #pragma once
 
-#include "content/heartbeat.h"
-#include "content/local_time.h"
+#include "content/heartbeat/heartbeat.h"
+#include "base/local_time.h"
 
 #include <cstddef>
 #include <cstdint>

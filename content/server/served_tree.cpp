@@ -3,8 +3,8 @@
 
 #include "content/server/http_conditions.h"
 #include "content/server/manifest_summary.h"
-#include "content/signing.h"
-#include "player/log/log.h"
+#include "content/publish/signing.h"
+#include "base/log.h"
 
 #include <sys/stat.h>
 

@@ -2,8 +2,8 @@
 // in-memory snapshot of the current manifest and signature that the server answers from.
 #pragma once
 
-#include "content/manifest.h"
-#include "content/source_loader.h"
+#include "content/publish/manifest.h"
+#include "content/model/source_loader.h"
 #include "content/server/blob_upload.h"
 
 #include <cstdint>

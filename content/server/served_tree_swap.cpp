@@ -2,7 +2,7 @@
 #include "content/server/http_conditions.h"
 #include "content/server/manifest_summary.h"
 #include "content/server/served_tree.h"
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <sys/stat.h>
 

@@ -4,8 +4,8 @@
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 
-#include "content/source_loader.h"
-#include "content/yaml_support.h"
+#include "content/model/source_loader.h"
+#include "content/model/yaml_support.h"
 #include "player/layout/frame_layout.h"
 #include "player/layout/slide_layout.h"
 #include "player/render/font_set.h"

@@ -2,7 +2,7 @@
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 
-#include "content/key_files.h"
+#include "content/publish/key_files.h"
 
 #include <cstdio>
 

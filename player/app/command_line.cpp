@@ -1,8 +1,8 @@
 // Command-line parsing and the loading shared by the commands.
 #include "player/app/command_line.h"
 
-#include "content/source_loader.h"
-#include "content/yaml_support.h"
+#include "content/model/source_loader.h"
+#include "content/model/yaml_support.h"
 
 #include <cstdio>
 
@@ -50,12 +50,6 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
         result.options[name] = *value;
     }
     return result;
-}
-
-bool report_diagnostics(const Diagnostics& diagnostics)
-{
-    std::fputs(diagnostics.format_all().c_str(), stderr);
-    return diagnostics.has_errors();
 }
 
 std::optional<LocalDateTime> parse_at_option(const CommandLine& command_line)

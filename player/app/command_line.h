@@ -1,8 +1,9 @@
 // Parsing `hallboard COMMAND [--option value] [positional...]`, and the loading every command shares.
 #pragma once
 
-#include "content/diagnostics.h"
-#include "content/notice.h"
+#include "base/diagnostics.h"
+#include "base/exit_status.h"
+#include "content/model/notice.h"
 #include "player/config/screen_config.h"
 
 #include <map>
@@ -13,16 +14,6 @@
 #include <vector>
 
 namespace hallboard {
-
-// Exit statuses of the program.
-enum ExitStatus : int {
-    exit_ok = 0,
-    exit_failure = 1, // something went wrong at run time (no display, cannot write a file …)
-    exit_invalid = 2, // invalid input or usage: the user has something to fix
-    // `play` only: the screen config changed in a way only a fresh start applies; main starts
-    // the program again in place (same PID, same arguments). Never the process's exit status.
-    exit_restart = 75,
-};
 
 struct CommandLine {
     std::vector<std::string> positional;
@@ -41,9 +32,6 @@ struct OptionSpec {
 // Parses `arguments` (after the command word). Unknown options are reported on stderr with a
 // hint and give nullopt.
 std::optional<CommandLine> parse_command_line(const std::vector<std::string>& arguments, const OptionSpec& spec);
-
-// Prints every diagnostic to stderr and a summary line; returns true when there were errors.
-bool report_diagnostics(const Diagnostics& diagnostics);
 
 // Loads a content source like load_content_source, but names its files as the user can open
 // them from where the command ran ("content/demo/notices/a.yaml", not "notices/a.yaml").

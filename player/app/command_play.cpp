@@ -9,12 +9,12 @@
 // (a week in minutes) for measuring that nothing grows.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/app/content_feed.h"
-#include "player/app/screen_reporting.h"
+#include "player/sync/content_feed.h"
+#include "player/status/screen_reporting.h"
 #include "player/app/screen_size.h"
 
 #include "player/config/config_watcher.h"
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/font_set.h"
 #include "player/render/screen_output.h"
 #include "player/render/sdl_session.h"
@@ -218,11 +218,17 @@ int run_play(const std::vector<std::string>& arguments)
         show.set_slide_memory(SlideMemory::ReleaseOnceShown);
     // The cached content (or the local source) shows at once; a server is synced in the background.
     std::unique_ptr<ContentFeed> feed;
+    Uint32 const new_content_event = SDL_RegisterEvents(1);
     if (screen->content) {
         feed = ContentFeed::local(screen->content);
     } else {
         std::string problem;
-        feed = ContentFeed::from_server(config, problem);
+        auto wake = [new_content_event] {
+            SDL_Event wake_event {};
+            wake_event.type = new_content_event;
+            SDL_PushEvent(&wake_event);
+        };
+        feed = ContentFeed::from_server(config, wake, problem);
         if (!feed) {
             log_error("content: " + problem);
             return exit_failure;
@@ -308,7 +314,7 @@ int run_play(const std::vector<std::string>& arguments)
             break;
         }
         // A new version from the sync thread: the wait below then ends at once (needs_everything).
-        if (feed->wake_event() != 0 && event.type == feed->wake_event()) {
+        if (new_content_event != static_cast<Uint32>(-1) && event.type == new_content_event) {
             feed->apply_update([&](std::shared_ptr<const ContentSource> content, std::uint64_t version) {
                 show.set_content(std::move(content));
                 log_info("content: showing version " + std::to_string(version));

@@ -3,11 +3,11 @@
 // publishes it as a signed static tree or to a server (or shows what would change).
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/app/publish_remote.h"
-#include "player/app/publish_report.h"
+#include "content/publish/publish_remote.h"
+#include "content/publish/publish_report.h"
 
-#include "content/key_files.h"
-#include "content/publisher.h"
+#include "content/publish/key_files.h"
+#include "content/publish/publisher.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,11 +1,11 @@
 // `hallboard report --server URL --token-file F --since DATE [--notice ID]`: proof of play —
 // was a notice shown in every hall, and how many times, per hall and screen.
-#include "content/heartbeat.h"
-#include "content/local_time.h"
+#include "content/heartbeat/heartbeat.h"
+#include "base/local_time.h"
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/app/status_query.h"
-#include "player/app/text_table.h"
+#include "content/publish/status_query.h"
+#include "base/text_table.h"
 
 #include <cstdio>
 #include <map>

@@ -1,12 +1,12 @@
 // `hallboard screens --server URL --token-file F [--interval 60s]`: every screen the server has
 // heard from, when last, and whether it is stale, behind, failing to sync or off in its clock.
-#include "content/heartbeat.h"
-#include "content/manifest.h"
-#include "content/screen_status.h"
+#include "content/heartbeat/heartbeat.h"
+#include "content/publish/manifest.h"
+#include "content/heartbeat/screen_status.h"
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/app/status_query.h"
-#include "player/app/text_table.h"
+#include "content/publish/status_query.h"
+#include "base/text_table.h"
 
 #include <cstdio>
 #include <map>

@@ -1,9 +1,9 @@
 // `hallboard serve DIR --listen HOST:PORT --token-file FILE`: the embedded content server, until SIGTERM or SIGINT.
-#include "content/server/admin_token.h"
+#include "content/publish/admin_token.h"
 #include "content/server/content_server.h"
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -1,7 +1,7 @@
 // `hallboard sync --config FILE [--once] [--cache DIR]`: a screen's content sync in the foreground.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/sync/content_sync.h"
 #include "player/sync/sync_report.h"
 #include "player/sync/sync_thread.h"

@@ -3,9 +3,9 @@
 // its next heartbeat) and writes it to FILE.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/app/status_query.h"
+#include "content/publish/status_query.h"
 
-#include "content/durable_files.h"
+#include "base/durable_files.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Typed readers for config values: each reports a plain-language message at the value's place.
 #include "player/config/config_values.h"
 
-#include "content/local_time.h"
+#include "base/local_time.h"
 
 #include <algorithm>
 #include <charconv>

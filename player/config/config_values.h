@@ -2,7 +2,7 @@
 // paths), on top of YamlFile. Internal to the config module.
 #pragma once
 
-#include "content/yaml_support.h"
+#include "content/model/yaml_support.h"
 
 #include <chrono>
 #include <filesystem>

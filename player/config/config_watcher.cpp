@@ -1,7 +1,7 @@
 // Watching the screen config and theme files by stat(), reloading them once an edit holds still.
 #include "player/config/config_watcher.h"
 
-#include "content/yaml_support.h"
+#include "content/model/yaml_support.h"
 #include "player/config/config_values.h"
 
 #include <fstream>

@@ -1,7 +1,7 @@
 // Noticing an edited screen config or theme file while the player runs, and which changes apply live.
 #pragma once
 
-#include "content/diagnostics.h"
+#include "base/diagnostics.h"
 #include "player/config/screen_config.h"
 
 #include <chrono>

@@ -1,7 +1,7 @@
 // Telling a screen config, a theme, a notice and a channel file apart, for `hallboard check`.
 #include "player/config/screen_config.h"
 
-#include "content/yaml_support.h"
+#include "content/model/yaml_support.h"
 
 #include <fstream>
 #include <iterator>

@@ -1,8 +1,8 @@
 // The screen config field staff write: which hall, which display, where content comes from.
 #pragma once
 
-#include "content/diagnostics.h"
-#include "content/local_time.h"
+#include "base/diagnostics.h"
+#include "base/local_time.h"
 #include "player/config/theme.h"
 
 #include <chrono>

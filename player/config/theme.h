@@ -1,7 +1,7 @@
 // A theme: colours, fonts, sizes and timing that designers set in themes/*.yaml.
 #pragma once
 
-#include "content/diagnostics.h"
+#include "base/diagnostics.h"
 
 #include <chrono>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // Coordinates are pixels, origin top-left of whatever surface the list is drawn onto.
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 #include "player/config/theme.h"
 
 #include <string>

@@ -1,7 +1,7 @@
 // The fake measurer of layout tests: CJK code points 1 em wide, everything else half an em.
 #include "player/layout/text_measurer.h"
 
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 namespace hallboard {
 

@@ -2,7 +2,7 @@
 // (一次性告知) and the total-time banner. layout_flow.cpp decides where they go.
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 #include "player/layout/slide_layout.h"
 #include "player/layout/text_layout.h"
 

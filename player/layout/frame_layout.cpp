@@ -2,7 +2,7 @@
 #include "player/layout/frame_layout.h"
 
 #include "player/layout/text_layout.h"
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // progress bar. Pure geometry and display lists; the player composes them each frame.
 #pragma once
 
-#include "content/local_time.h"
+#include "base/local_time.h"
 #include "player/config/theme.h"
 #include "player/layout/display_list.h"
 #include "player/layout/text_measurer.h"

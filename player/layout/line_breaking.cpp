@@ -1,7 +1,7 @@
 // UAX #14 break opportunities (libunibreak) with the clreq prohibitions applied on top.
 #include "player/layout/line_breaking.h"
 
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 #include <linebreak.h>
 

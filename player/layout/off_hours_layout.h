@@ -2,7 +2,7 @@
 // large and dim on black, with the date under it.
 #pragma once
 
-#include "content/local_time.h"
+#include "base/local_time.h"
 #include "player/layout/display_list.h"
 #include "player/layout/text_measurer.h"
 

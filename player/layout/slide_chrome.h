@@ -2,7 +2,7 @@
 // ("1/2") at the bottom, and the body box left between them. Every kind's layout uses it.
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 #include "player/layout/slide_layout.h"
 
 #include <string>

@@ -2,7 +2,7 @@
 // Pure: no SDL; text is measured through TextMeasurer.
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 #include "player/config/theme.h"
 #include "player/layout/display_list.h"
 #include "player/layout/text_measurer.h"

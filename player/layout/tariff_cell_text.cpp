@@ -3,7 +3,7 @@
 #include "player/layout/tariff_columns.h"
 
 #include "player/layout/line_breaking.h"
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 #include <algorithm>
 #include <string>

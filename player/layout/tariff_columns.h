@@ -3,7 +3,7 @@
 // Private to the tariff layout.
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 #include "player/layout/text_layout.h"
 
 #include <memory>

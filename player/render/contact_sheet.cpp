@@ -1,7 +1,7 @@
 // The contact sheet: a grid of labelled thumbnails drawn with the ordinary display-list player.
 #include "player/render/contact_sheet.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/display_list_player.h"
 #include "player/render/font_set.h"
 #include "player/render/image_probe.h"

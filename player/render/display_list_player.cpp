@@ -1,7 +1,7 @@
 // DisplayListPlayer: draw-command playback and the byte-bounded LRU texture cache.
 #include "player/render/display_list_player.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/exif_orientation.h"
 #include "player/render/font_set.h"
 #include "player/render/image_fit.h"

@@ -1,7 +1,7 @@
 // FontSet: one SDL_ttf font per weight, resized on demand, read from one open file per face.
 #include "player/render/font_set.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/font_resolver.h"
 
 #include <algorithm>

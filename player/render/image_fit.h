@@ -1,7 +1,7 @@
 // Where a picture goes in its box: contain (whole picture, centred) or cover (box filled, cropped).
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 
 #include <SDL.h>
 

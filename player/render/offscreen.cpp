@@ -1,7 +1,7 @@
 // OffscreenCanvas: a software renderer drawing straight into a surface in memory.
 #include "player/render/offscreen.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <SDL_image.h>
 

@@ -1,7 +1,7 @@
 // Opening the window on the chosen render path, and presenting damaged rectangles.
 #include "player/render/screen_output.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/surface_rotation.h"
 #include "player/render/texture_tally.h"
 

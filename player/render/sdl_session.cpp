@@ -1,7 +1,7 @@
 // Reference-counted initialisation of SDL, SDL_ttf and SDL_image.
 #include "player/render/sdl_session.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <SDL.h>
 #include <SDL_image.h>

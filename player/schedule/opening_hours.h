@@ -2,7 +2,7 @@
 // Pure: the time of day is passed in by the caller, never read from a clock.
 #pragma once
 
-#include "content/local_time.h"
+#include "base/local_time.h"
 
 #include <optional>
 #include <vector>

@@ -2,8 +2,8 @@
 // is passed in, never read from a clock.
 #pragma once
 
-#include "content/local_time.h"
-#include "content/notice.h"
+#include "base/local_time.h"
+#include "content/model/notice.h"
 #include "player/config/theme.h"
 
 #include <chrono>

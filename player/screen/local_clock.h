@@ -2,7 +2,7 @@
 // `render --at` and the benchmark can all run on a time they choose.
 #pragma once
 
-#include "content/local_time.h"
+#include "base/local_time.h"
 
 #include <chrono>
 #include <optional>

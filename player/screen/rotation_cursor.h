@@ -2,8 +2,8 @@
 // that notices becoming valid or expiring take effect. Pure: the time is passed in.
 #pragma once
 
-#include "content/local_time.h"
-#include "content/notice.h"
+#include "base/local_time.h"
+#include "content/model/notice.h"
 
 #include <optional>
 #include <string>

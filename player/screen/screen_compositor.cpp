@@ -2,7 +2,7 @@
 // when the picture next changes. (Slide pages themselves: screen_compositor_pages.cpp.)
 #include "player/screen/screen_compositor.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 
 #include <algorithm>
 #include <cmath>

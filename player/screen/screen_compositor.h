@@ -7,7 +7,7 @@
 // Called from the render thread only; owns every texture it creates.
 #pragma once
 
-#include "content/notice.h"
+#include "content/model/notice.h"
 #include "player/config/screen_config.h"
 #include "player/layout/frame_layout.h"
 #include "player/layout/slide_layout.h"

@@ -3,7 +3,7 @@
 #include "player/screen/screen_compositor.h"
 
 #include "player/layout/text_layout.h"
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/texture_tally.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Building the ticker strip's tiles, and copying them to where the scroll puts them.
 #include "player/screen/ticker_strip.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/texture_tally.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // The heartbeat thread: snapshot, POST, note the answer, send a thumbnail if asked, sleep.
 #include "player/status/heartbeat_sender.h"
 
-#include "content/manifest.h"
-#include "player/log/log.h"
+#include "content/publish/manifest.h"
+#include "base/log.h"
 
 #include <algorithm>
 #include <set>

@@ -2,8 +2,8 @@
 // thumbnail when the server asks. A server that cannot be reached never holds up the screen.
 #pragma once
 
-#include "content/heartbeat.h"
-#include "player/net/http_client.h"
+#include "content/heartbeat/heartbeat.h"
+#include "base/net/http_client.h"
 
 #include <atomic>
 #include <chrono>

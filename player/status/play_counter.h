@@ -1,8 +1,8 @@
 // Proof of play: how often and how long each notice was shown, per local day, kept for a few days.
 #pragma once
 
-#include "content/heartbeat.h"
-#include "content/local_time.h"
+#include "content/heartbeat/heartbeat.h"
+#include "base/local_time.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,9 +1,9 @@
 // One blob from the server to blobs/<sha256>, through a staged file.
 #include "player/sync/blob_download.h"
 
-#include "content/durable_files.h"
-#include "content/signing.h"
-#include "content/source_loader.h"
+#include "base/durable_files.h"
+#include "content/publish/signing.h"
+#include "content/model/source_loader.h"
 
 namespace hallboard::sync {
 

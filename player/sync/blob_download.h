@@ -1,8 +1,8 @@
 // Downloading one blob into the cache: bounded, hashed while it streams, renamed into place only when whole.
 #pragma once
 
-#include "content/manifest.h"
-#include "player/net/http_client.h"
+#include "content/publish/manifest.h"
+#include "base/net/http_client.h"
 #include "player/sync/content_cache.h"
 #include "player/sync/request_failure.h"
 

@@ -1,7 +1,7 @@
 // Rewriting a manifest's asset paths to cache blobs, and loading the cached version at start.
 #include "player/sync/cached_content.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/sync/manifest_acceptance.h"
 
 #include <algorithm>

@@ -1,9 +1,9 @@
 // From an accepted manifest and the cache folder to what the renderer plays, and loading it at start.
 #pragma once
 
-#include "content/manifest.h"
-#include "content/notice.h"
-#include "content/signing.h"
+#include "content/publish/manifest.h"
+#include "content/model/notice.h"
+#include "content/publish/signing.h"
 #include "player/sync/content_cache.h"
 
 #include <cstdint>

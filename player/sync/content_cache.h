@@ -1,9 +1,9 @@
 // A screen's content cache folder: blobs/<sha256> and current.manifest, locked while a sync owns it.
 #pragma once
 
-#include "content/durable_files.h"
-#include "content/manifest.h"
-#include "content/signing.h"
+#include "base/durable_files.h"
+#include "content/publish/manifest.h"
+#include "content/publish/signing.h"
 
 #include <filesystem>
 #include <optional>

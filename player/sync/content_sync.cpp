@@ -1,7 +1,7 @@
 // One sync cycle: fetch, verify, download, commit, hand over, collect garbage.
 #include "player/sync/content_sync.h"
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/sync/blob_download.h"
 #include "player/sync/manifest_acceptance.h"
 #include "player/sync/manifest_fetch.h"

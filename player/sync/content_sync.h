@@ -1,8 +1,8 @@
 // A screen's sync with its server: the cache it owns, the version it has, and one poll at a time.
 #pragma once
 
-#include "content/notice.h"
-#include "player/net/http_client.h"
+#include "content/model/notice.h"
+#include "base/net/http_client.h"
 #include "player/sync/cached_content.h"
 #include "player/sync/content_cache.h"
 #include "player/sync/sync_settings.h"

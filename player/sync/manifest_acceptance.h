@@ -1,9 +1,9 @@
 // Whether a downloaded manifest may replace the screen's current one: signature, strict parse, version. Pure.
 #pragma once
 
-#include "content/diagnostics.h"
-#include "content/manifest.h"
-#include "content/signing.h"
+#include "base/diagnostics.h"
+#include "content/publish/manifest.h"
+#include "content/publish/signing.h"
 
 #include <cstdint>
 #include <optional>

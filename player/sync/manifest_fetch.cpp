@@ -1,8 +1,8 @@
 // The manifest request and the signature requests of a sync cycle.
 #include "player/sync/manifest_fetch.h"
 
-#include "content/manifest.h"
-#include "content/published_tree.h"
+#include "content/publish/manifest.h"
+#include "content/publish/published_tree.h"
 
 namespace hallboard::sync {
 

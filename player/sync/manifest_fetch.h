@@ -1,8 +1,8 @@
 // Fetching manifest.json (conditionally) and its detached signature from the server.
 #pragma once
 
-#include "content/signing.h"
-#include "player/net/http_client.h"
+#include "content/publish/signing.h"
+#include "base/net/http_client.h"
 #include "player/sync/request_failure.h"
 
 #include <atomic>

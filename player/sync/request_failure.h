@@ -1,7 +1,7 @@
 // Classifying an HTTP exchange of the sync: fine, or which kind of failure, in one line.
 #pragma once
 
-#include "player/net/http_client.h"
+#include "base/net/http_client.h"
 #include "player/sync/sync_status.h"
 
 #include <atomic>

@@ -1,7 +1,7 @@
 // The sync's log lines: one per change of state (current, updated, failing, recovered), never one per poll.
 #pragma once
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/sync/sync_status.h"
 
 #include <cstdint>

@@ -1,9 +1,9 @@
 // What a screen's sync needs from its config: the server, the cache folder, the key, the timings.
 #pragma once
 
-#include "content/signing.h"
+#include "content/publish/signing.h"
 #include "player/config/screen_config.h"
-#include "player/net/http_client.h"
+#include "base/net/http_client.h"
 
 #include <chrono>
 #include <filesystem>

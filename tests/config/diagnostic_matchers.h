@@ -1,7 +1,7 @@
 // Looking for an expected diagnostic among those a parser reported, for table-driven tests.
 #pragma once
 
-#include "content/diagnostics.h"
+#include "base/diagnostics.h"
 
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 // Golden images: each slide kind rendered as the screen shows it, compared with a PNG a human
 // has looked at. A mismatch writes <name>-FAILED.png into the build folder to look at.
 // HALLBOARD_UPDATE_GOLDEN=1 rewrites the goldens (look at them before committing).
-#include "content/source_loader.h"
+#include "content/model/source_loader.h"
 #include "player/render/offscreen.h"
 #include "player/render/sdl_session.h"
 #include "player/screen/screen_compositor.h"

@@ -1,6 +1,6 @@
 // Break opportunities: UAX #14 from libunibreak narrowed by the clreq prohibitions.
 #include "player/layout/line_breaking.h"
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // add_cjk_latin_spacing, count_characters, the UTF-8 helpers and the fixed-advance fake.
 #include "player/layout/text_layout.h"
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 #include "text_test_support.h"
 

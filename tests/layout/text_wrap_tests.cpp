@@ -2,7 +2,7 @@
 // hard newlines, overflow, and the invariants every wrap must keep.
 #include "player/layout/line_breaking.h"
 #include "player/layout/text_layout.h"
-#include "player/layout/utf8.h"
+#include "base/utf8.h"
 
 #include "text_test_support.h"
 

@@ -1,6 +1,6 @@
 // HttpClient against a loopback cpp-httplib server: conditional GET, uploads, limits, timeouts, cancel, gzip.
 #include "loopback_server.h"
-#include "player/net/http_client.h"
+#include "base/net/http_client.h"
 
 #include <doctest/doctest.h>
 

@@ -2,9 +2,9 @@
 // are refused with a message naming the place.
 #include "publish_test_support.h"
 
-#include "content/manifest.h"
-#include "content/publisher.h"
-#include "content/signing.h"
+#include "content/publish/manifest.h"
+#include "content/publish/publisher.h"
+#include "content/publish/signing.h"
 
 #include <nlohmann/json.hpp>
 

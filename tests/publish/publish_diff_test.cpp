@@ -1,8 +1,8 @@
 // What a publish would change: notices added, changed and removed by id, and dry runs that write nothing.
 #include "publish_test_support.h"
 
-#include "content/publish_diff.h"
-#include "content/publisher.h"
+#include "content/publish/publish_diff.h"
+#include "content/publish/publisher.h"
 
 #include <functional>
 #include <map>

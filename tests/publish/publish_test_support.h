@@ -2,9 +2,9 @@
 #pragma once
 
 #include "temp_folder.h"
-#include "content/diagnostics.h"
-#include "content/notice.h"
-#include "content/source_loader.h"
+#include "base/diagnostics.h"
+#include "content/model/notice.h"
+#include "content/model/source_loader.h"
 
 #include <doctest/doctest.h>
 
@@ -30,11 +30,11 @@ inline std::string read_bytes(const std::filesystem::path& path)
 inline std::filesystem::path demo_source() { return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "content/demo"; }
 inline std::filesystem::path valid_test_source()
 {
-    return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "tests/content/data/valid-source";
+    return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "tests/model/data/valid-source";
 }
 inline std::filesystem::path broken_test_source()
 {
-    return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "tests/content/data/broken-source";
+    return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "tests/model/data/broken-source";
 }
 
 // Loads a source that the test expects to be valid.

@@ -2,9 +2,9 @@
 // interrupted publish leaves behind.
 #include "publish_test_support.h"
 
-#include "content/durable_files.h"
-#include "content/published_tree.h"
-#include "content/publisher.h"
+#include "base/durable_files.h"
+#include "content/publish/published_tree.h"
+#include "content/publish/publisher.h"
 
 #include <set>
 #include <thread>

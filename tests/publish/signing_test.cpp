@@ -1,8 +1,8 @@
 // SHA-256 known vectors, base64, Ed25519 signatures (RFC 8032 vector, forgeries, wrong keys) and key files.
 #include "publish_test_support.h"
 
-#include "content/key_files.h"
-#include "content/signing.h"
+#include "content/publish/key_files.h"
+#include "content/publish/signing.h"
 
 #include <algorithm>
 

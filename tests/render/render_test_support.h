@@ -2,7 +2,7 @@
 // recorder, scratch files, and pixel helpers.
 #pragma once
 
-#include "player/log/log.h"
+#include "base/log.h"
 #include "player/render/font_set.h"
 #include "player/render/offscreen.h"
 #include "player/render/sdl_session.h"

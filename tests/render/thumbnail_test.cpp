@@ -2,6 +2,7 @@
 // software renderers (decoded again to check what they show).
 #include "render_test_support.h"
 
+#include "content/heartbeat/heartbeat.h"
 #include "player/render/thumbnail.h"
 
 #include <SDL_image.h>

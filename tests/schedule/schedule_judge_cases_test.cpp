@@ -3,7 +3,7 @@
 // midnight on a given weekday, an urgent notice arriving, tags, high and urgent frequencies.
 #include "schedule_test_support.h"
 
-#include "content/source_loader.h"
+#include "content/model/source_loader.h"
 #include "player/schedule/rotation.h"
 
 #include <algorithm>

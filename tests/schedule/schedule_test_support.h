@@ -1,8 +1,8 @@
 // Building notices for schedule tests from the same text an admin would write.
 #pragma once
 
-#include "content/local_time.h"
-#include "content/notice.h"
+#include "base/local_time.h"
+#include "content/model/notice.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // Entity tags and the conditional headers, table-driven.
 #include "content/server/http_conditions.h"
-#include "content/signing.h"
+#include "content/publish/signing.h"
 
 #include <doctest/doctest.h>
 

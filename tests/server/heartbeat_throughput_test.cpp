@@ -1,7 +1,7 @@
 // A measurement, not a check (skipped unless asked for): how many heartbeats per second the
 // server stores through its one SQLite connection. Run it with
 //   test_server -tc="heartbeat throughput*" --no-skip
-#include "content/heartbeat.h"
+#include "content/heartbeat/heartbeat.h"
 #include "server_test_support.h"
 
 #include <doctest/doctest.h>

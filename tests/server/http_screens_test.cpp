@@ -1,6 +1,6 @@
 // Screen status over HTTP: heartbeats stored in the tree's SQLite file and still there after a
 // restart, admin reads behind the token, the thumbnail flow, bounds, and the report.
-#include "content/heartbeat.h"
+#include "content/heartbeat/heartbeat.h"
 #include "server_test_support.h"
 
 #include <doctest/doctest.h>

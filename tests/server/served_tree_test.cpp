@@ -1,5 +1,5 @@
 // The published tree without HTTP: opening, crash repair, blob uploads, publishing, versions.
-#include "content/durable_files.h"
+#include "base/durable_files.h"
 #include "content/server/served_tree.h"
 #include "server_test_support.h"
 

@@ -3,8 +3,8 @@
 
 #include "temp_folder.h"
 #include "content/server/content_server.h"
-#include "content/signing.h"
-#include "player/log/log.h"
+#include "content/publish/signing.h"
+#include "base/log.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>

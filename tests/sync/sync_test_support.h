@@ -3,13 +3,13 @@
 
 #include "eventually.h"
 #include "temp_folder.h"
-#include "content/durable_files.h"
-#include "content/manifest.h"
-#include "content/publisher.h"
+#include "base/durable_files.h"
+#include "content/publish/manifest.h"
+#include "content/publish/publisher.h"
 #include "content/server/content_server.h"
-#include "content/signing.h"
-#include "content/source_loader.h"
-#include "player/log/log.h"
+#include "content/publish/signing.h"
+#include "content/model/source_loader.h"
+#include "base/log.h"
 #include "player/sync/sync_settings.h"
 
 #include <doctest/doctest.h>
@@ -77,7 +77,7 @@ inline int temp_files_in(const fs::path& folder)
     return count;
 }
 
-inline fs::path valid_test_source() { return fs::path(HALLBOARD_SOURCE_DIR) / "tests/content/data/valid-source"; }
+inline fs::path valid_test_source() { return fs::path(HALLBOARD_SOURCE_DIR) / "tests/model/data/valid-source"; }
 
 // 2026-11-23T10:00:00Z plus `minutes`.
 inline std::chrono::system_clock::time_point test_time(int minutes = 0)
