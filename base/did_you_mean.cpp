@@ -43,7 +43,7 @@ static std::string closest(std::string_view word, Range const& candidates)
     return best.empty() ? std::string() : "did you mean '" + best + "'?";
 }
 
-std::string did_you_mean(std::string_view word, std::initializer_list<std::string_view> candidates)
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates)
 {
     return closest(word, candidates);
 }

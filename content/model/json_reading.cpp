@@ -215,7 +215,7 @@ std::optional<double> ObjectReader::nullable_number(std::string_view key, double
     return number;
 }
 
-std::optional<size_t> ObjectReader::choice(std::string_view key, std::initializer_list<std::string_view> choices)
+std::optional<size_t> ObjectReader::choice(std::string_view key, std::span<const std::string_view> choices)
 {
     auto const* value = member(key);
     if (!value)

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +81,11 @@ public:
     // A number in (exclusive_minimum, maximum]; null gives nullopt.
     std::optional<double> nullable_number(std::string_view key, double exclusive_minimum, double maximum);
     // One of `choices`; returns its index.
-    std::optional<size_t> choice(std::string_view key, std::initializer_list<std::string_view> choices);
+    std::optional<size_t> choice(std::string_view key, std::span<const std::string_view> choices);
+    std::optional<size_t> choice(std::string_view key, std::initializer_list<std::string_view> choices)
+    {
+        return choice(key, std::span(choices.begin(), choices.size()));
+    }
     // The list at `key`, or nullptr (reported) when absent or not a list; `list` Refused reports an empty one.
     const Json* array(std::string_view key, Emptiness list);
 

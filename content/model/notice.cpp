@@ -4,23 +4,30 @@
 
 namespace hallboard {
 
+static_assert(std::variant_size_v<NoticeBody> == notice_kinds.size(), "one block per kind");
+
+std::optional<NoticeKind> notice_kind_named(std::string_view name)
+{
+    for (auto const& entry : notice_kinds) {
+        if (entry.name == name)
+            return entry.kind;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string_view> notice_kind_names()
+{
+    std::vector<std::string_view> names;
+    for (auto const& entry : notice_kinds)
+        names.push_back(entry.name);
+    return names;
+}
+
 std::string_view to_string(NoticeKind kind)
 {
-    switch (kind) {
-    case NoticeKind::Tariff:
-        return "tariff";
-    case NoticeKind::Flow:
-        return "flow";
-    case NoticeKind::Commitments:
-        return "commitments";
-    case NoticeKind::Hotlines:
-        return "hotlines";
-    case NoticeKind::Notice:
-        return "notice";
-    case NoticeKind::Image:
-        return "image";
-    case NoticeKind::Ticker:
-        return "ticker";
+    for (auto const& entry : notice_kinds) {
+        if (entry.kind == kind)
+            return entry.name;
     }
     return "unknown";
 }

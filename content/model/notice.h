@@ -4,6 +4,7 @@
 #include "base/diagnostics.h"
 #include "base/local_time.h"
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -15,6 +16,25 @@ namespace hallboard {
 
 enum class NoticeKind { Tariff, Flow, Commitments, Hotlines, Notice, Image, Ticker };
 enum class Priority { Normal, High, Urgent };
+
+// The one list of kinds and the words admins write for them (`kind: tariff`, and the block
+// key `tariff:`), in the order of NoticeBody's alternatives. Everything that names a kind
+// (the YAML parser, the manifest JSON, to_string) reads this table.
+struct NoticeKindName {
+    NoticeKind kind;
+    std::string_view name;
+};
+inline constexpr std::array<NoticeKindName, 7> notice_kinds { {
+    { NoticeKind::Tariff, "tariff" },
+    { NoticeKind::Flow, "flow" },
+    { NoticeKind::Commitments, "commitments" },
+    { NoticeKind::Hotlines, "hotlines" },
+    { NoticeKind::Notice, "notice" },
+    { NoticeKind::Image, "image" },
+    { NoticeKind::Ticker, "ticker" },
+} };
+std::optional<NoticeKind> notice_kind_named(std::string_view name);
+std::vector<std::string_view> notice_kind_names(); // in table order
 
 std::string_view to_string(NoticeKind kind); // "tariff", "flow", ...
 std::string_view to_string(Priority priority);

@@ -19,12 +19,9 @@ using json_reading::type_name;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kind_names { "tariff", "flow", "commitments", "hotlines", "notice", "image", "ticker" };
 constexpr std::array<std::string_view, 7> weekday_names { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 constexpr std::uint64_t longest_duration_ms = 24ull * 60 * 60 * 1000; // as parse_duration allows
 constexpr size_t longest_id = 64;
-
-static_assert(std::variant_size_v<NoticeBody> == kind_names.size(), "one block per kind, in NoticeKind order");
 
 OrderedJson texts(const std::vector<std::string>& items)
 {
@@ -378,7 +375,7 @@ OrderedJson notice_to_json(const Notice& notice)
     value["footer"] = notice.footer;
     // The block is named after the body actually held, so that a model whose kind and body
     // disagree gives a manifest the reader refuses rather than a silently different notice.
-    value[std::string(kind_names[notice.body.index()])] = std::visit(BlockWriter {}, notice.body);
+    value[std::string(notice_kinds[notice.body.index()].name)] = std::visit(BlockWriter {}, notice.body);
     return value;
 }
 
@@ -393,11 +390,14 @@ std::optional<Notice> notice_from_json(const Json& value, const std::string& pat
         notice.id = reader.text("id", Emptiness::Refused);
         if (!notice.id.empty() && !is_valid_id(notice.id))
             errors.error(reader.path_of("id"), quote_text(notice.id) + " is not an id (up to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)");
-        auto kind = reader.choice("kind", { "tariff", "flow", "commitments", "hotlines", "notice", "image", "ticker" });
+        auto kind_index = reader.choice("kind", notice_kind_names());
+        std::optional<NoticeKind> kind;
+        if (kind_index)
+            kind = notice_kinds[*kind_index].kind;
         notice.defined_at = { reader.text("file", Emptiness::Allowed), 0, 0 };
         notice.title = reader.text("title", Emptiness::Allowed);
-        if (kind && notice.title.empty() && *kind != static_cast<size_t>(NoticeKind::Ticker) && *kind != static_cast<size_t>(NoticeKind::Image))
-            errors.error(reader.path_of("title"), "must not be empty for a slide of kind '" + std::string(kind_names[*kind]) + "'");
+        if (kind && notice.title.empty() && *kind != NoticeKind::Ticker && *kind != NoticeKind::Image)
+            errors.error(reader.path_of("title"), "must not be empty for a slide of kind '" + std::string(to_string(*kind)) + "'");
         if (auto duration = reader.nullable_integer("duration_ms", 1, longest_duration_ms))
             notice.duration = std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(*duration));
         notice.valid_from = read_date_time(reader, "valid_from", errors);
@@ -411,8 +411,8 @@ std::optional<Notice> notice_from_json(const Json& value, const std::string& pat
         notice.tags = read_tags(reader, errors);
         notice.footer = reader.text("footer", Emptiness::Allowed);
         if (kind) {
-            notice.kind = static_cast<NoticeKind>(*kind);
-            auto name = kind_names[*kind];
+            notice.kind = *kind;
+            auto name = to_string(*kind);
             if (auto const* block = reader.member(name))
                 notice.body = read_block(notice.kind, *block, reader.path_of(name), errors);
         }

@@ -13,22 +13,11 @@ namespace parsing {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kind_names { "tariff", "flow", "commitments", "hotlines", "notice", "image", "ticker" };
-
-std::optional<NoticeKind> kind_from_name(std::string_view name)
-{
-    for (size_t i = 0; i < kind_names.size(); ++i) {
-        if (name == kind_names[i])
-            return static_cast<NoticeKind>(i);
-    }
-    return std::nullopt;
-}
-
 std::string kind_list()
 {
     std::string list;
-    for (auto name : kind_names)
-        list += (list.empty() ? "" : ", ") + std::string(name);
+    for (auto const& entry : notice_kinds)
+        list += (list.empty() ? "" : ", ") + std::string(entry.name);
     return list;
 }
 
@@ -89,7 +78,7 @@ std::vector<YAML::Node> kind_blocks(const YAML::Node& root)
 {
     std::vector<YAML::Node> keys;
     for (auto const& entry : root) {
-        if (entry.first.IsScalar() && kind_from_name(entry.first.Scalar()))
+        if (entry.first.IsScalar() && notice_kind_named(entry.first.Scalar()))
             keys.push_back(entry.first);
     }
     return keys;
@@ -103,9 +92,9 @@ std::optional<NoticeKind> read_kind(YamlFile& file, const YAML::Node& root, cons
     auto name = read_text(file, root, "kind", Presence::Required, missing_hint);
     if (!name)
         return std::nullopt;
-    auto kind = kind_from_name(*name);
+    auto kind = notice_kind_named(*name);
     if (!kind) {
-        auto hint = did_you_mean(*name, { kind_names.begin(), kind_names.end() });
+        auto hint = did_you_mean(*name, notice_kind_names());
         file.error(value_of(root, "kind"), "unknown kind '" + *name + "'", hint.empty() ? "use one of " + kind_list() : hint);
     }
     return kind;
@@ -141,7 +130,7 @@ void read_body(YamlFile& file, const YAML::Node& root, std::optional<NoticeKind>
     if (!kind) {
         if (blocks.size() != 1)
             return;
-        kind = kind_from_name(blocks.front().Scalar());
+        kind = notice_kind_named(blocks.front().Scalar());
     }
     auto name = std::string(to_string(*kind));
     auto block = value_of(root, name);
@@ -189,9 +178,12 @@ void read_schedule(YamlFile& file, const YAML::Node& root, Notice& notice)
 void read_notice(YamlFile& file, const YAML::Node& root, const ChannelDefaults& defaults, ParsedNotice& result,
     Notice& notice)
 {
-    file.check_keys(root, { "id", "kind", "title", "duration", "valid_from", "valid_until", "days", "hours", "priority", "tags", "footer",
-                              "tariff", "flow", "commitments", "hotlines", "notice", "image", "ticker" },
-        "a notice");
+    // The common fields, then one block key per kind.
+    std::vector<std::string_view> keys { "id", "kind", "title", "duration", "valid_from", "valid_until", "days", "hours",
+        "priority", "tags", "footer" };
+    for (auto name : notice_kind_names())
+        keys.push_back(name);
+    file.check_keys(root, keys, "a notice");
     read_id(file, root, result, notice);
     auto blocks = kind_blocks(root);
     auto kind = read_kind(file, root, blocks);

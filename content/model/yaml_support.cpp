@@ -261,7 +261,7 @@ YAML::Node YamlFile::key_node(const YAML::Node& map, std::string_view key) const
     return YAML::Node(YAML::NodeType::Undefined);
 }
 
-void YamlFile::check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view what)
+void YamlFile::check_keys(const YAML::Node& map, std::span<const std::string_view> allowed, std::string_view what)
 {
     std::vector<std::string> seen;
     for (auto const& entry : map) {

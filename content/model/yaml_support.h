@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,7 +60,11 @@ public:
     bool expect_map(const YAML::Node& node, std::string_view what);
     // Reports each key of `map` that is not allowed, with a did-you-mean hint, and each key
     // that appears twice (YAML would silently use only the first).
-    void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view what);
+    void check_keys(const YAML::Node& map, std::span<const std::string_view> allowed, std::string_view what);
+    void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view what)
+    {
+        check_keys(map, std::span(allowed.begin(), allowed.size()), what);
+    }
 
     // Typed field readers. A missing optional field is nullopt with no error; a missing
     // required field or a field of the wrong type is an error and nullopt.

@@ -170,7 +170,8 @@ std::unique_ptr<ContentServer> ContentServer::create(ServerOptions options, std:
         return nullptr;
     // Inside the tree's state/ folder, which no public route reaches; the tree's lock covers it.
     auto database = options.screens_database.empty() ? options.root / "state" / "screens.sqlite" : options.screens_database;
-    impl->registry = ScreenRegistry::open(database, options.screens, error);
+    impl->registry = ScreenRegistry::open(database, options.screens,
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count(), error);
     if (!impl->registry)
         return nullptr;
     log_info("screen heartbeats are kept in " + database.string() + " ("

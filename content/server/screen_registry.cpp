@@ -102,7 +102,7 @@ ScreenRegistry::ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits 
 
 ScreenRegistry::~ScreenRegistry() = default;
 
-std::unique_ptr<ScreenRegistry> ScreenRegistry::open(const std::filesystem::path& file, ScreenRegistryLimits limits,
+std::unique_ptr<ScreenRegistry> ScreenRegistry::open(const std::filesystem::path& file, ScreenRegistryLimits limits, std::int64_t now,
     std::string& error)
 {
     std::error_code code;
@@ -139,7 +139,6 @@ std::unique_ptr<ScreenRegistry> ScreenRegistry::open(const std::filesystem::path
     if (!registry->prepare(error))
         return nullptr;
     registry->m_screen_count = static_cast<size_t>(registry->m_database->query_integer("SELECT count(*) FROM screens").value_or(0));
-    auto now = static_cast<std::int64_t>(std::time(nullptr));
     registry->prune_plays(add_days(local_date_of(now), -limits.play_retention_days));
     registry->m_last_prune = now;
     return registry;

@@ -84,9 +84,10 @@ struct Thumbnail {
 class ScreenRegistry {
 public:
     // Opens or creates the database (and its folder): WAL journal, a busy timeout, the schema.
-    // A database written by a newer schema is refused rather than misread.
+    // A database written by a newer schema is refused rather than misread. Plays older than
+    // the retention are pruned, counted back from `now` (Unix seconds).
     static std::unique_ptr<ScreenRegistry> open(const std::filesystem::path& file, ScreenRegistryLimits limits,
-        std::string& error);
+        std::int64_t now, std::string& error);
     ~ScreenRegistry();
     ScreenRegistry(const ScreenRegistry&) = delete;
     ScreenRegistry& operator=(const ScreenRegistry&) = delete;
