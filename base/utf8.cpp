@@ -112,6 +112,21 @@ size_t previous_code_point_start(std::string_view text, size_t offset)
     return offset - 1;
 }
 
+size_t code_point_boundary_at_or_before(std::string_view text, size_t offset)
+{
+    if (offset >= text.size())
+        return text.size();
+    // Continuation bytes (10xxxxxx) never start a code point; step back over them.
+    while (offset > 0 && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+        --offset;
+    return offset;
+}
+
+std::string_view truncate_utf8(std::string_view text, size_t max_bytes)
+{
+    return text.substr(0, code_point_boundary_at_or_before(text, max_bytes));
+}
+
 bool is_han(char32_t c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF)     // CJK Unified Ideographs

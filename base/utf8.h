@@ -32,6 +32,12 @@ std::string sanitize_utf8(std::string_view text);
 // Byte offset of the start of the code point that ends just before `offset` (> 0).
 size_t previous_code_point_start(std::string_view text, size_t offset);
 
+// The one safe truncation: the longest prefix of `text` of at most `max_bytes` bytes that
+// does not end inside a UTF-8 sequence (so a cut never leaves half a Chinese character).
+std::string_view truncate_utf8(std::string_view text, size_t max_bytes);
+// The largest offset <= `offset` that does not fall inside a UTF-8 sequence.
+size_t code_point_boundary_at_or_before(std::string_view text, size_t offset);
+
 // CJK Unified Ideographs (with Extension A, compatibility ideographs and the supplementary
 // planes). Not punctuation, not kana.
 bool is_han(char32_t code_point);

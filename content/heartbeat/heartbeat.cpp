@@ -1,6 +1,8 @@
 // The heartbeat's JSON form: compact to write, strict to read (it arrives from the network).
 #include "content/heartbeat/heartbeat.h"
 
+#include "base/utf8.h"
+
 #include "content/publish/manifest.h"
 #include "content/model/strict_json.h"
 
@@ -120,20 +122,10 @@ bool is_valid_screen_id(std::string_view text)
     return std::all_of(text.begin() + 1, text.end(), [&](char c) { return lower_or_digit(c) || c == '_' || c == '-'; });
 }
 
-std::string cut_utf8(std::string_view text, std::size_t max_bytes)
-{
-    if (text.size() <= max_bytes)
-        return std::string(text);
-    size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut; // text[cut] continues a sequence: cut before the sequence's first byte
-    return std::string(text.substr(0, cut));
-}
-
 std::size_t fit_heartbeat_to_bounds(Heartbeat& heartbeat)
 {
-    heartbeat.hall = cut_utf8(heartbeat.hall, max_hall_bytes);
-    heartbeat.sync.error = cut_utf8(heartbeat.sync.error, max_sync_error_bytes);
+    heartbeat.hall = std::string(truncate_utf8(heartbeat.hall, max_hall_bytes));
+    heartbeat.sync.error = std::string(truncate_utf8(heartbeat.sync.error, max_sync_error_bytes));
     heartbeat.interval_s = std::clamp<std::uint64_t>(heartbeat.interval_s, 1, max_heartbeat_interval_s);
     heartbeat.uptime_s = std::min(heartbeat.uptime_s, max_uptime_s);
     for (auto& play : heartbeat.plays) {

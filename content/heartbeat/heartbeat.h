@@ -88,7 +88,4 @@ char const* sync_result_name(SyncResult result); // "ok", "failed", "never"
 // UTC timestamps ("2026-11-23T10:00:00Z", as content/manifest.h writes them) to and from a time point.
 std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view text);
 
-// The text cut to at most `max_bytes` without splitting a UTF-8 sequence.
-std::string cut_utf8(std::string_view text, std::size_t max_bytes);
-
 } // namespace hallboard

@@ -1,6 +1,8 @@
 // Strict, exception-free reading of parsed JSON objects for the manifest.
 #include "content/model/json_reading.h"
 
+#include "base/utf8.h"
+
 #include <cmath>
 
 namespace hallboard::json_reading {
@@ -69,10 +71,7 @@ std::string quote_text(std::string_view text)
     constexpr size_t limit = 60;
     if (text.size() <= limit)
         return "'" + std::string(text) + "'";
-    size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut; // not inside a UTF-8 sequence
-    return "'" + std::string(text.substr(0, cut)) + "…'";
+    return "'" + std::string(truncate_utf8(text, limit)) + "…'";
 }
 
 ObjectReader::ObjectReader(const Json& value, std::string path, JsonErrors& errors)

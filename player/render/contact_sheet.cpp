@@ -1,6 +1,8 @@
 // The contact sheet: a grid of labelled thumbnails drawn with the ordinary display-list player.
 #include "player/render/contact_sheet.h"
 
+#include "base/utf8.h"
+
 #include "base/log.h"
 #include "player/render/display_list_player.h"
 #include "player/render/font_set.h"
@@ -35,13 +37,8 @@ std::pair<std::string, FontSpec> fit_label(const std::string& label, int width, 
     if (fonts.width(label, font) <= static_cast<float>(width))
         return { label, font };
     std::string shortened = label;
-    while (!shortened.empty() && fonts.width(shortened + "…", font) > static_cast<float>(width)) {
-        // Drop one whole code point: its continuation bytes, then its lead byte.
-        while (!shortened.empty() && (static_cast<unsigned char>(shortened.back()) & 0xC0) == 0x80)
-            shortened.pop_back();
-        if (!shortened.empty())
-            shortened.pop_back();
-    }
+    while (!shortened.empty() && fonts.width(shortened + "…", font) > static_cast<float>(width))
+        shortened.resize(previous_code_point_start(shortened, shortened.size())); // one whole code point less
     return { shortened + "…", font };
 }
 

@@ -2,6 +2,7 @@
 #include "player/render/display_list_player.h"
 
 #include "base/log.h"
+#include "base/utf8.h"
 #include "player/render/exif_orientation.h"
 #include "player/render/font_set.h"
 #include "player/render/image_fit.h"
@@ -41,32 +42,20 @@ std::string text_key(std::string_view text, FontSpec font)
     return key;
 }
 
-// Calls f with each code point of UTF-8 text (malformed bytes pass through as themselves).
+// Calls f with each code point of UTF-8 text (an invalid byte as U+FFFD, as base/utf8 decodes it).
 template<typename F>
 void for_each_code_point(std::string_view utf8, F f)
 {
-    std::size_t i = 0;
-    while (i < utf8.size()) {
-        auto const lead = static_cast<unsigned char>(utf8[i]);
-        std::size_t const length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        Uint32 code_point = length == 1 ? lead : lead & (0x7Fu >> length);
-        for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k)
-            code_point = (code_point << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-        f(code_point);
-        i += length;
+    for (std::size_t offset = 0; offset < utf8.size();) {
+        auto const decoded = decode_utf8(utf8, offset);
+        f(static_cast<Uint32>(decoded.code_point));
+        offset += decoded.length;
     }
 }
 
 Uint32 first_code_point(std::string_view utf8)
 {
-    Uint32 first = 0;
-    bool seen = false;
-    for_each_code_point(utf8.substr(0, 4), [&](Uint32 code_point) {
-        if (!seen)
-            first = code_point;
-        seen = true;
-    });
-    return first;
+    return utf8.empty() ? 0 : static_cast<Uint32>(decode_utf8(utf8, 0).code_point);
 }
 
 constexpr Color placeholder_fill { 0xDD, 0xE0, 0xE4, 0xFF };
@@ -294,9 +283,7 @@ void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Co
     // each at the advance of what precedes it.
     bool const too_wide = m_max_texture_width > 0 && m_fonts.width(text, font) > static_cast<float>(m_max_texture_width);
     if (too_wide && depth < 16) {
-        std::size_t middle = text.size() / 2;
-        while (middle > 0 && (static_cast<unsigned char>(text[middle]) & 0xC0) == 0x80)
-            --middle;
+        std::size_t const middle = code_point_boundary_at_or_before(text, text.size() / 2);
         if (middle > 0) {
             std::string_view const first = text.substr(0, middle);
             draw_text_piece(first, font, color, x, top, depth + 1, reuse);

@@ -1,6 +1,8 @@
 // The heartbeat thread: snapshot, POST, note the answer, send a thumbnail if asked, sleep.
 #include "player/status/heartbeat_sender.h"
 
+#include "base/utf8.h"
+
 #include "content/publish/manifest.h"
 #include "base/log.h"
 
@@ -17,7 +19,7 @@ std::string describe_refusal(const net::Response& response)
     if (response.status == 404 || response.status == 405)
         return text + " (the server does not take heartbeats; is it a static server rather than `hallboard serve`?)";
     // Our server explains itself in {"error": "..."}; show the start of any body.
-    auto body = cut_utf8(response.body, 300);
+    auto body = std::string(truncate_utf8(response.body, 300));
     while (!body.empty() && (body.back() == '\n' || body.back() == '\r'))
         body.pop_back();
     return body.empty() ? text : text + ": " + body;
