@@ -18,24 +18,22 @@ static std::string failed(const std::string& what, const fs::path& path)
     return what + " " + path.string() + ": " + std::strerror(errno);
 }
 
-StagedFile::StagedFile(int fd, fs::path path)
-    : m_fd(fd)
+StagedFile::StagedFile(UniqueFd fd, fs::path path)
+    : m_fd(std::move(fd))
     , m_path(std::move(path))
 {
 }
 
 StagedFile::StagedFile(StagedFile&& other) noexcept
-    : m_fd(other.m_fd)
+    : m_fd(std::move(other.m_fd))
     , m_path(std::move(other.m_path))
 {
-    other.m_fd = -1;
     other.m_path.clear();
 }
 
 StagedFile::~StagedFile()
 {
-    if (m_fd >= 0)
-        ::close(m_fd);
+    m_fd.reset();
     if (!m_path.empty())
         ::unlink(m_path.c_str());
 }
@@ -43,25 +41,25 @@ StagedFile::~StagedFile()
 std::optional<StagedFile> StagedFile::create(const fs::path& folder, std::string& error)
 {
     std::string name = (folder / (std::string(temp_prefix) + "XXXXXX")).string();
-    int fd = ::mkostemp(name.data(), O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::mkostemp(name.data(), O_CLOEXEC));
+    if (!fd) {
         error = failed("cannot create a temporary file in", folder);
         return std::nullopt;
     }
     // mkstemp makes the file private; a published tree is public (a web server serves it).
-    if (::fchmod(fd, 0644) != 0) {
+    if (::fchmod(fd.get(), 0644) != 0) {
         error = failed("cannot set the permissions of", name);
-        ::close(fd);
+        fd.reset();
         ::unlink(name.c_str());
         return std::nullopt;
     }
-    return StagedFile(fd, fs::path(name));
+    return StagedFile(std::move(fd), fs::path(name));
 }
 
 bool StagedFile::write(std::string_view bytes, std::string& error)
 {
     while (!bytes.empty()) {
-        ssize_t written = ::write(m_fd, bytes.data(), bytes.size());
+        ssize_t written = ::write(m_fd.get(), bytes.data(), bytes.size());
         if (written < 0 && errno == EINTR)
             continue;
         if (written <= 0) {
@@ -75,13 +73,11 @@ bool StagedFile::write(std::string_view bytes, std::string& error)
 
 bool StagedFile::commit(const fs::path& target, FolderSync folder_sync, std::string& error)
 {
-    if (::fsync(m_fd) != 0) {
+    if (::fsync(m_fd.get()) != 0) {
         error = failed("cannot flush", m_path);
         return false;
     }
-    int fd = m_fd;
-    m_fd = -1;
-    if (::close(fd) != 0) {
+    if (!m_fd.close()) {
         error = failed("cannot close", m_path);
         return false;
     }
@@ -101,42 +97,39 @@ bool write_file(const fs::path& target, std::string_view bytes, std::string& err
 
 bool sync_folder(const fs::path& folder, std::string& error)
 {
-    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd) {
         error = failed("cannot open folder", folder);
         return false;
     }
-    bool ok = ::fsync(fd) == 0;
+    bool ok = ::fsync(fd.get()) == 0;
     if (!ok)
         error = failed("cannot flush folder", folder);
-    ::close(fd);
     return ok;
 }
 
 std::optional<std::string> read_file(const fs::path& path, size_t max_bytes, std::string& error)
 {
     error.clear();
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) {
         if (errno != ENOENT)
             error = failed("cannot open", path);
         return std::nullopt;
     }
     struct stat status {};
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
         error = path.string() + " is not a regular file";
-        ::close(fd);
         return std::nullopt;
     }
     std::string bytes;
     std::array<char, 64 * 1024> buffer {};
     for (;;) {
-        ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
             error = failed("cannot read", path);
-            ::close(fd);
             return std::nullopt;
         }
         if (got == 0)
@@ -144,11 +137,9 @@ std::optional<std::string> read_file(const fs::path& path, size_t max_bytes, std
         bytes.append(buffer.data(), static_cast<size_t>(got));
         if (bytes.size() > max_bytes) {
             error = path.string() + " is larger than " + std::to_string(max_bytes) + " bytes";
-            ::close(fd);
             return std::nullopt;
         }
     }
-    ::close(fd);
     return bytes;
 }
 
@@ -165,37 +156,24 @@ int remove_temp_files(const fs::path& folder)
     return removed;
 }
 
-FolderLock::FolderLock(int fd)
-    : m_fd(fd)
+FolderLock::FolderLock(UniqueFd fd)
+    : m_fd(std::move(fd))
 {
-}
-
-FolderLock::FolderLock(FolderLock&& other) noexcept
-    : m_fd(other.m_fd)
-{
-    other.m_fd = -1;
-}
-
-FolderLock::~FolderLock()
-{
-    if (m_fd >= 0)
-        ::close(m_fd); // closing the last descriptor releases the flock
 }
 
 std::optional<FolderLock> FolderLock::acquire(const fs::path& folder, std::string& error)
 {
-    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd) {
         error = failed("cannot open folder", folder);
         return std::nullopt;
     }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         error = errno == EWOULDBLOCK ? folder.string() + " is being published to by another process right now"
                                      : failed("cannot lock folder", folder);
-        ::close(fd);
         return std::nullopt;
     }
-    return FolderLock(fd);
+    return FolderLock(std::move(fd));
 }
 
 } // namespace hallboard::durable

@@ -2,6 +2,8 @@
 // so that a crash leaves the old file or the new one, never a torn one.
 #pragma once
 
+#include "base/unique_fd.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -33,9 +35,9 @@ public:
     const std::filesystem::path& path() const { return m_path; }
 
 private:
-    StagedFile(int fd, std::filesystem::path path);
+    StagedFile(UniqueFd fd, std::filesystem::path path);
 
-    int m_fd = -1;
+    UniqueFd m_fd;
     std::filesystem::path m_path;
 };
 
@@ -57,14 +59,13 @@ class FolderLock {
 public:
     // nullopt with `error` set when the folder cannot be opened or another holder has the lock.
     static std::optional<FolderLock> acquire(const std::filesystem::path& folder, std::string& error);
-    FolderLock(FolderLock&& other) noexcept;
+    FolderLock(FolderLock&& other) noexcept = default;
     FolderLock& operator=(FolderLock&&) = delete;
     FolderLock(const FolderLock&) = delete;
-    ~FolderLock();
 
 private:
-    explicit FolderLock(int fd);
-    int m_fd = -1;
+    explicit FolderLock(UniqueFd fd);
+    UniqueFd m_fd; // closing the last descriptor releases the flock
 };
 
 } // namespace hallboard::durable

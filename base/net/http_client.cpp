@@ -2,6 +2,7 @@
 #include "base/net/http_client.h"
 
 #include "base/net/transfer_error.h"
+#include "base/unique_file.h"
 
 #include <curl/curl.h>
 
@@ -40,10 +41,6 @@ std::string_view trimmed(std::string_view text)
     return text;
 }
 
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-
 // Everything the callbacks of one request share.
 struct Transfer {
     Transfer(const Request& the_request, const BodySink* the_sink, Response& the_response)
@@ -59,7 +56,7 @@ struct Transfer {
     TransferStop stop = TransferStop::None;
 
     std::string_view upload_memory;
-    std::unique_ptr<std::FILE, FileCloser> upload_file;
+    UniqueFile upload_file;
     std::uint64_t upload_offset = 0;
     int upload_errno = 0;
 

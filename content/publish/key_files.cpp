@@ -1,6 +1,8 @@
 // Writing and reading the key files, with the permissions a secret needs.
 #include "content/publish/key_files.h"
 
+#include "base/unique_fd.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -23,8 +25,8 @@ static std::string errno_text() { return std::strerror(errno); }
 // Creates `path` exclusively with `mode` and writes `line`; removes it again on any failure.
 static KeyWriteFailure create_exclusive(const fs::path& path, const std::string& line, mode_t mode, Diagnostics& diagnostics)
 {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
-    if (fd < 0) {
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
+    if (!fd) {
         if (errno == EEXIST) {
             diagnostics.error({ path.string(), 0, 0 }, "this key file already exists; it is never overwritten",
                 "choose another --out PREFIX, or move the old key away first if it is really no longer used");
@@ -34,18 +36,18 @@ static KeyWriteFailure create_exclusive(const fs::path& path, const std::string&
         return KeyWriteFailure::CannotWrite;
     }
     // The umask can only take bits away; fchmod makes the mode exact whatever it is.
-    bool ok = ::fchmod(fd, mode) == 0;
+    bool ok = ::fchmod(fd.get(), mode) == 0;
     size_t done = 0;
     while (ok && done < line.size()) {
-        ssize_t written = ::write(fd, line.data() + done, line.size() - done);
+        ssize_t written = ::write(fd.get(), line.data() + done, line.size() - done);
         if (written < 0 && errno == EINTR)
             continue;
         ok = written > 0;
         if (ok)
             done += static_cast<size_t>(written);
     }
-    ok = ok && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
+    ok = ok && ::fsync(fd.get()) == 0;
+    ok = fd.close() && ok; // close can be the call that reports a failed write
     if (!ok) {
         diagnostics.error({ path.string(), 0, 0 }, "cannot write this file: " + errno_text());
         ::unlink(path.c_str());
@@ -86,8 +88,8 @@ enum class KeyKind { Secret, Public };
 static std::optional<std::string> read_key_text(const fs::path& path, KeyKind kind, Diagnostics& diagnostics)
 {
     SourceLocation where { path.string(), 0, 0 };
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) {
         if (errno == ENOENT) {
             auto name = path.filename().string();
             bool looks_public = name.size() > 4 && name.substr(name.size() - 4) == ".pub";
@@ -99,13 +101,11 @@ static std::optional<std::string> read_key_text(const fs::path& path, KeyKind ki
         return std::nullopt;
     }
     struct stat status {};
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        ::close(fd);
+    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
         diagnostics.error(where, "this key file is not a regular file");
         return std::nullopt;
     }
     if (kind == KeyKind::Secret && (status.st_mode & 077) != 0) {
-        ::close(fd);
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(status.st_mode & 07777));
         diagnostics.error(where, std::string("the secret key can be read or changed by other users (mode ") + mode + ")",
@@ -115,7 +115,7 @@ static std::optional<std::string> read_key_text(const fs::path& path, KeyKind ki
     std::string text(max_key_file_bytes + 1, '\0');
     size_t length = 0;
     for (;;) {
-        ssize_t got = ::read(fd, text.data() + length, text.size() - length);
+        ssize_t got = ::read(fd.get(), text.data() + length, text.size() - length);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0)
@@ -124,7 +124,7 @@ static std::optional<std::string> read_key_text(const fs::path& path, KeyKind ki
         if (length == text.size())
             break;
     }
-    ::close(fd);
+    fd.reset();
     text.resize(length);
     if (length > max_key_file_bytes) {
         diagnostics.error(where, "this file is too large to be a key file");

@@ -3,6 +3,7 @@
 #include "content/publish/publisher.h"
 
 #include "base/durable_files.h"
+#include "base/unique_fd.h"
 #include "content/publish/published_tree.h"
 #include "content/model/source_loader.h"
 
@@ -35,20 +36,19 @@ std::vector<std::string> used_asset_paths(const ContentSource& source)
 template<typename Each>
 std::optional<std::uint64_t> stream_file(const fs::path& file, std::string& error, Each each)
 {
-    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) {
         error = "cannot open " + file.string() + ": " + std::strerror(errno);
         return std::nullopt;
     }
     std::uint64_t size = 0;
     std::array<char, 64 * 1024> buffer {};
     for (;;) {
-        ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
             error = "cannot read " + file.string() + ": " + std::strerror(errno);
-            ::close(fd);
             return std::nullopt;
         }
         if (got == 0)
@@ -56,15 +56,12 @@ std::optional<std::uint64_t> stream_file(const fs::path& file, std::string& erro
         size += static_cast<std::uint64_t>(got);
         if (size > max_asset_bytes) {
             error = file.string() + " is larger than " + std::to_string(max_asset_bytes) + " bytes";
-            ::close(fd);
             return std::nullopt;
         }
         if (!each(std::string_view(buffer.data(), static_cast<size_t>(got)))) {
-            ::close(fd);
             return std::nullopt;
         }
     }
-    ::close(fd);
     return size;
 }
 

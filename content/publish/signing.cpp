@@ -2,6 +2,8 @@
 // for cryptography.
 #include "content/publish/signing.h"
 
+#include "base/unique_fd.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -196,14 +198,13 @@ bool is_sha256_hex(std::string_view text)
 
 std::optional<FileDigest> sha256_of_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error)
 {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) {
         error = "cannot open " + path.string() + ": " + std::strerror(errno);
         return std::nullopt;
     }
     struct stat status {};
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        ::close(fd);
+    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
         error = path.string() + " is not a regular file";
         return std::nullopt;
     }
@@ -211,12 +212,11 @@ std::optional<FileDigest> sha256_of_file(const std::filesystem::path& path, std:
     FileDigest digest;
     std::array<char, 64 * 1024> buffer {};
     for (;;) {
-        ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
             error = "cannot read " + path.string() + ": " + std::strerror(errno);
-            ::close(fd);
             return std::nullopt;
         }
         if (got == 0)
@@ -225,12 +225,10 @@ std::optional<FileDigest> sha256_of_file(const std::filesystem::path& path, std:
         // Counted while reading, not from fstat: the file may grow while it is read.
         if (digest.size > max_bytes) {
             error = path.string() + " is larger than " + std::to_string(max_bytes) + " bytes";
-            ::close(fd);
             return std::nullopt;
         }
         hasher.update({ buffer.data(), static_cast<size_t>(got) });
     }
-    ::close(fd);
     digest.sha256 = hasher.finish_hex();
     return digest;
 }

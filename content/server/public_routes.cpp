@@ -3,12 +3,14 @@
 #include "content/server/http_conditions.h"
 #include "content/server/server_routes.h"
 #include "content/publish/signing.h"
+#include "base/unique_fd.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace hallboard {
 
@@ -87,10 +89,10 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
         answer_not_modified(request, response, content_etag(name), immutable, Compressible::No);
         return;
     }
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        if (fd >= 0)
-            ::close(fd);
+    // Shared because the library copies the provider; the file closes when the last copy goes,
+    // even on a path where the library never calls the releaser.
+    auto file = std::make_shared<UniqueFd>(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!*file || ::fstat(file->get(), &status) != 0 || !S_ISREG(status.st_mode)) {
         send_error(response, 404, "no such blob");
         return;
     }
@@ -101,14 +103,14 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
     // cannot change under us, blobs are only ever renamed into place, never rewritten.
     response.set_content_provider(
         static_cast<size_t>(status.st_size), "application/octet-stream",
-        [fd](size_t offset, size_t length, httplib::DataSink& sink) {
+        [file](size_t offset, size_t length, httplib::DataSink& sink) {
             char buffer[64 * 1024];
-            ssize_t got = ::pread(fd, buffer, std::min(length, sizeof buffer), static_cast<off_t>(offset));
+            ssize_t got = ::pread(file->get(), buffer, std::min(length, sizeof buffer), static_cast<off_t>(offset));
             if (got <= 0)
                 return false;
             return sink.write(buffer, static_cast<size_t>(got));
         },
-        [fd](bool) { ::close(fd); });
+        [file](bool) { file->reset(); });
 }
 
 void serve_version_file(const ServedTree& tree, const httplib::Request& request, httplib::Response& response,

@@ -2,6 +2,7 @@
 #include "player/render/font_set.h"
 
 #include "base/log.h"
+#include "base/unique_fd.h"
 #include "player/render/font_resolver.h"
 
 #include <algorithm>
@@ -19,25 +20,20 @@ namespace hallboard {
 // used touch, which a mapping would keep in its resident memory. The page cache, shared with
 // every process, holds them in both cases.
 struct FontSet::FontFile {
-    int fd = -1;
+    UniqueFd fd;
     Sint64 size = 0;
 
     static std::shared_ptr<FontFile> open(const std::string& path)
     {
         auto file = std::make_shared<FontFile>();
-        file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (file->fd < 0)
+        file->fd.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!file->fd)
             return nullptr;
         struct stat info { };
-        if (::fstat(file->fd, &info) != 0 || info.st_size <= 0)
+        if (::fstat(file->fd.get(), &info) != 0 || info.st_size <= 0)
             return nullptr;
         file->size = static_cast<Sint64>(info.st_size);
         return file;
-    }
-    ~FontFile()
-    {
-        if (fd >= 0)
-            ::close(fd);
     }
 
     // A stream over the file with a position of its own (SDL_ttf seeks before every read), for
@@ -66,7 +62,7 @@ struct FontSet::FontFile {
             size_t const wanted = item_size * count;
             size_t done = 0;
             while (done < wanted) {
-                ssize_t const got = ::pread(file_of(self).fd, static_cast<char*>(buffer) + done, wanted - done,
+                ssize_t const got = ::pread(file_of(self).fd.get(), static_cast<char*>(buffer) + done, wanted - done,
                     static_cast<off_t>(position + static_cast<Sint64>(done)));
                 if (got < 0 && errno == EINTR)
                     continue;

@@ -1,6 +1,8 @@
 // A cpp-httplib server on 127.0.0.1 and a free port, run on a thread for the length of a test.
 #pragma once
 
+#include "base/unique_fd.h"
+
 #include <doctest/doctest.h>
 #include <httplib.h>
 
@@ -58,8 +60,9 @@ private:
 // A loopback port nobody listens on: bound, then closed again without listen().
 inline int refused_port()
 {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
+    hallboard::UniqueFd socket(::socket(AF_INET, SOCK_STREAM, 0));
+    REQUIRE(socket.valid());
+    int fd = socket.get();
     sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -67,7 +70,6 @@ inline int refused_port()
     REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
     socklen_t length = sizeof address;
     REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-    ::close(fd);
     return ntohs(address.sin_port);
 }
 

@@ -5,6 +5,7 @@
 #include "content/server/content_server.h"
 #include "content/publish/signing.h"
 #include "base/log.h"
+#include "base/unique_fd.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -181,8 +182,9 @@ private:
 // whole answer; the request should carry "Connection: close".
 inline std::string raw_exchange(int port, const std::string& request)
 {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
+    hallboard::UniqueFd socket(::socket(AF_INET, SOCK_STREAM, 0));
+    REQUIRE(socket.valid());
+    int fd = socket.get();
     sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<uint16_t>(port));
@@ -205,7 +207,6 @@ inline std::string raw_exchange(int port, const std::string& request)
             break;
         answer.append(buffer, static_cast<size_t>(n));
     }
-    ::close(fd);
     return answer;
 }
 

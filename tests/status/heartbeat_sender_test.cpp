@@ -3,6 +3,7 @@
 #include "player/status/heartbeat_sender.h"
 #include "player/status/play_counter.h"
 #include "server/server_test_support.h"
+#include "base/unique_fd.h"
 
 #include "eventually.h"
 
@@ -77,15 +78,15 @@ constexpr Date today { 2026, 11, 23 };
 // A loopback port nobody listens on: bound, then closed again without listen().
 int refused_port()
 {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
+    hallboard::UniqueFd socket(::socket(AF_INET, SOCK_STREAM, 0));
+    REQUIRE(socket.valid());
+    int fd = socket.get();
     sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
     socklen_t length = sizeof address;
     REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-    ::close(fd);
     return ntohs(address.sin_port);
 }
 

@@ -10,6 +10,7 @@
 #include "content/publish/signing.h"
 #include "content/model/source_loader.h"
 #include "base/log.h"
+#include "base/unique_fd.h"
 #include "player/sync/sync_settings.h"
 
 #include <doctest/doctest.h>
@@ -315,15 +316,15 @@ private:
 // A loopback port nobody listens on: bound, then closed again without listen().
 inline int refused_port()
 {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
+    hallboard::UniqueFd socket(::socket(AF_INET, SOCK_STREAM, 0));
+    REQUIRE(socket.valid());
+    int fd = socket.get();
     sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
     socklen_t length = sizeof address;
     REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-    ::close(fd);
     return ntohs(address.sin_port);
 }
 
