@@ -9,7 +9,7 @@
 #include "player/render/image_probe.h"
 #include "player/render/image_scale.h"
 #include "player/render/shapes.h"
-#include "player/render/texture_tally.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL_image.h>
 
@@ -79,15 +79,9 @@ DisplayListPlayer::~DisplayListPlayer() { clear(); }
 
 void DisplayListPlayer::clear()
 {
-    for (auto& [key, decoding] : m_decoding) {
-        if (SDL_Surface* pixels = decoding.get().pixels)
-            SDL_FreeSurface(pixels);
-    }
+    for (auto& [key, decoding] : m_decoding)
+        decoding.wait(); // a preload under way; what it decoded is freed with it
     m_decoding.clear();
-    for (Entry& entry : m_lru) {
-        if (entry.texture)
-            destroy_texture(entry.texture);
-    }
     m_lru.clear();
     m_entries.clear();
     m_broken_images.clear();
@@ -108,8 +102,6 @@ void DisplayListPlayer::drop_unused()
             continue;
         }
         m_cached_bytes -= it->bytes;
-        if (it->texture)
-            destroy_texture(it->texture);
         m_entries.erase(it->key);
         it = m_lru.erase(it);
     }
@@ -143,8 +135,6 @@ void DisplayListPlayer::evict_to(std::size_t budget)
     while (m_cached_bytes > budget && m_lru.size() > 1) {
         Entry& victim = m_lru.back();
         m_cached_bytes -= victim.bytes;
-        if (victim.texture)
-            destroy_texture(victim.texture);
         m_entries.erase(victim.key);
         m_lru.pop_back();
     }
@@ -182,16 +172,15 @@ SDL_Texture* DisplayListPlayer::corner_texture(int radius)
 {
     std::string key = "c" + std::to_string(radius);
     if (Entry* entry = find(key))
-        return entry->texture;
-    SDL_Surface* disc = make_disc_mask(radius);
+        return entry->texture.get();
+    UniqueSurface disc = make_disc_mask(radius);
     if (!disc)
         return nullptr;
-    SDL_Texture* texture = counted(SDL_CreateTextureFromSurface(m_renderer, disc));
-    SDL_FreeSurface(disc);
+    UniqueTexture texture(SDL_CreateTextureFromSurface(m_renderer, disc.get()));
     if (!texture)
         return nullptr;
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    return insert(Entry { std::move(key), texture, 2 * radius, 2 * radius })->texture;
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    return insert(Entry { std::move(key), std::move(texture), 2 * radius, 2 * radius })->texture.get();
 }
 
 void DisplayListPlayer::draw_fill(const FillRect& fill, float dx, float dy)
@@ -242,21 +231,21 @@ std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_text_entry(std::
         return std::nullopt;
     // Rendered white and tinted per draw, so one texture serves every colour of the same text.
     std::string const terminated(text);
-    SDL_Surface* surface = TTF_RenderUTF8_Blended(ttf, terminated.c_str(), SDL_Color { 255, 255, 255, 255 });
+    UniqueSurface surface(TTF_RenderUTF8_Blended(ttf, terminated.c_str(), SDL_Color { 255, 255, 255, 255 }));
     if (!surface) {
         log_debug(std::string("cannot render text: ") + TTF_GetError());
         return std::nullopt;
     }
-    SDL_Texture* texture = counted(SDL_CreateTextureFromSurface(m_renderer, surface));
+    UniqueTexture texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
     int const width = surface->w;
     int const height = surface->h;
-    SDL_FreeSurface(surface);
+    surface.reset();
     if (!texture) {
         log_debug(std::string("cannot create a text texture: ") + SDL_GetError());
         return std::nullopt;
     }
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    Entry entry { std::move(key), texture, width, height };
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    Entry entry { std::move(key), std::move(texture), width, height };
     // SDL_ttf widens the surface leftwards for a first glyph overhanging its pen position
     // (j, italics) and upwards for a glyph taller than the font's ascent; undo both so the
     // run's x stays the pen position and its baseline stays at the ascent.
@@ -305,12 +294,11 @@ void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Co
             entry = &*once;
         }
     }
-    SDL_SetTextureColorMod(entry->texture, color.r, color.g, color.b);
-    SDL_SetTextureAlphaMod(entry->texture, color.a);
+    SDL_SetTextureColorMod(entry->texture.get(), color.r, color.g, color.b);
+    SDL_SetTextureAlphaMod(entry->texture.get(), color.a);
     SDL_Rect const dst { snap(x) - entry->origin_x, snap(top) - entry->origin_y, entry->width, entry->height };
-    SDL_RenderCopy(m_renderer, entry->texture, nullptr, &dst);
-    if (once)
-        destroy_texture(once->texture); // a batching renderer draws it first
+    SDL_RenderCopy(m_renderer, entry->texture.get(), nullptr, &dst);
+    once.reset(); // a batching renderer draws it first
 }
 
 void DisplayListPlayer::draw_text(const TextRun& run, float dx, float dy, TextureReuse reuse)
@@ -347,13 +335,11 @@ DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw&
     if (probe->size && (probe->size->width <= 0 || probe->size->height <= 0 || too_large(probe->size->width, probe->size->height)))
         return { nullptr, "refused: " + std::to_string(probe->size->width) + "x" + std::to_string(probe->size->height)
             + " px is larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel" };
-    SDL_Surface* decoded = IMG_Load(image.path.c_str());
+    UniqueSurface decoded(IMG_Load(image.path.c_str()));
     if (!decoded)
         return { nullptr, std::string("cannot decode: ") + IMG_GetError() };
-    if (too_large(decoded->w, decoded->h)) {
-        SDL_FreeSurface(decoded);
+    if (too_large(decoded->w, decoded->h))
         return { nullptr, "refused: larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel" };
-    }
 
     // Resample once to the size drawn: sharp at any scale, and the cache holds screen-sized
     // textures rather than camera-sized ones. A phone photo stored sideways (EXIF orientation)
@@ -362,19 +348,19 @@ DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw&
     int const orientation = probe->orientation;
     bool const sideways = orientation_swaps_sides(orientation);
     ImageFitGeometry const geometry = fit_image(sideways ? decoded->h : decoded->w, sideways ? decoded->w : decoded->h, box.w, box.h, image.fit);
-    SDL_Surface* scaled = resample_surface(decoded, stored_rect(geometry.source, decoded->w, decoded->h, orientation),
+    UniqueSurface scaled = resample_surface(decoded.get(), stored_rect(geometry.source, decoded->w, decoded->h, orientation),
         sideways ? geometry.height : geometry.width, sideways ? geometry.width : geometry.height);
-    SDL_FreeSurface(decoded);
+    decoded.reset(); // the camera-sized copy goes before the upright one is made
     if (!scaled)
         return { nullptr, std::string("cannot scale: ") + SDL_GetError() };
     if (orientation != upright_orientation) {
-        SDL_Surface* upright = upright_surface(scaled, orientation);
-        SDL_FreeSurface(scaled);
+        UniqueSurface upright = upright_surface(scaled.get(), orientation);
+        scaled.reset();
         if (!upright)
             return { nullptr, std::string("cannot turn upright: ") + SDL_GetError() };
-        scaled = upright;
+        scaled = std::move(upright);
     }
-    return { scaled, {} };
+    return { std::move(scaled), {} };
 }
 
 std::optional<DisplayListPlayer::Entry> DisplayListPlayer::image_texture(const ImageDraw& image, DecodedImage decoded, std::string key)
@@ -386,14 +372,14 @@ std::optional<DisplayListPlayer::Entry> DisplayListPlayer::image_texture(const I
     };
     if (!decoded.pixels)
         return refuse(decoded.problem);
-    SDL_Texture* texture = counted(SDL_CreateTextureFromSurface(m_renderer, decoded.pixels));
+    UniqueTexture texture(SDL_CreateTextureFromSurface(m_renderer, decoded.pixels.get()));
     int const width = decoded.pixels->w;
     int const height = decoded.pixels->h;
-    SDL_FreeSurface(decoded.pixels);
+    decoded.pixels.reset();
     if (!texture)
         return refuse(std::string("cannot create a texture: ") + SDL_GetError());
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    return Entry { std::move(key), texture, width, height };
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    return Entry { std::move(key), std::move(texture), width, height };
 }
 
 void DisplayListPlayer::draw_placeholder(SDL_Rect box)
@@ -479,7 +465,7 @@ void DisplayListPlayer::draw_image(const ImageDraw& image, float dx, float dy)
     entry->awaiting_draw = false;
     // Contain leaves bands: the texture is centred in the box. Cover fills it exactly.
     SDL_Rect const dst { box.x + (box.w - entry->width) / 2, box.y + (box.h - entry->height) / 2, entry->width, entry->height };
-    SDL_RenderCopy(m_renderer, entry->texture, nullptr, &dst);
+    SDL_RenderCopy(m_renderer, entry->texture.get(), nullptr, &dst);
 }
 
 // ---- Lines ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "player/layout/display_list.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL.h>
 
@@ -79,7 +80,7 @@ public:
 private:
     struct Entry {
         std::string key;
-        SDL_Texture* texture = nullptr;
+        UniqueTexture texture;
         int width = 0, height = 0;
         int origin_x = 0; // text: the pen position inside the texture (a left overhang moves it right)
         int origin_y = 0; // text: how far a glyph taller than the ascent pushed the baseline down
@@ -89,7 +90,7 @@ private:
     };
     // An image decoded and resampled to the size drawn, off the render thread.
     struct DecodedImage {
-        SDL_Surface* pixels = nullptr; // null: `problem` says why
+        UniqueSurface pixels; // null: `problem` says why
         std::string problem;
     };
     static DecodedImage decode_image(const ImageDraw& image, SDL_Rect box);

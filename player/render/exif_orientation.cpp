@@ -161,25 +161,26 @@ SDL_Rect stored_rect(SDL_Rect upright_rect, int stored_width, int stored_height,
     return { std::min(xa, xb), std::min(ya, yb), std::abs(xb - xa) + 1, std::abs(yb - ya) + 1 };
 }
 
-SDL_Surface* upright_surface(SDL_Surface* stored, int orientation)
+UniqueSurface upright_surface(SDL_Surface* stored, int orientation)
 {
-    SDL_Surface* source = stored->format->BytesPerPixel == 4 ? stored : SDL_ConvertSurfaceFormat(stored, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (!source)
-        return nullptr;
+    UniqueSurface converted;
+    if (stored->format->BytesPerPixel != 4) {
+        converted.reset(SDL_ConvertSurfaceFormat(stored, SDL_PIXELFORMAT_ARGB8888, 0));
+        if (!converted)
+            return nullptr;
+    }
+    SDL_Surface* source = converted ? converted.get() : stored;
     bool const swap = orientation_swaps_sides(orientation);
-    SDL_Surface* result = SDL_CreateRGBSurfaceWithFormat(0, swap ? source->h : source->w, swap ? source->w : source->h, 32, source->format->format);
+    UniqueSurface result(SDL_CreateRGBSurfaceWithFormat(0, swap ? source->h : source->w, swap ? source->w : source->h, 32, source->format->format));
     // A new surface never needs locking; the source might (RLE).
     if (result && SDL_LockSurface(source) == 0) {
         // SDL keeps pitches of 4-byte pixels a whole number of pixels.
         orient_pixels(static_cast<const std::uint32_t*>(source->pixels), source->w, source->h, source->pitch / 4,
             static_cast<std::uint32_t*>(result->pixels), result->pitch / 4, orientation);
         SDL_UnlockSurface(source);
-    } else if (result) {
-        SDL_FreeSurface(result);
-        result = nullptr;
+    } else {
+        result.reset();
     }
-    if (source != stored)
-        SDL_FreeSurface(source);
     return result;
 }
 

@@ -1,6 +1,8 @@
 // Phone photos stored sideways: reading the JPEG EXIF Orientation tag, and turning pixels upright.
 #pragma once
 
+#include "player/render/sdl_handles.h"
+
 #include <SDL.h>
 
 #include <cstddef>
@@ -43,6 +45,6 @@ SDL_Rect stored_rect(SDL_Rect upright_rect, int stored_width, int stored_height,
 
 // A new surface holding `stored` turned upright, in stored's pixel format when it has 4
 // bytes a pixel, ARGB8888 otherwise. Null on failure (SDL_GetError). Does not free `stored`.
-SDL_Surface* upright_surface(SDL_Surface* stored, int orientation);
+UniqueSurface upright_surface(SDL_Surface* stored, int orientation);
 
 } // namespace hallboard

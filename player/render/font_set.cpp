@@ -148,13 +148,8 @@ FontSet::FontSet(FontFace regular, FontFace bold, bool real_bold, std::shared_pt
 {
 }
 
-FontSet::~FontSet()
-{
-    for (SizedFont* sized : { &m_regular_font, &m_bold_font }) {
-        if (sized->font)
-            TTF_CloseFont(sized->font);
-    }
-}
+// The fonts close before the files they read: the members are declared in that order.
+FontSet::~FontSet() = default;
 
 FontSet::SizedFont* FontSet::open_font(FontWeight weight)
 {
@@ -170,16 +165,16 @@ FontSet::SizedFont* FontSet::open_font(FontWeight weight)
         return nullptr;
     // SDL_ttf sizes are points at 72 dpi, which makes the point size the em size in pixels.
     int const initial_size = 40;
-    TTF_Font* font = TTF_OpenFontIndexRW(stream, 1, initial_size, face.index);
+    UniqueFont font(TTF_OpenFontIndexRW(stream, 1, initial_size, face.index));
     if (!font)
         return nullptr;
     // Light hinting snaps to the pixel grid vertically only: the many horizontal strokes of Han
     // glyphs stay crisp (unhinted they blur at body sizes), while shapes and advance widths stay
     // as designed, so measured widths scale with the size.
-    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
     if (bold && !bold_face)
-        TTF_SetFontStyle(font, TTF_STYLE_BOLD);
-    sized = SizedFont { font, initial_size };
+        TTF_SetFontStyle(font.get(), TTF_STYLE_BOLD);
+    sized = SizedFont { std::move(font), initial_size };
     return &sized;
 }
 
@@ -192,13 +187,13 @@ TTF_Font* FontSet::font(FontSpec spec)
     if (sized->pixel_size != size) {
         // The same FT_Set_Char_Size an open at this size does, so glyphs and advances are
         // identical; it empties SDL_ttf's glyph cache, which for Han text rarely hits anyway.
-        if (TTF_SetFontSize(sized->font, size) != 0) {
+        if (TTF_SetFontSize(sized->font.get(), size) != 0) {
             sized->pixel_size = 0; // unknown: set it again next time
             return nullptr;
         }
         sized->pixel_size = size;
     }
-    return sized->font;
+    return sized->font.get();
 }
 
 float FontSet::width(std::string_view utf8, FontSpec spec)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "player/layout/text_measurer.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL_ttf.h>
 
@@ -65,7 +66,7 @@ private:
     // open one costs microseconds (and its small glyph cache). Layout tries many sizes when
     // shrinking text to fit, so one font per weight, resized, is both lighter and faster.
     struct SizedFont {
-        TTF_Font* font = nullptr;
+        UniqueFont font;
         int pixel_size = 0;
     };
     SizedFont* open_font(FontWeight weight);

@@ -85,9 +85,9 @@ std::optional<PixelReader> reader_for(const SDL_PixelFormat& format)
     return reader;
 }
 
-SDL_Surface* area_average(SDL_Surface* source, const PixelReader& read, SDL_Rect rect, int dst_width, int dst_height)
+UniqueSurface area_average(SDL_Surface* source, const PixelReader& read, SDL_Rect rect, int dst_width, int dst_height)
 {
-    SDL_Surface* result = SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface result(SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!result)
         return nullptr;
     auto const columns = area_taps(rect.w, dst_width);
@@ -133,7 +133,7 @@ SDL_Surface* area_average(SDL_Surface* source, const PixelReader& read, SDL_Rect
 
 } // namespace
 
-SDL_Surface* resample_surface(SDL_Surface* source, SDL_Rect source_rect, int dst_width, int dst_height)
+UniqueSurface resample_surface(SDL_Surface* source, SDL_Rect source_rect, int dst_width, int dst_height)
 {
     if (dst_width <= 0 || dst_height <= 0 || source_rect.w <= 0 || source_rect.h <= 0)
         return nullptr;
@@ -142,23 +142,18 @@ SDL_Surface* resample_surface(SDL_Surface* source, SDL_Rect source_rect, int dst
         if (auto reader = reader_for(*source->format))
             return area_average(source, *reader, source_rect, dst_width, dst_height);
     }
-    SDL_Surface* argb = source->format->format == SDL_PIXELFORMAT_ARGB8888
-        ? source
-        : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (!argb)
-        return nullptr;
-    SDL_Surface* result = nullptr;
-    if (shrinking) {
-        result = area_average(argb, PixelReader {}, source_rect, dst_width, dst_height);
-    } else {
-        result = SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (result && SDL_SoftStretchLinear(argb, &source_rect, result, nullptr) != 0) {
-            SDL_FreeSurface(result);
-            result = nullptr;
-        }
+    UniqueSurface converted;
+    if (source->format->format != SDL_PIXELFORMAT_ARGB8888) {
+        converted.reset(SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0));
+        if (!converted)
+            return nullptr;
     }
-    if (argb != source)
-        SDL_FreeSurface(argb);
+    SDL_Surface* argb = converted ? converted.get() : source;
+    if (shrinking)
+        return area_average(argb, PixelReader {}, source_rect, dst_width, dst_height);
+    UniqueSurface result(SDL_CreateRGBSurfaceWithFormat(0, dst_width, dst_height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (result && SDL_SoftStretchLinear(argb, &source_rect, result.get(), nullptr) != 0)
+        result.reset();
     return result;
 }
 

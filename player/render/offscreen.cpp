@@ -21,12 +21,12 @@ OffscreenCanvas::OffscreenCanvas(int width, int height, CanvasPixels pixels)
         return;
     }
     Uint32 const format = pixels == CanvasPixels::Rgb888 ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888;
-    m_surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, format);
+    m_surface.reset(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, format));
     if (!m_surface) {
         log_error(std::string("offscreen canvas: ") + SDL_GetError());
         return;
     }
-    m_renderer = SDL_CreateSoftwareRenderer(m_surface);
+    m_renderer.reset(SDL_CreateSoftwareRenderer(m_surface.get()));
     if (!m_renderer) {
         log_error(std::string("offscreen canvas renderer: ") + SDL_GetError());
         return;
@@ -34,28 +34,20 @@ OffscreenCanvas::OffscreenCanvas(int width, int height, CanvasPixels pixels)
     clear(Color { 0, 0, 0, 255 });
 }
 
-OffscreenCanvas::~OffscreenCanvas()
-{
-    if (m_renderer)
-        SDL_DestroyRenderer(m_renderer);
-    if (m_surface)
-        SDL_FreeSurface(m_surface);
-}
-
 SDL_Surface* OffscreenCanvas::surface()
 {
     // The renderer may batch commands; the pixels are final only after a flush.
     if (m_renderer)
-        SDL_RenderFlush(m_renderer);
-    return m_surface;
+        SDL_RenderFlush(m_renderer.get());
+    return m_surface.get();
 }
 
 void OffscreenCanvas::clear(Color color)
 {
     if (!m_renderer)
         return;
-    SDL_SetRenderDrawColor(m_renderer, color.r, color.g, color.b, color.a);
-    SDL_RenderClear(m_renderer);
+    SDL_SetRenderDrawColor(m_renderer.get(), color.r, color.g, color.b, color.a);
+    SDL_RenderClear(m_renderer.get());
 }
 
 bool OffscreenCanvas::save_png(const std::filesystem::path& path)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "player/config/theme.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL.h>
 
@@ -22,7 +23,6 @@ enum class CanvasPixels {
 class OffscreenCanvas {
 public:
     OffscreenCanvas(int width, int height, CanvasPixels pixels = CanvasPixels::Argb8888);
-    ~OffscreenCanvas();
 
     OffscreenCanvas(const OffscreenCanvas&) = delete;
     OffscreenCanvas& operator=(const OffscreenCanvas&) = delete;
@@ -31,7 +31,7 @@ public:
     int width() const { return m_width; }
     int height() const { return m_height; }
 
-    SDL_Renderer* renderer() const { return m_renderer; }
+    SDL_Renderer* renderer() const { return m_renderer.get(); }
     // The pixels; pending renderer commands are flushed first.
     SDL_Surface* surface();
 
@@ -44,8 +44,8 @@ public:
 private:
     int m_width = 0;
     int m_height = 0;
-    SDL_Surface* m_surface = nullptr;
-    SDL_Renderer* m_renderer = nullptr;
+    UniqueSurface m_surface;
+    UniqueRenderer m_renderer; // declared after the surface it draws on, so destroyed before it
 };
 
 } // namespace hallboard

@@ -3,7 +3,6 @@
 
 #include "base/log.h"
 #include "player/render/surface_rotation.h"
-#include "player/render/texture_tally.h"
 
 #include <algorithm>
 #include <chrono>
@@ -62,7 +61,7 @@ std::unique_ptr<ScreenOutput> ScreenOutput::open(const OutputOptions& options)
     if (choice.probe_accelerated) {
         if (output->make_gpu(options)) {
             SDL_RendererInfo info {};
-            SDL_GetRendererInfo(output->m_renderer, &info);
+            SDL_GetRendererInfo(output->m_renderer.get(), &info);
             std::string name = opengl_renderer_name();
             evidence.accelerated_renderer = name.empty() ? std::string(info.name ? info.name : "accelerated") : name;
         } else {
@@ -72,15 +71,9 @@ std::unique_ptr<ScreenOutput> ScreenOutput::open(const OutputOptions& options)
         choice = choose_renderer(options.renderer, evidence);
         if (choice.path == RenderPath::Software) {
             // Start again without OpenGL: the window may have been made for it.
-            if (output->m_frame)
-                destroy_texture(output->m_frame);
-            if (output->m_renderer)
-                SDL_DestroyRenderer(output->m_renderer);
-            if (output->m_window)
-                SDL_DestroyWindow(output->m_window);
-            output->m_frame = nullptr;
-            output->m_renderer = nullptr;
-            output->m_window = nullptr;
+            output->m_frame.reset();
+            output->m_renderer.reset();
+            output->m_window.reset();
         }
     }
     output->m_choice = choice;
@@ -91,23 +84,11 @@ std::unique_ptr<ScreenOutput> ScreenOutput::open(const OutputOptions& options)
         return nullptr;
 
     SDL_DisplayMode mode {};
-    if (SDL_GetCurrentDisplayMode(std::max(0, SDL_GetWindowDisplayIndex(output->m_window)), &mode) == 0
+    if (SDL_GetCurrentDisplayMode(std::max(0, SDL_GetWindowDisplayIndex(output->m_window.get())), &mode) == 0
         && mode.refresh_rate >= 24 && mode.refresh_rate <= 360)
         output->m_refresh_rate = mode.refresh_rate;
     SDL_ShowCursor(SDL_DISABLE);
     return output;
-}
-
-ScreenOutput::~ScreenOutput()
-{
-    if (m_frame)
-        destroy_texture(m_frame);
-    if (m_renderer)
-        SDL_DestroyRenderer(m_renderer);
-    if (m_upright)
-        SDL_FreeSurface(m_upright);
-    if (m_window)
-        SDL_DestroyWindow(m_window);
 }
 
 bool ScreenOutput::open_window(const OutputOptions& options, Uint32 extra_flags)
@@ -116,7 +97,7 @@ bool ScreenOutput::open_window(const OutputOptions& options, Uint32 extra_flags)
     if (options.fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     int position = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(options.display_index));
-    m_window = SDL_CreateWindow(options.title.c_str(), position, position, options.size.width, options.size.height, flags);
+    m_window.reset(SDL_CreateWindow(options.title.c_str(), position, position, options.size.width, options.size.height, flags));
     return m_window != nullptr;
 }
 
@@ -128,7 +109,7 @@ bool ScreenOutput::make_software(const OutputOptions& options)
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (!m_window && !open_window(options, 0))
         return false;
-    SDL_Surface* surface = SDL_GetWindowSurface(m_window);
+    SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
     if (!surface)
         return false;
     m_output_width = surface->w;
@@ -139,13 +120,13 @@ bool ScreenOutput::make_software(const OutputOptions& options)
     if (m_rotate == 0) {
         // SDL's software renderer for a window draws into the window surface itself, and finds
         // the new one should the window change size.
-        m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
+        m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_SOFTWARE));
     } else {
         // Composed upright in a surface of the window's pixel format, then turned rectangle by
         // rectangle into the window surface.
-        m_upright = SDL_CreateRGBSurfaceWithFormat(0, m_width, m_height, surface->format->BitsPerPixel, surface->format->format);
+        m_upright.reset(SDL_CreateRGBSurfaceWithFormat(0, m_width, m_height, surface->format->BitsPerPixel, surface->format->format));
         if (m_upright)
-            m_renderer = SDL_CreateSoftwareRenderer(m_upright);
+            m_renderer.reset(SDL_CreateSoftwareRenderer(m_upright.get()));
     }
     m_last_window_surface = surface;
     m_present_all = true;
@@ -157,21 +138,20 @@ bool ScreenOutput::make_gpu(const OutputOptions& options)
     if (!open_window(options, 0))
         return false;
     // Vsync is asked for, then measured (measure_vsync) and dropped if presents do not wait.
-    m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+    m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
     if (!m_renderer)
         return false;
-    SDL_GetRendererOutputSize(m_renderer, &m_output_width, &m_output_height);
+    SDL_GetRendererOutputSize(m_renderer.get(), &m_output_width, &m_output_height);
     bool const sideways = m_rotate == 90 || m_rotate == 270;
     m_width = sideways ? m_output_height : m_output_width;
     m_height = sideways ? m_output_width : m_output_height;
-    m_frame = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, m_width, m_height));
+    m_frame = UniqueTexture(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, m_width, m_height));
     if (!m_frame) {
-        SDL_DestroyRenderer(m_renderer);
-        m_renderer = nullptr;
+        m_renderer.reset();
         return false;
     }
-    SDL_SetTextureBlendMode(m_frame, SDL_BLENDMODE_NONE);
-    SDL_SetRenderTarget(m_renderer, m_frame);
+    SDL_SetTextureBlendMode(m_frame.get(), SDL_BLENDMODE_NONE);
+    SDL_SetRenderTarget(m_renderer.get(), m_frame.get());
     m_vsync = true; // until measured
     return true;
 }
@@ -188,7 +168,7 @@ void ScreenOutput::present(const std::vector<SDL_Rect>& damage)
 
 void ScreenOutput::present_software(const std::vector<SDL_Rect>& damage)
 {
-    SDL_Surface* surface = SDL_GetWindowSurface(m_window);
+    SDL_Surface* surface = SDL_GetWindowSurface(m_window.get());
     if (!surface)
         return;
     if (surface != m_last_window_surface) {
@@ -197,7 +177,7 @@ void ScreenOutput::present_software(const std::vector<SDL_Rect>& damage)
     }
     if (damage.empty() && !m_present_all)
         return;
-    SDL_RenderFlush(m_renderer);
+    SDL_RenderFlush(m_renderer.get());
     SDL_Rect const everything { 0, 0, m_width, m_height };
     std::vector<SDL_Rect> const all { everything };
     auto const& rects = m_present_all ? all : damage;
@@ -207,22 +187,22 @@ void ScreenOutput::present_software(const std::vector<SDL_Rect>& damage)
             m_rects.push_back(rect);
             continue;
         }
-        copy_rotated(m_upright, rect, surface, m_rotate);
+        copy_rotated(m_upright.get(), rect, surface, m_rotate);
         m_rects.push_back(rotated_rect(rect, m_width, m_height, m_rotate));
     }
-    SDL_UpdateWindowSurfaceRects(m_window, m_rects.data(), static_cast<int>(m_rects.size()));
+    SDL_UpdateWindowSurfaceRects(m_window.get(), m_rects.data(), static_cast<int>(m_rects.size()));
     m_present_all = false;
 }
 
 void ScreenOutput::present_gpu()
 {
-    SDL_SetRenderTarget(m_renderer, nullptr);
-    SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
-    SDL_RenderClear(m_renderer);
+    SDL_SetRenderTarget(m_renderer.get(), nullptr);
+    SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
+    SDL_RenderClear(m_renderer.get());
     SDL_Rect place { (m_output_width - m_width) / 2, (m_output_height - m_height) / 2, m_width, m_height };
-    SDL_RenderCopyEx(m_renderer, m_frame, nullptr, &place, m_rotate, nullptr, SDL_FLIP_NONE);
-    SDL_RenderPresent(m_renderer);
-    SDL_SetRenderTarget(m_renderer, m_frame);
+    SDL_RenderCopyEx(m_renderer.get(), m_frame.get(), nullptr, &place, m_rotate, nullptr, SDL_FLIP_NONE);
+    SDL_RenderPresent(m_renderer.get());
+    SDL_SetRenderTarget(m_renderer.get(), m_frame.get());
 }
 
 void ScreenOutput::measure_vsync()
@@ -239,14 +219,14 @@ void ScreenOutput::measure_vsync()
         return std::chrono::duration<double, std::milli>(Clock::now() - started).count() / presents;
     };
     double const with_vsync = average_present_ms();
-    SDL_RenderSetVSync(m_renderer, 0);
+    SDL_RenderSetVSync(m_renderer.get(), 0);
     double const without = average_present_ms();
     double const period_ms = 1000 / m_refresh_rate;
     // Presents that wait for the display take about one refresh each, and much less once
     // vsync is off. A slow renderer (llvmpipe) is slow either way: that is not vsync.
     m_vsync = with_vsync >= 0.6 * period_ms && without < 0.6 * with_vsync;
     if (m_vsync)
-        SDL_RenderSetVSync(m_renderer, 1);
+        SDL_RenderSetVSync(m_renderer.get(), 1);
     char line[240];
     std::snprintf(line, sizeof line,
         "vsync: %s (a present took %.1f ms with vsync, %.1f ms without; the display refreshes every %.1f ms)%s",

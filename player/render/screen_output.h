@@ -7,6 +7,7 @@
 
 #include "player/config/screen_config.h"
 #include "player/render/renderer_choice.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL.h>
 
@@ -37,14 +38,13 @@ public:
     // Opens the window and picks the render path (logging one line saying which and why).
     // Returns nullptr when there is no window to be had; SDL_GetError() says why.
     static std::unique_ptr<ScreenOutput> open(const OutputOptions& options);
-    ~ScreenOutput();
     ScreenOutput(const ScreenOutput&) = delete;
     ScreenOutput& operator=(const ScreenOutput&) = delete;
 
     // Compose with this. Its target is the upright frame, width() x height(); leave the target
     // as found (textures drawn into in between are fine).
-    SDL_Renderer* renderer() const { return m_renderer; }
-    SDL_Window* window() const { return m_window; }
+    SDL_Renderer* renderer() const { return m_renderer.get(); }
+    SDL_Window* window() const { return m_window.get(); }
     int width() const { return m_width; }
     int height() const { return m_height; }
     RenderPath path() const { return m_choice.path; }
@@ -76,11 +76,12 @@ private:
     void present_software(const std::vector<SDL_Rect>& damage);
     void present_gpu();
 
-    SDL_Window* m_window = nullptr;
-    SDL_Renderer* m_renderer = nullptr;
-    SDL_Surface* m_upright = nullptr;   // software, turned panel: the frame composed upright
-    SDL_Texture* m_frame = nullptr;     // GPU: the frame composed in a texture
-    SDL_Surface* m_last_window_surface = nullptr;
+    // Destroyed in the reverse order: the frame, then the renderer, then what it drew on.
+    UniqueWindow m_window;
+    UniqueSurface m_upright;   // software, turned panel: the frame composed upright
+    UniqueRenderer m_renderer;
+    UniqueTexture m_frame;     // GPU: the frame composed in a texture
+    SDL_Surface* m_last_window_surface = nullptr; // the window's own, not ours
     RendererChoice m_choice;
     int m_rotate = 0;
     int m_width = 0;  // upright

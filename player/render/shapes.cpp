@@ -7,12 +7,12 @@
 
 namespace hallboard {
 
-SDL_Surface* make_disc_mask(int radius)
+UniqueSurface make_disc_mask(int radius)
 {
     if (radius <= 0)
         return nullptr;
     int const size = 2 * radius;
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface)
         return nullptr;
     // 4x4 supersampling: exact enough at every radius, including the small ones where a

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "player/layout/display_list.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL.h>
 
@@ -12,7 +13,7 @@ namespace hallboard {
 
 // A white 2r x 2r ARGB8888 surface whose alpha is each pixel's coverage by a disc of radius r;
 // its quarters are the corners of a rounded rectangle. Null on failure.
-SDL_Surface* make_disc_mask(int radius);
+UniqueSurface make_disc_mask(int radius);
 
 struct TriangleMesh {
     std::vector<SDL_Vertex> vertices;

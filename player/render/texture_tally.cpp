@@ -1,4 +1,4 @@
-// The process-wide texture count.
+// The process-wide texture count, kept by UniqueTexture.
 #include "player/render/texture_tally.h"
 
 #include <atomic>
@@ -9,15 +9,16 @@ namespace {
 std::atomic<long> live { 0 };
 }
 
-SDL_Texture* counted(SDL_Texture* texture)
+UniqueTexture::UniqueTexture(SDL_Texture* texture)
+    : m_texture(texture)
 {
-    if (texture)
+    if (m_texture)
         live.fetch_add(1, std::memory_order_relaxed);
-    return texture;
 }
 
-void destroy_texture(SDL_Texture* texture)
+void UniqueTexture::reset()
 {
+    SDL_Texture* texture = std::exchange(m_texture, nullptr);
     if (!texture)
         return;
     live.fetch_sub(1, std::memory_order_relaxed);

@@ -2,6 +2,8 @@
 // PNG into memory.
 #include "player/render/thumbnail.h"
 
+#include "player/render/sdl_handles.h"
+
 #include <SDL_image.h>
 
 #include <algorithm>
@@ -218,8 +220,8 @@ std::optional<std::string> encode_png(const PixelBuffer& picture, std::string* r
         rgb[i * 3 + 1] = static_cast<std::uint8_t>(pixel >> 8);
         rgb[i * 3 + 2] = static_cast<std::uint8_t>(pixel);
     }
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormatFrom(rgb.data(), picture.width, picture.height, 24,
-        picture.width * 3, SDL_PIXELFORMAT_RGB24);
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormatFrom(rgb.data(), picture.width, picture.height, 24,
+        picture.width * 3, SDL_PIXELFORMAT_RGB24));
     if (!surface) {
         set_reason(reason, std::string("cannot make the thumbnail: ") + SDL_GetError());
         return std::nullopt;
@@ -227,7 +229,6 @@ std::optional<std::string> encode_png(const PixelBuffer& picture, std::string* r
     GrowingBuffer buffer;
     SDL_RWops* stream = SDL_AllocRW();
     if (!stream) {
-        SDL_FreeSurface(surface);
         set_reason(reason, std::string("cannot make the thumbnail: ") + SDL_GetError());
         return std::nullopt;
     }
@@ -238,9 +239,8 @@ std::optional<std::string> encode_png(const PixelBuffer& picture, std::string* r
     stream->write = buffer_write;
     stream->close = buffer_close;
     stream->hidden.unknown.data1 = &buffer;
-    int const result = IMG_SavePNG_RW(surface, stream, 0);
+    int const result = IMG_SavePNG_RW(surface.get(), stream, 0);
     SDL_RWclose(stream);
-    SDL_FreeSurface(surface);
     if (result != 0) {
         set_reason(reason, std::string("cannot encode the thumbnail: ") + IMG_GetError());
         return std::nullopt;

@@ -99,31 +99,31 @@ void ScreenCompositor::draw_slide_area()
         SDL_Rect new_place = destination;
         new_place.x += destination.w - shift;
         // Both stay inside the slide area: the caller's clip rectangle is within it.
-        SDL_RenderCopy(m_renderer, m_previous.texture, nullptr, &old_place);
+        SDL_RenderCopy(m_renderer, m_previous.texture.get(), nullptr, &old_place);
         if (m_current.texture)
-            SDL_RenderCopy(m_renderer, m_current.texture, nullptr, &new_place);
+            SDL_RenderCopy(m_renderer, m_current.texture.get(), nullptr, &new_place);
         return;
     }
     if (m_current.released) {
         // The page is on the target already: only the strip under the progress bar is drawn.
         if (m_current.underlay) {
             SDL_Rect const bar = sdl_rect(m_regions.progress);
-            SDL_RenderCopy(m_renderer, m_current.underlay, nullptr, &bar);
+            SDL_RenderCopy(m_renderer, m_current.underlay.get(), nullptr, &bar);
         }
         return;
     }
     if (m_previous.texture)
-        SDL_RenderCopy(m_renderer, m_previous.texture, nullptr, &destination);
+        SDL_RenderCopy(m_renderer, m_previous.texture.get(), nullptr, &destination);
     if (m_current.texture) {
         bool fading = m_previous.texture != nullptr;
         auto alpha = static_cast<Uint8>(std::round((fading ? eased : 1.0) * 255));
         // Fully transparent changes nothing; fully opaque is a plain copy. SDL's software
         // blitter has a fast path for blending an opaque texture at a partial alpha only: at
         // full alpha with blending on it takes a generic per-pixel path (30 ms a frame).
-        SDL_SetTextureBlendMode(m_current.texture, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-        SDL_SetTextureAlphaMod(m_current.texture, alpha);
+        SDL_SetTextureBlendMode(m_current.texture.get(), alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+        SDL_SetTextureAlphaMod(m_current.texture.get(), alpha);
         if (alpha > 0)
-            SDL_RenderCopy(m_renderer, m_current.texture, nullptr, &destination);
+            SDL_RenderCopy(m_renderer, m_current.texture.get(), nullptr, &destination);
     } else {
         auto const& background = m_config.theme.background;
         SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);

@@ -13,6 +13,7 @@
 #include "player/layout/slide_layout.h"
 #include "player/render/display_list_player.h"
 #include "player/render/font_set.h"
+#include "player/render/sdl_handles.h"
 #include "player/schedule/rotation.h"
 #include "player/screen/frame_damage.h"
 #include "player/screen/local_clock.h"
@@ -140,14 +141,14 @@ private:
         int page = 0;
         double started = 0;  // FrameTime::seconds when it appeared
         double duration = 0; // seconds
-        SDL_Texture* texture = nullptr;
+        UniqueTexture texture;
         size_t drawn_commands = 0;    // how much of the page is rasterised into the texture
         size_t preload_position = 0;  // how far images have been decoded before the texture exists
         std::uint64_t serial = 0;     // set when it starts showing: tells pages apart for damage
         // SlideMemory::ReleaseOnceShown: the texture was let go once the page was on the target;
         // `underlay` keeps the strip of it under the progress bar, which still changes.
         bool released = false;
-        SDL_Texture* underlay = nullptr;
+        UniqueTexture underlay;
         int captured_rows = 0;        // released: how much has been read back into `texture` again
         bool pinned = false;          // put up by show_static: a preview stays whatever the rules say
     };

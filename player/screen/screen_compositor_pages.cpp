@@ -4,7 +4,7 @@
 
 #include "player/layout/text_layout.h"
 #include "base/log.h"
-#include "player/render/texture_tally.h"
+#include "player/render/sdl_handles.h"
 
 #include <algorithm>
 #include <utility>
@@ -23,11 +23,7 @@ static int characters_on_page(const DisplayList& page)
 
 void ScreenCompositor::release(ShownPage& shown)
 {
-    if (shown.texture)
-        destroy_texture(shown.texture);
-    if (shown.underlay)
-        destroy_texture(shown.underlay);
-    shown = ShownPage {};
+    shown = ShownPage {}; // its textures go with it
 }
 
 size_t ScreenCompositor::slide_texture_bytes() const
@@ -52,21 +48,18 @@ void ScreenCompositor::release_shown_texture(const FrameTime& time)
         || m_current.duration - (time.seconds - m_current.started) <= prepare_lead_seconds)
         return;
     SDL_Rect const strip = progress_in_page();
-    SDL_Texture* underlay = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, strip.w, strip.h));
+    UniqueTexture underlay(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, strip.w, strip.h));
     if (!underlay)
         return; // keep the page then
-    SDL_SetTextureBlendMode(underlay, SDL_BLENDMODE_NONE);
+    SDL_SetTextureBlendMode(underlay.get(), SDL_BLENDMODE_NONE);
     SDL_Texture* previous_target = SDL_GetRenderTarget(m_renderer);
-    SDL_SetRenderTarget(m_renderer, underlay);
-    SDL_SetTextureBlendMode(m_current.texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureAlphaMod(m_current.texture, 255);
-    SDL_RenderCopy(m_renderer, m_current.texture, &strip, nullptr);
+    SDL_SetRenderTarget(m_renderer, underlay.get());
+    SDL_SetTextureBlendMode(m_current.texture.get(), SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(m_current.texture.get(), 255);
+    SDL_RenderCopy(m_renderer, m_current.texture.get(), &strip, nullptr);
     SDL_SetRenderTarget(m_renderer, previous_target);
-    destroy_texture(m_current.texture);
-    m_current.texture = nullptr;
-    if (m_current.underlay)
-        destroy_texture(m_current.underlay);
-    m_current.underlay = underlay;
+    m_current.texture.reset();
+    m_current.underlay = std::move(underlay);
     m_current.released = true;
     m_current.captured_rows = 0;
     m_slide_on_target = true;
@@ -81,11 +74,11 @@ bool ScreenCompositor::capture_rows(ShownPage& shown, std::chrono::steady_clock:
 {
     auto const& slide = m_regions.slide;
     if (!shown.texture) {
-        shown.texture = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, slide.w, slide.h));
+        shown.texture = UniqueTexture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, slide.w, slide.h));
         shown.captured_rows = 0;
         if (!shown.texture)
             return false;
-        SDL_SetTextureBlendMode(shown.texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureBlendMode(shown.texture.get(), SDL_BLENDMODE_NONE);
     }
     // A band at a time: about 256 KB, a fraction of a millisecond.
     int const band = std::max(1, (256 * 1024) / std::max(1, slide.w * 4));
@@ -97,10 +90,10 @@ bool ScreenCompositor::capture_rows(ShownPage& shown, std::chrono::steady_clock:
         SDL_Rect const on_target { slide.x, slide.y + shown.captured_rows, slide.w, rows };
         void* pixels = nullptr;
         int pitch = 0;
-        if (SDL_LockTexture(shown.texture, &in_page, &pixels, &pitch) != 0)
+        if (SDL_LockTexture(shown.texture.get(), &in_page, &pixels, &pitch) != 0)
             return false;
         bool const read = SDL_RenderReadPixels(m_renderer, &on_target, SDL_PIXELFORMAT_RGB888, pixels, pitch) == 0;
-        SDL_UnlockTexture(shown.texture);
+        SDL_UnlockTexture(shown.texture.get());
         if (!read)
             return false;
         shown.captured_rows += rows;
@@ -110,13 +103,13 @@ bool ScreenCompositor::capture_rows(ShownPage& shown, std::chrono::steady_clock:
     SDL_Rect const bar = progress_in_page();
     void* pixels = nullptr;
     int pitch = 0;
-    if (SDL_LockTexture(shown.texture, &bar, &pixels, &pitch) != 0)
+    if (SDL_LockTexture(shown.texture.get(), &bar, &pixels, &pitch) != 0)
         return false;
     SDL_Texture* previous_target = SDL_GetRenderTarget(m_renderer);
-    SDL_SetRenderTarget(m_renderer, shown.underlay);
+    SDL_SetRenderTarget(m_renderer, shown.underlay.get());
     bool const read = SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_RGB888, pixels, pitch) == 0;
     SDL_SetRenderTarget(m_renderer, previous_target);
-    SDL_UnlockTexture(shown.texture);
+    SDL_UnlockTexture(shown.texture.get());
     if (!read)
         return false;
     shown.released = false;
@@ -130,9 +123,7 @@ void ScreenCompositor::restore_texture(ShownPage& shown)
     if (m_slide_on_target && shown.underlay && capture_rows(shown, std::chrono::steady_clock::time_point::max()))
         return;
     // The target lost it (or reading failed): rasterise the page again (tens of milliseconds, and rare).
-    if (shown.texture)
-        destroy_texture(shown.texture);
-    shown.texture = nullptr;
+    shown.texture.reset();
     shown.captured_rows = 0;
     shown.drawn_commands = 0;
     shown.released = false;
@@ -193,23 +184,23 @@ bool ScreenCompositor::rasterise_page(ShownPage& shown, std::chrono::steady_cloc
         // channel and an alpha modulation takes SDL's generic per-pixel path (four times
         // slower). It is also the format of an X11 window surface, so a steady frame copies
         // it with a plain memcpy.
-        shown.texture = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
+        shown.texture = UniqueTexture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
         if (!shown.texture) {
             log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
             shown.drawn_commands = page.commands.size(); // done: the slide area shows the background
             return true;
         }
         SDL_Texture* previous_target = SDL_GetRenderTarget(m_renderer);
-        SDL_SetRenderTarget(m_renderer, shown.texture);
+        SDL_SetRenderTarget(m_renderer, shown.texture.get());
         auto const& background = m_config.theme.background;
         SDL_SetRenderDrawColor(m_renderer, background.r, background.g, background.b, 255);
         SDL_RenderClear(m_renderer);
         SDL_SetRenderTarget(m_renderer, previous_target);
         // Opaque copies are a plain blit; blending is switched on only while fading in.
-        SDL_SetTextureBlendMode(shown.texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureBlendMode(shown.texture.get(), SDL_BLENDMODE_NONE);
     }
     SDL_Texture* previous_target = SDL_GetRenderTarget(m_renderer);
-    SDL_SetRenderTarget(m_renderer, shown.texture);
+    SDL_SetRenderTarget(m_renderer, shown.texture.get());
     // Page text is drawn once: its textures would only push the header's out of the cache.
     while (shown.drawn_commands < page.commands.size() && std::chrono::steady_clock::now() < deadline)
         m_player.play(page.commands[shown.drawn_commands++], 0, 0, TextureReuse::DrawOnce);
@@ -346,13 +337,9 @@ void ScreenCompositor::textures_lost()
     release(m_previous);
     m_transition_start = -1;
     release(m_upcoming);
-    if (m_current.underlay)
-        destroy_texture(m_current.underlay);
-    m_current.underlay = nullptr;
+    m_current.underlay.reset();
     if (m_current.texture || m_current.released) {
-        if (m_current.texture)
-            destroy_texture(m_current.texture);
-        m_current.texture = nullptr;
+        m_current.texture.reset();
         m_current.drawn_commands = 0;
         m_current.released = false;
         rasterise_page(m_current, std::chrono::steady_clock::time_point::max());

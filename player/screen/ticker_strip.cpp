@@ -2,7 +2,7 @@
 #include "player/screen/ticker_strip.h"
 
 #include "base/log.h"
-#include "player/render/texture_tally.h"
+#include "player/render/sdl_handles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,8 +19,6 @@ TickerStrip::~TickerStrip() { release(); }
 
 void TickerStrip::release()
 {
-    for (Tile& tile : m_tiles)
-        destroy_texture(tile.texture);
     m_tiles.clear();
     m_bytes = 0;
     m_cycle = 0;
@@ -49,23 +47,23 @@ void TickerStrip::build(const ScreenGeometry& geometry, const Theme& theme, cons
     for (int x = 0; x < m_strip_width; x += tile_limit) {
         int const width = std::min(tile_limit, m_strip_width - x);
         // Opaque like the window surface: copying it is a plain blit (a memcpy in software).
-        SDL_Texture* texture = counted(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
+        UniqueTexture texture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
         if (!texture) {
             log_error(std::string("cannot create the ticker strip: ") + SDL_GetError());
             release();
             break;
         }
-        SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_NONE);
         if (positions == TickerPositions::SubPixel)
-            SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
-        SDL_SetRenderTarget(m_renderer, texture);
+            SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeLinear);
+        SDL_SetRenderTarget(m_renderer, texture.get());
         SDL_SetRenderDrawColor(m_renderer, m_background.r, m_background.g, m_background.b, 255);
         SDL_RenderClear(m_renderer);
         // The whole text, placed so that this tile's part lands in it; the rest is clipped.
         DisplayList list;
         list.text(static_cast<float>(-x), ticker.baseline - m_bar.y, text, ticker.font, theme.ticker_text);
         m_player.play(list, 0, 0, TextureReuse::DrawOnce);
-        m_tiles.push_back(Tile { texture, x, width });
+        m_tiles.push_back(Tile { std::move(texture), x, width });
         m_bytes += static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
     }
     SDL_SetRenderTarget(m_renderer, previous_target);
@@ -108,11 +106,11 @@ void TickerStrip::draw(double first_x)
                 int const left = static_cast<int>(std::lround(static_cast<float>(x))) + tile.x;
                 SDL_Rect const place { static_cast<int>(bar.x) + left, static_cast<int>(bar.y), tile.width,
                     static_cast<int>(std::lround(bar.h)) };
-                SDL_RenderCopy(m_renderer, tile.texture, nullptr, &place);
+                SDL_RenderCopy(m_renderer, tile.texture.get(), nullptr, &place);
             } else {
                 SDL_FRect const place { bar.x + static_cast<float>(x) + static_cast<float>(tile.x), bar.y,
                     static_cast<float>(tile.width), bar.h };
-                SDL_RenderCopyF(m_renderer, tile.texture, nullptr, &place);
+                SDL_RenderCopyF(m_renderer, tile.texture.get(), nullptr, &place);
             }
         }
     }

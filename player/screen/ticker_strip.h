@@ -6,6 +6,7 @@
 #include "player/config/theme.h"
 #include "player/layout/frame_layout.h"
 #include "player/render/display_list_player.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL.h>
 
@@ -45,7 +46,7 @@ public:
 
 private:
     struct Tile {
-        SDL_Texture* texture = nullptr;
+        UniqueTexture texture;
         int x = 0; // where it starts in the strip
         int width = 0;
     };

@@ -3,6 +3,7 @@
 // HALLBOARD_UPDATE_GOLDEN=1 rewrites the goldens (look at them before committing).
 #include "content/model/source_loader.h"
 #include "player/render/offscreen.h"
+#include "player/render/sdl_handles.h"
 #include "player/render/sdl_session.h"
 #include "player/screen/screen_compositor.h"
 
@@ -31,8 +32,8 @@ Comparison compare(SDL_Surface* actual, SDL_Surface* expected)
     if (actual->w != expected->w || actual->h != expected->h)
         return result;
     result.same_size = true;
-    SDL_Surface* a = SDL_ConvertSurfaceFormat(actual, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_Surface* b = SDL_ConvertSurfaceFormat(expected, SDL_PIXELFORMAT_ARGB8888, 0);
+    UniqueSurface a(SDL_ConvertSurfaceFormat(actual, SDL_PIXELFORMAT_ARGB8888, 0));
+    UniqueSurface b(SDL_ConvertSurfaceFormat(expected, SDL_PIXELFORMAT_ARGB8888, 0));
     // Small differences in anti-aliasing are not regressions; a moved or missing glyph is.
     constexpr int tolerance = 24;
     for (int y = 0; y < a->h; ++y) {
@@ -46,8 +47,6 @@ Comparison compare(SDL_Surface* actual, SDL_Surface* expected)
         }
     }
     result.total = static_cast<long>(a->w) * a->h;
-    SDL_FreeSurface(a);
-    SDL_FreeSurface(b);
     return result;
 }
 
@@ -108,13 +107,12 @@ TEST_CASE("every slide kind matches its golden image")
                 MESSAGE("updated " << golden_path.string());
                 continue;
             }
-            SDL_Surface* expected = IMG_Load(golden_path.string().c_str());
+            UniqueSurface expected(IMG_Load(golden_path.string().c_str()));
             INFO("golden image " << golden_path.string() << " (HALLBOARD_UPDATE_GOLDEN=1 writes it)");
             CHECK(expected);
             if (!expected)
                 continue;
-            auto result = compare(canvas.surface(), expected);
-            SDL_FreeSurface(expected);
+            auto result = compare(canvas.surface(), expected.get());
             bool matches = result.same_size && result.differing * 1000 <= result.total; // at most 0.1 %
             if (!matches) {
                 auto failed = std::filesystem::current_path() / (name + "-FAILED.png");

@@ -324,15 +324,15 @@ TEST_CASE("upright_surface turns an SDL surface, converting 3-byte pixels")
     for (Uint32 format : { SDL_PIXELFORMAT_RGB24, SDL_PIXELFORMAT_ARGB8888, SDL_PIXELFORMAT_ABGR8888 }) {
         CAPTURE(SDL_GetPixelFormatName(format));
         // 3x2: red green blue / white black grey.
-        SDL_Surface* stored = SDL_CreateRGBSurfaceWithFormat(0, 3, 2, 32, format);
+        UniqueSurface stored(SDL_CreateRGBSurfaceWithFormat(0, 3, 2, 32, format));
         REQUIRE(stored);
         Color const colors[6] = { { 255, 0, 0, 255 }, { 0, 255, 0, 255 }, { 0, 0, 255, 255 },
             { 255, 255, 255, 255 }, { 0, 0, 0, 255 }, { 128, 128, 128, 255 } };
         for (int i = 0; i < 6; ++i) {
             SDL_Rect const pixel { i % 3, i / 3, 1, 1 };
-            SDL_FillRect(stored, &pixel, SDL_MapRGB(stored->format, colors[i].r, colors[i].g, colors[i].b));
+            SDL_FillRect(stored.get(), &pixel, SDL_MapRGB(stored->format, colors[i].r, colors[i].g, colors[i].b));
         }
-        SDL_Surface* upright = upright_surface(stored, 6);
+        UniqueSurface upright = upright_surface(stored.get(), 6);
         REQUIRE(upright);
         CHECK(upright->w == 2);
         CHECK(upright->h == 3);
@@ -349,8 +349,6 @@ TEST_CASE("upright_surface turns an SDL surface, converting 3-byte pixels")
             SDL_GetRGB(value, upright->format, &got.r, &got.g, &got.b);
             CHECK(got == colors[expected[i]]);
         }
-        SDL_FreeSurface(upright);
-        SDL_FreeSurface(stored);
     }
 }
 
@@ -369,12 +367,11 @@ constexpr Color white { 255, 255, 255, 255 };
 std::filesystem::path write_phone_jpeg(const test::ScratchDir& dir, const std::string& name, int width, int height,
     int orientation, Endian order, void (*paint)(SDL_Surface*))
 {
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(surface);
-    paint(surface);
+    paint(surface.get());
     auto const plain = dir / ("plain-" + name);
-    REQUIRE(IMG_SaveJPG(surface, plain.c_str(), 95) == 0);
-    SDL_FreeSurface(surface);
+    REQUIRE(IMG_SaveJPG(surface.get(), plain.c_str(), 95) == 0);
     std::ifstream in(plain, std::ios::binary);
     std::string bytes { std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>() };
     REQUIRE(bytes.size() > 2);

@@ -19,16 +19,15 @@ constexpr Color band_colors[4] = { { 255, 0, 0, 255 }, { 0, 0, 255, 255 }, { 0, 
 // A w x h picture of four vertical bands: red, blue, green, yellow.
 std::filesystem::path write_bands_png(const test::ScratchDir& dir, const std::string& name, int w, int h)
 {
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(surface);
     for (int band = 0; band < 4; ++band) {
         SDL_Rect const rect { band * w / 4, 0, (band + 1) * w / 4 - band * w / 4, h };
         Color const c = band_colors[band];
-        SDL_FillRect(surface, &rect, SDL_MapRGBA(surface->format, c.r, c.g, c.b, c.a));
+        SDL_FillRect(surface.get(), &rect, SDL_MapRGBA(surface->format, c.r, c.g, c.b, c.a));
     }
     auto path = dir / name;
-    REQUIRE(IMG_SavePNG(surface, path.c_str()) == 0);
-    SDL_FreeSurface(surface);
+    REQUIRE(IMG_SavePNG(surface.get(), path.c_str()) == 0);
     return path;
 }
 
@@ -145,10 +144,9 @@ TEST_CASE("Broken, missing and oversized images draw a placeholder and warn once
         std::copy(std::begin(side), std::end(side), huge_header + 20);
         huge.write(reinterpret_cast<char const*>(huge_header), sizeof huge_header);
     }
-    SDL_Surface* wide = SDL_CreateRGBSurfaceWithFormat(0, DisplayListPlayer::max_image_side + 1, 2, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface wide(SDL_CreateRGBSurfaceWithFormat(0, DisplayListPlayer::max_image_side + 1, 2, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(wide);
-    REQUIRE(IMG_SavePNG(wide, (dir / "wide.png").c_str()) == 0);
-    SDL_FreeSurface(wide);
+    REQUIRE(IMG_SavePNG(wide.get(), (dir / "wide.png").c_str()) == 0);
 
     struct Row {
         std::string name;
@@ -188,11 +186,10 @@ TEST_CASE("probe_image reads PNG and JPEG sizes from their headers")
 {
     test::session();
     test::ScratchDir dir;
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 37, 23, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormat(0, 37, 23, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(surface);
-    REQUIRE(IMG_SavePNG(surface, (dir / "a.png").c_str()) == 0);
-    REQUIRE(IMG_SaveJPG(surface, (dir / "a.jpg").c_str(), 80) == 0);
-    SDL_FreeSurface(surface);
+    REQUIRE(IMG_SavePNG(surface.get(), (dir / "a.png").c_str()) == 0);
+    REQUIRE(IMG_SaveJPG(surface.get(), (dir / "a.jpg").c_str(), 80) == 0);
     for (auto [name, format] : { std::pair { "a.png", ImageFormat::Png }, std::pair { "a.jpg", ImageFormat::Jpeg } }) {
         CAPTURE(name);
         auto probe = probe_image(dir / name);

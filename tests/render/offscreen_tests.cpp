@@ -49,10 +49,9 @@ TEST_CASE("save_png round-trips every pixel and leaves no temporary file")
     REQUIRE(canvas.save_png(path));
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator {}) == 1);
 
-    SDL_Surface* loaded_raw = IMG_Load(path.c_str());
+    UniqueSurface loaded_raw(IMG_Load(path.c_str()));
     REQUIRE(loaded_raw);
-    SDL_Surface* loaded = SDL_ConvertSurfaceFormat(loaded_raw, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(loaded_raw);
+    UniqueSurface loaded(SDL_ConvertSurfaceFormat(loaded_raw.get(), SDL_PIXELFORMAT_ARGB8888, 0));
     REQUIRE(loaded);
     REQUIRE(loaded->w == 120);
     REQUIRE(loaded->h == 80);
@@ -65,7 +64,6 @@ TEST_CASE("save_png round-trips every pixel and leaves no temporary file")
             differences += c != canvas.pixel(x, y);
         }
     }
-    SDL_FreeSurface(loaded);
     CHECK(differences == 0);
 
     SUBCASE("a folder that does not exist fails cleanly")
@@ -95,12 +93,11 @@ TEST_CASE("The contact sheet lays thumbnails out in a labelled grid")
     REQUIRE(write_contact_sheet(entries, out, test::fonts(), ContactSheetOptions { 2, 160 }));
     CHECK(log.count(LogLevel::Warning, "missing.png") == 1);
 
-    SDL_Surface* sheet = IMG_Load(out.c_str());
+    UniqueSurface sheet(IMG_Load(out.c_str()));
     REQUIRE(sheet);
     CHECK(sheet->w == 24 + 2 * (160 + 24));
     int const sheet_height = sheet->h;
-    SDL_Surface* argb = SDL_ConvertSurfaceFormat(sheet, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(sheet);
+    UniqueSurface argb(SDL_ConvertSurfaceFormat(sheet.get(), SDL_PIXELFORMAT_ARGB8888, 0));
     REQUIRE(argb);
     auto pixel = [&](int x, int y) {
         Color c;
@@ -127,7 +124,6 @@ TEST_CASE("The contact sheet lays thumbnails out in a labelled grid")
         for (int x = 24; x < 24 + 160; ++x)
             ink += pixel(x, y).r < 128;
     CHECK(ink > 50);
-    SDL_FreeSurface(argb);
 }
 
 } // namespace hallboard

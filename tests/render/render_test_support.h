@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "player/render/font_set.h"
 #include "player/render/offscreen.h"
+#include "player/render/sdl_handles.h"
 #include "player/render/sdl_session.h"
 
 #include <doctest/doctest.h>

@@ -10,10 +10,7 @@ namespace hallboard {
 
 namespace {
 
-struct SurfaceDeleter {
-    void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
-};
-using Surface = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+using Surface = UniqueSurface;
 
 Surface make_surface(int width, int height)
 {
@@ -42,14 +39,14 @@ Surface turned_by_sdl(SDL_Surface* upright, int degrees)
     int const out_w = sideways ? upright->h : upright->w;
     int const out_h = sideways ? upright->w : upright->h;
     Surface output = make_surface(out_w, out_h);
-    SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(output.get());
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer, upright);
-    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE);
-    SDL_Rect place { (out_w - upright->w) / 2, (out_h - upright->h) / 2, upright->w, upright->h };
-    SDL_RenderCopyEx(renderer, texture, nullptr, &place, degrees, nullptr, SDL_FLIP_NONE);
-    SDL_RenderPresent(renderer);
-    SDL_DestroyTexture(texture);
-    SDL_DestroyRenderer(renderer);
+    {
+        UniqueRenderer renderer(SDL_CreateSoftwareRenderer(output.get()));
+        UniqueTexture texture(SDL_CreateTextureFromSurface(renderer.get(), upright));
+        SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_NONE);
+        SDL_Rect place { (out_w - upright->w) / 2, (out_h - upright->h) / 2, upright->w, upright->h };
+        SDL_RenderCopyEx(renderer.get(), texture.get(), nullptr, &place, degrees, nullptr, SDL_FLIP_NONE);
+        SDL_RenderPresent(renderer.get());
+    } // the texture, then the renderer, go before the surface they drew on is handed back
     return output;
 }
 

@@ -19,15 +19,14 @@ constexpr Color ink { 20, 40, 90, 255 };
 
 std::filesystem::path write_gradient_png(const test::ScratchDir& dir, int w, int h)
 {
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(surface);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x)
             static_cast<Uint32*>(surface->pixels)[y * surface->pitch / 4 + x]
                 = SDL_MapRGBA(surface->format, static_cast<Uint8>(x * 255 / w), static_cast<Uint8>(y * 255 / h), 128, 255);
     auto path = dir / "gradient.png";
-    REQUIRE(IMG_SavePNG(surface, path.c_str()) == 0);
-    SDL_FreeSurface(surface);
+    REQUIRE(IMG_SavePNG(surface.get(), path.c_str()) == 0);
     return path;
 }
 
@@ -203,27 +202,23 @@ TEST_CASE("resampling reads each decoded pixel format as converting it to ARGB88
     for (Uint32 format : { SDL_PIXELFORMAT_RGB24, SDL_PIXELFORMAT_BGR24, SDL_PIXELFORMAT_ABGR8888, SDL_PIXELFORMAT_RGBA8888,
              SDL_PIXELFORMAT_RGB888, SDL_PIXELFORMAT_ARGB8888 }) {
         CAPTURE(SDL_GetPixelFormatName(format));
-        SDL_Surface* source = SDL_CreateRGBSurfaceWithFormat(0, 157, 93, 32, format);
+        UniqueSurface source(SDL_CreateRGBSurfaceWithFormat(0, 157, 93, 32, format));
         REQUIRE(source);
         auto* bytes = static_cast<Uint8*>(source->pixels);
         for (int i = 0; i < source->pitch * source->h; ++i)
             bytes[i] = static_cast<Uint8>((i * 7919 + i / 13) & 0xFF); // varied channels, alpha too
-        SDL_Surface* argb = SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
+        UniqueSurface argb(SDL_ConvertSurfaceFormat(source.get(), SDL_PIXELFORMAT_ARGB8888, 0));
         REQUIRE(argb);
         SDL_Rect const part { 2, 3, 150, 88 };
         for (auto [width, height] : { std::pair { 60, 40 }, std::pair { 150, 88 }, std::pair { 149, 20 } }) {
             CAPTURE(width);
-            SDL_Surface* direct = resample_surface(source, part, width, height);
-            SDL_Surface* converted = resample_surface(argb, part, width, height);
+            UniqueSurface direct = resample_surface(source.get(), part, width, height);
+            UniqueSurface converted = resample_surface(argb.get(), part, width, height);
             REQUIRE(direct);
             REQUIRE(converted);
             REQUIRE(direct->pitch == converted->pitch);
             CHECK(std::memcmp(direct->pixels, converted->pixels, static_cast<size_t>(direct->pitch) * static_cast<size_t>(height)) == 0);
-            SDL_FreeSurface(direct);
-            SDL_FreeSurface(converted);
         }
-        SDL_FreeSurface(argb);
-        SDL_FreeSurface(source);
     }
 }
 

@@ -83,15 +83,11 @@ class Decoded {
 public:
     explicit Decoded(const std::string& png)
     {
-        SDL_Surface* loaded = IMG_Load_RW(SDL_RWFromConstMem(png.data(), static_cast<int>(png.size())), 1);
+        UniqueSurface loaded(IMG_Load_RW(SDL_RWFromConstMem(png.data(), static_cast<int>(png.size())), 1));
         REQUIRE_MESSAGE(loaded, IMG_GetError());
-        m_surface = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
-        SDL_FreeSurface(loaded);
+        m_surface.reset(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
         REQUIRE(m_surface);
     }
-    ~Decoded() { SDL_FreeSurface(m_surface); }
-    Decoded(const Decoded&) = delete;
-    Decoded& operator=(const Decoded&) = delete;
 
     int width() const { return m_surface->w; }
     int height() const { return m_surface->h; }
@@ -104,7 +100,7 @@ public:
     }
 
 private:
-    SDL_Surface* m_surface = nullptr;
+    UniqueSurface m_surface;
 };
 
 std::string capture(SDL_Renderer* renderer, int max_side = 480, std::size_t max_bytes = max_thumbnail_bytes)
@@ -379,15 +375,15 @@ TEST_CASE("The capture reads the renderer's current target texture")
     REQUIRE(canvas.is_valid());
     canvas.clear(black);
     SDL_Renderer* renderer = canvas.renderer();
-    SDL_Texture* frame = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 800, 600);
+    UniqueTexture frame(SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, 800, 600));
     REQUIRE_MESSAGE(frame, SDL_GetError());
-    REQUIRE(SDL_SetRenderTarget(renderer, frame) == 0);
+    REQUIRE(SDL_SetRenderTarget(renderer, frame.get()) == 0);
     fill(renderer, { 0, 0, 800, 600 }, green);
     fill(renderer, { 400, 300, 400, 300 }, red);
     std::string const png = capture(renderer);
-    CHECK(SDL_GetRenderTarget(renderer) == frame); // left as found
+    CHECK(SDL_GetRenderTarget(renderer) == frame.get()); // left as found
     SDL_SetRenderTarget(renderer, nullptr);
-    SDL_DestroyTexture(frame);
+    frame.reset();
 
     Decoded const thumbnail(png);
     REQUIRE(thumbnail.width() == 480);

@@ -15,21 +15,21 @@ TEST_CASE("A window renderer draws the same display list, and video sessions nes
     }
     CHECK(video->has_video());
     CHECK(SDL_WasInit(SDL_INIT_VIDEO) != 0);
-    SDL_Window* window = SDL_CreateWindow("test", 0, 0, 320, 200, SDL_WINDOW_HIDDEN);
+    UniqueWindow window(SDL_CreateWindow("test", 0, 0, 320, 200, SDL_WINDOW_HIDDEN));
     REQUIRE(window);
-    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, 0);
+    UniqueRenderer renderer(SDL_CreateRenderer(window.get(), -1, 0));
     REQUIRE(renderer);
     {
-        DisplayListPlayer player(renderer, test::fonts());
-        SDL_SetRenderDrawColor(renderer, 255, 255, 255, 255);
-        SDL_RenderClear(renderer);
+        DisplayListPlayer player(renderer.get(), test::fonts());
+        SDL_SetRenderDrawColor(renderer.get(), 255, 255, 255, 255);
+        SDL_RenderClear(renderer.get());
         DisplayList list;
         list.fill(Rect { 10, 10, 100, 60 }, Color { 200, 0, 0, 255 }, 12);
         list.text(130, 60, "95598", FontSpec { 40, FontWeight::Bold }, Color { 0, 0, 0, 255 });
         list.line(20, 150, 300, 150, 4, Color { 0, 100, 0, 255 }, true);
         player.play(list);
         Uint32 pixels[320 * 200];
-        REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, pixels, 320 * 4) == 0);
+        REQUIRE(SDL_RenderReadPixels(renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888, pixels, 320 * 4) == 0);
         auto at = [&](int x, int y) { return pixels[y * 320 + x] & 0xFFFFFFu; };
         CHECK(at(60, 40) == 0xC80000u);
         CHECK(at(10, 10) == 0xFFFFFFu);
@@ -41,8 +41,8 @@ TEST_CASE("A window renderer draws the same display list, and video sessions nes
         CHECK(ink > 200);
         CHECK(player.cached_bytes() > 0);
     }
-    SDL_DestroyRenderer(renderer);
-    SDL_DestroyWindow(window);
+    renderer.reset(); // before the window, and both before the video session ends
+    window.reset();
     video.reset();
     // The offscreen session of the other tests is still alive and still works.
     CHECK(SDL_WasInit(SDL_INIT_VIDEO) == 0);
