@@ -83,6 +83,10 @@ std::optional<std::string> check_server_url(std::string_view url)
 
 std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
 
+// The name, as written in its section, of the key read by `read`: a rule between two keys
+// names the other one through the table, never by a second spelling.
+std::string_view key_name(ReadKey read);
+
 // An enum key's words: parsing, the error's list of allowed values and did-you-mean all read it.
 template <typename T>
 struct Word {
@@ -336,26 +340,11 @@ void read_off_hours(const KeyReader& reader, ScreenConfig& config)
 {
     if (!read_word(reader, off_hours_choices, config.off_hours))
         return;
-    if (!lookup(reader.map, "on_hours"))
-        reader.file.warning(reader.map[std::string(reader.name)], quoted(reader.name) + " has no effect without 'on_hours'",
-            "the screen is always on; add on_hours: \"07:30-18:30\" to switch it off outside those hours");
+    auto on_hours = key_name(read_on_hours);
+    if (!lookup(reader.map, on_hours))
+        reader.file.warning(reader.map[std::string(reader.name)], quoted(reader.name) + " has no effect without " + quoted(on_hours),
+            "the screen is always on; add " + std::string(on_hours) + ": \"07:30-18:30\" to switch it off outside those hours");
 }
-
-// 'content' takes a local folder or a server, never both; its other keys' warnings depend on which.
-void check_content_sources(YamlFile& file, const YAML::Node& content)
-{
-    auto server_node = lookup(content, "server");
-    auto source_node = lookup(content, "source");
-    if (server_node && source_node) {
-        file.error(*source_node, "'content' has both 'server' and 'source'",
-            "keep one: 'server' to pull published content, 'source' to play a local content folder");
-    } else if (!server_node && !source_node) {
-        file.error(content, "'content' needs 'server' or 'source'",
-            "add 'source: ../content/demo' for a local folder, or 'server: http://host:8080' for published content");
-    }
-}
-
-bool has_local_source(const YAML::Node& content) { return lookup(content, "source") && !lookup(content, "server"); }
 
 void read_server(const KeyReader& reader, ScreenConfig& config)
 {
@@ -389,6 +378,28 @@ void read_source(const KeyReader& reader, ScreenConfig& config)
     }
 }
 
+// 'content' takes a local folder or a server, never both; its other keys' warnings depend on which.
+void check_content_sources(YamlFile& file, const YAML::Node& content)
+{
+    auto server = key_name(read_server);
+    auto source = key_name(read_source);
+    auto server_node = lookup(content, server);
+    auto source_node = lookup(content, source);
+    if (server_node && source_node) {
+        file.error(*source_node, "'content' has both " + quoted(server) + " and " + quoted(source),
+            "keep one: " + quoted(server) + " to pull published content, " + quoted(source) + " to play a local content folder");
+    } else if (!server_node && !source_node) {
+        file.error(content, "'content' needs " + quoted(server) + " or " + quoted(source),
+            "add '" + std::string(source) + ": ../content/demo' for a local folder, or '" + std::string(server)
+                + ": http://host:8080' for published content");
+    }
+}
+
+bool has_local_source(const YAML::Node& content)
+{
+    return lookup(content, key_name(read_source)) && !lookup(content, key_name(read_server));
+}
+
 // Our extension to formats.md: the server judges staleness from the interval each screen
 // reports, so a short one (tests, labs) needs nothing set on the server or in `screens`.
 void read_heartbeat(const KeyReader& reader, ScreenConfig& config)
@@ -405,7 +416,8 @@ void read_heartbeat(const KeyReader& reader, ScreenConfig& config)
     }
     config.heartbeat = std::chrono::duration_cast<std::chrono::seconds>(*interval);
     if (has_local_source(reader.map))
-        reader.file.warning(node, quoted(reader.name) + " has no effect with a local 'source'", "heartbeats go only to a 'server'");
+        reader.file.warning(node, quoted(reader.name) + " has no effect with a local " + quoted(key_name(read_source)),
+            "heartbeats go only to a " + quoted(key_name(read_server)));
 }
 
 void read_cache(const KeyReader& reader, ScreenConfig& config)
@@ -445,11 +457,12 @@ void read_public_key(const KeyReader& reader, ScreenConfig& config)
 {
     if (auto key_node = lookup(reader.map, reader.name)) {
         if (public_key_into(reader, *key_node, config) && has_local_source(reader.map))
-            reader.file.warning(*key_node, quoted(reader.name) + " has no effect with a local 'source'",
-                "signatures are checked only on content pulled from a 'server'");
-    } else if (!config.server.empty() && !lookup(reader.map, "source")) {
-        reader.file.warning(reader.map["server"], "no " + quoted(reader.name) + ": unsigned content from this server will be accepted",
-            "add the publisher's public_key so that only signed content is shown");
+            reader.file.warning(*key_node, quoted(reader.name) + " has no effect with a local " + quoted(key_name(read_source)),
+                "signatures are checked only on content pulled from a " + quoted(key_name(read_server)));
+    } else if (!config.server.empty() && !lookup(reader.map, key_name(read_source))) {
+        reader.file.warning(reader.map[std::string(key_name(read_server))],
+            "no " + quoted(reader.name) + ": unsigned content from this server will be accepted",
+            "add the publisher's " + std::string(reader.name) + " so that only signed content is shown");
     }
 }
 
@@ -530,6 +543,15 @@ constexpr ScreenConfigSection sections[] = {
     { "screen", Presence::Required, "add screen: {id: ..., hall: ...}", nullptr },
     { "content", Presence::Required, "add content: with 'source: <folder>' or 'server: <URL>'", check_content_sources },
 };
+
+std::string_view key_name(ReadKey read)
+{
+    for (auto const& row : keys) {
+        if (row.field.read == read)
+            return row.key.substr(row.key.find('.') + 1);
+    }
+    return {}; // not reached: every reader named is a row's
+}
 
 } // namespace
 
