@@ -57,17 +57,6 @@ void explain_missing_display(const std::string& config, const char* reason)
         reason, config.c_str(), config.c_str());
 }
 
-std::optional<RendererSetting> parse_renderer(const std::string& word)
-{
-    if (word == "auto")
-        return RendererSetting::Auto;
-    if (word == "gpu")
-        return RendererSetting::Gpu;
-    if (word == "software")
-        return RendererSetting::Software;
-    return std::nullopt;
-}
-
 std::string format(char const* pattern, double a, double b = 0, double c = 0, double d = 0)
 {
     char line[256];
@@ -167,9 +156,10 @@ int run_play(const std::vector<std::string>& arguments)
     }
     std::optional<RendererSetting> renderer_override;
     if (command_line->has("--renderer")) {
-        renderer_override = parse_renderer(command_line->option("--renderer"));
+        renderer_override = renderer_setting_named(command_line->option("--renderer"));
         if (!renderer_override) {
-            std::fprintf(stderr, "error: --renderer must be auto, gpu or software, not '%s'\n", command_line->option("--renderer").c_str());
+            std::fprintf(stderr, "error: --renderer must be %s, not '%s'\n", renderer_setting_words().c_str(),
+                command_line->option("--renderer").c_str());
             return exit_invalid;
         }
     }

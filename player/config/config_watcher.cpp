@@ -3,6 +3,7 @@
 
 #include "content/model/yaml_support.h"
 #include "player/config/config_values.h"
+#include "player/config/screen_config_keys.h"
 
 #include <fstream>
 #include <functional>
@@ -14,12 +15,6 @@ namespace hallboard {
 using namespace config_detail;
 
 namespace {
-
-void add_if(std::vector<std::string>& keys, bool changed, const char* key)
-{
-    if (changed)
-        keys.emplace_back(key);
-}
 
 // The theme file a config names, read without the rest of the config so that a broken config
 // still says which theme file to watch; nullopt when the text is not even YAML.
@@ -33,7 +28,7 @@ std::optional<std::filesystem::path> theme_file_named_in(std::string_view text, 
     try {
         if (!root->IsMap())
             return std::filesystem::path();
-        auto node = lookup(*root, "theme");
+        auto node = lookup(*root, theme_key);
         if (!node || !node->IsScalar() || trim(node->Scalar()).empty())
             return std::filesystem::path();
         return resolve_path(config_file.parent_path(), std::string(trim(node->Scalar())));
@@ -59,30 +54,10 @@ void forward(const Diagnostics& from, Diagnostics& to)
 ConfigChanges compare_configs(const ScreenConfig& in_force, const ScreenConfig& next)
 {
     ConfigChanges changes;
-    auto& live = changes.live;
-    auto& restart = changes.restart;
-    add_if(restart, in_force.id != next.id, "screen.id");
-    add_if(live, in_force.hall != next.hall, "screen.hall");
-    add_if(live, in_force.tags != next.tags, "screen.tags");
-    add_if(restart, in_force.fullscreen != next.fullscreen, "display.fullscreen");
-    add_if(restart, in_force.display_index != next.display_index, "display.index");
-    add_if(restart, in_force.size != next.size, "display.size");
-    add_if(restart, in_force.rotate != next.rotate, "display.rotate");
-    add_if(live, in_force.on_hours != next.on_hours, "display.on_hours");
-    add_if(live, in_force.off_hours != next.off_hours, "display.off_hours");
-    add_if(restart, in_force.renderer != next.renderer, "display.renderer");
-    add_if(restart, in_force.server != next.server, "content.server");
-    add_if(restart, in_force.source != next.source, "content.source");
-    add_if(restart, in_force.poll != next.poll, "content.poll");
-    add_if(restart, in_force.heartbeat != next.heartbeat, "content.heartbeat");
-    add_if(restart, in_force.cache != next.cache, "content.cache");
-    add_if(restart, in_force.public_key != next.public_key, "content.public_key");
-    // A move to another file with the same content still counts: the watch has to follow it.
-    add_if(live, in_force.theme_file != next.theme_file || !(in_force.theme == next.theme), "theme");
-    add_if(restart, in_force.timezone != next.timezone, "timezone");
-    add_if(live, in_force.transition != next.transition, "rotation.transition");
-    add_if(live, in_force.transition_time != next.transition_time, "rotation.transition_time");
-    add_if(live, in_force.default_duration != next.default_duration, "rotation.default_duration");
+    for (auto const& row : screen_config_keys()) {
+        if (row.field.differs(in_force, next))
+            (row.apply == Apply::Live ? changes.live : changes.restart).emplace_back(row.key);
+    }
     return changes;
 }
 

@@ -16,18 +16,13 @@ namespace hallboard {
 // The keys that differ between two configs, by their YAML names ("screen.hall", "theme",
 // "content.poll"), in the order they appear in a config file.
 //
-// live: the render loop applies them to the running screen: screen.hall, screen.tags,
-//   display.on_hours, display.off_hours, theme (its file or its content),
-//   rotation.transition, rotation.transition_time, rotation.default_duration. These only
-//   change what is drawn and when, from the next frame or slide on.
-// restart: the player restarts itself in place to apply them: screen.id (it names the
-//   screen's heartbeats and cache), display.fullscreen/index/size/rotate/renderer (the window
-//   and renderer are made once), content.server/source/poll/heartbeat/cache/public_key (the
-//   sync thread, the heartbeat sender and the cache are set up once), timezone (read once at
-//   start).
+// live: the render loop applies them to the running screen; they only change what is drawn
+//   and when, from the next frame or slide on.
+// restart: the player restarts itself in place to apply them: the window, the renderer, the
+//   sync thread, the heartbeat sender and the cache are set up once.
 //
-// A config field this function does not know is never seen as a change; whoever adds a field
-// to ScreenConfig adds its row here (and to the table in tests/config/config_watcher_test.cpp).
+// Which keys are which is the Apply of each row of the key table (screen_config_keys.cpp): a
+// field added to ScreenConfig with its row there is compared here too.
 struct ConfigChanges {
     std::vector<std::string> live;
     std::vector<std::string> restart;

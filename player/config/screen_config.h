@@ -28,6 +28,11 @@ enum class RendererSetting {
     Software, // SDL's software renderer on the window surface, presenting only what changed
 };
 
+// The words display.renderer takes (and `hallboard play --renderer`): the setting a word names,
+// and the words as an error message lists them ("auto, gpu or software").
+std::optional<RendererSetting> renderer_setting_named(std::string_view word);
+std::string renderer_setting_words();
+
 // display.off_hours: what the screen shows outside display.on_hours.
 enum class OffHours {
     Blank,       // a black screen: nothing drawn, no CPU
