@@ -13,9 +13,9 @@ namespace hallboard::durable {
 
 namespace fs = std::filesystem;
 
-static std::string failed(const std::string& what, const fs::path& path)
+static Error failed(const std::string& what, const fs::path& path)
 {
-    return what + " " + path.string() + ": " + std::strerror(errno);
+    return fail(what + " " + path.string() + ": " + std::strerror(errno));
 }
 
 StagedFile::StagedFile(UniqueFd fd, fs::path path)
@@ -38,109 +38,96 @@ StagedFile::~StagedFile()
         ::unlink(m_path.c_str());
 }
 
-std::optional<StagedFile> StagedFile::create(const fs::path& folder, std::string& error)
+Result<StagedFile> StagedFile::create(const fs::path& folder)
 {
     std::string name = (folder / (std::string(temp_prefix) + "XXXXXX")).string();
     UniqueFd fd(::mkostemp(name.data(), O_CLOEXEC));
-    if (!fd) {
-        error = failed("cannot create a temporary file in", folder);
-        return std::nullopt;
-    }
+    if (!fd)
+        return failed("cannot create a temporary file in", folder);
     // mkstemp makes the file private; a published tree is public (a web server serves it).
     if (::fchmod(fd.get(), 0644) != 0) {
-        error = failed("cannot set the permissions of", name);
+        Error error = failed("cannot set the permissions of", name);
         fd.reset();
         ::unlink(name.c_str());
-        return std::nullopt;
+        return error;
     }
     return StagedFile(std::move(fd), fs::path(name));
 }
 
-bool StagedFile::write(std::string_view bytes, std::string& error)
+Result<void> StagedFile::write(std::string_view bytes)
 {
     while (!bytes.empty()) {
         ssize_t written = ::write(m_fd.get(), bytes.data(), bytes.size());
         if (written < 0 && errno == EINTR)
             continue;
-        if (written <= 0) {
-            error = failed("cannot write", m_path);
-            return false;
-        }
+        if (written <= 0)
+            return failed("cannot write", m_path);
         bytes.remove_prefix(static_cast<size_t>(written));
     }
-    return true;
+    return Ok{};
 }
 
-bool StagedFile::commit(const fs::path& target, FolderSync folder_sync, std::string& error)
+Result<void> StagedFile::commit(const fs::path& target, FolderSync folder_sync)
 {
-    if (::fsync(m_fd.get()) != 0) {
-        error = failed("cannot flush", m_path);
-        return false;
-    }
-    if (!m_fd.close()) {
-        error = failed("cannot close", m_path);
-        return false;
-    }
-    if (::rename(m_path.c_str(), target.c_str()) != 0) {
-        error = failed("cannot rename into place", target);
-        return false;
-    }
+    if (::fsync(m_fd.get()) != 0)
+        return failed("cannot flush", m_path);
+    if (!m_fd.close())
+        return failed("cannot close", m_path);
+    if (::rename(m_path.c_str(), target.c_str()) != 0)
+        return failed("cannot rename into place", target);
     m_path.clear();
-    return folder_sync == FolderSync::Later || sync_folder(target.parent_path(), error);
+    if (folder_sync == FolderSync::Later)
+        return Ok{};
+    return sync_folder(target.parent_path());
 }
 
-bool write_file(const fs::path& target, std::string_view bytes, std::string& error)
+Result<void> write_file(const fs::path& target, std::string_view bytes)
 {
-    auto staged = StagedFile::create(target.parent_path(), error);
-    return staged && staged->write(bytes, error) && staged->commit(target, FolderSync::Now, error);
+    auto staged = StagedFile::create(target.parent_path());
+    if (!staged)
+        return std::move(staged).take_error();
+    if (auto written = staged->write(bytes); !written)
+        return written;
+    return staged->commit(target, FolderSync::Now);
 }
 
-bool sync_folder(const fs::path& folder, std::string& error)
+Result<void> sync_folder(const fs::path& folder)
 {
     UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!fd) {
-        error = failed("cannot open folder", folder);
-        return false;
-    }
-    bool ok = ::fsync(fd.get()) == 0;
-    if (!ok)
-        error = failed("cannot flush folder", folder);
-    return ok;
+    if (!fd)
+        return failed("cannot open folder", folder);
+    if (::fsync(fd.get()) != 0)
+        return failed("cannot flush folder", folder);
+    return Ok{};
 }
 
-std::optional<std::string> read_file(const fs::path& path, size_t max_bytes, std::string& error)
+Result<std::optional<std::string>> read_file(const fs::path& path, size_t max_bytes)
 {
-    error.clear();
+    using Bytes = std::optional<std::string>;
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd) {
         if (errno != ENOENT)
-            error = failed("cannot open", path);
-        return std::nullopt;
+            return failed("cannot open", path);
+        return Bytes();
     }
     struct stat status {};
-    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
-        error = path.string() + " is not a regular file";
-        return std::nullopt;
-    }
+    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
+        return fail(path.string() + " is not a regular file");
     std::string bytes;
     std::array<char, 64 * 1024> buffer {};
     for (;;) {
         ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0) {
-            error = failed("cannot read", path);
-            return std::nullopt;
-        }
+        if (got < 0)
+            return failed("cannot read", path);
         if (got == 0)
             break;
         bytes.append(buffer.data(), static_cast<size_t>(got));
-        if (bytes.size() > max_bytes) {
-            error = path.string() + " is larger than " + std::to_string(max_bytes) + " bytes";
-            return std::nullopt;
-        }
+        if (bytes.size() > max_bytes)
+            return fail(path.string() + " is larger than " + std::to_string(max_bytes) + " bytes");
     }
-    return bytes;
+    return Bytes(std::move(bytes));
 }
 
 int remove_temp_files(const fs::path& folder)
@@ -161,17 +148,15 @@ FolderLock::FolderLock(UniqueFd fd)
 {
 }
 
-std::optional<FolderLock> FolderLock::acquire(const fs::path& folder, std::string& error)
+Result<FolderLock> FolderLock::acquire(const fs::path& folder)
 {
     UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!fd) {
-        error = failed("cannot open folder", folder);
-        return std::nullopt;
-    }
+    if (!fd)
+        return failed("cannot open folder", folder);
     if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
-        error = errno == EWOULDBLOCK ? folder.string() + " is being published to by another process right now"
-                                     : failed("cannot lock folder", folder);
-        return std::nullopt;
+        if (errno == EWOULDBLOCK)
+            return fail(folder.string() + " is being published to by another process right now");
+        return failed("cannot lock folder", folder);
     }
     return FolderLock(std::move(fd));
 }

@@ -2,6 +2,7 @@
 // so that a crash leaves the old file or the new one, never a torn one.
 #pragma once
 
+#include "base/result.h"
 #include "base/unique_fd.h"
 
 #include <filesystem>
@@ -22,16 +23,16 @@ enum class Existing { Replace, Keep };
 // system). Removed when destroyed unless committed. One writer owns it; not thread-safe.
 class StagedFile {
 public:
-    static std::optional<StagedFile> create(const std::filesystem::path& folder, std::string& error);
+    static Result<StagedFile> create(const std::filesystem::path& folder);
     StagedFile(StagedFile&& other) noexcept;
     StagedFile& operator=(StagedFile&&) = delete;
     StagedFile(const StagedFile&) = delete;
     ~StagedFile();
 
-    bool write(std::string_view bytes, std::string& error);
+    Result<void> write(std::string_view bytes);
     // fsync, then rename onto `target` (in the same folder); with FolderSync::Now also fsync
     // the folder so that the rename itself survives a crash.
-    bool commit(const std::filesystem::path& target, FolderSync folder_sync, std::string& error);
+    Result<void> commit(const std::filesystem::path& target, FolderSync folder_sync);
     const std::filesystem::path& path() const { return m_path; }
 
 private:
@@ -42,13 +43,13 @@ private:
 };
 
 // Writes `bytes` to `target` through a StagedFile; readers see the old file or the new one.
-bool write_file(const std::filesystem::path& target, std::string_view bytes, std::string& error);
+Result<void> write_file(const std::filesystem::path& target, std::string_view bytes);
 
-bool sync_folder(const std::filesystem::path& folder, std::string& error);
+Result<void> sync_folder(const std::filesystem::path& folder);
 
-// Reads a regular file of at most `max_bytes`. nullopt with `error` empty when the file does
-// not exist; nullopt with `error` set when it cannot be read, is not regular, or is larger.
-std::optional<std::string> read_file(const std::filesystem::path& path, size_t max_bytes, std::string& error);
+// Reads a regular file of at most `max_bytes`. nullopt when the file does not exist (callers
+// tell "absent" from "broken"); an error when it cannot be read, is not regular, or is larger.
+Result<std::optional<std::string>> read_file(const std::filesystem::path& path, size_t max_bytes);
 
 // Removes the files named temp_prefix* directly inside `folder`; returns how many.
 int remove_temp_files(const std::filesystem::path& folder);
@@ -57,8 +58,8 @@ int remove_temp_files(const std::filesystem::path& folder);
 // publishes to one tree cannot interleave. Released by the kernel if the process dies.
 class FolderLock {
 public:
-    // nullopt with `error` set when the folder cannot be opened or another holder has the lock.
-    static std::optional<FolderLock> acquire(const std::filesystem::path& folder, std::string& error);
+    // Fails when the folder cannot be opened or another holder has the lock.
+    static Result<FolderLock> acquire(const std::filesystem::path& folder);
     FolderLock(FolderLock&& other) noexcept = default;
     FolderLock& operator=(FolderLock&&) = delete;
     FolderLock(const FolderLock&) = delete;

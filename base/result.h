@@ -2,6 +2,9 @@
 // Errors travel as values inside the modules and are reported once at the top (the command
 // prints one "error: ..." line), as SerenityOS's ErrorOr<T> does. Not std::expected: clang 14,
 // which builds the fuzzers, cannot compile libstdc++'s <expected>.
+// One failure per call; a file with many problems at once (content, configs) reports them
+// through Diagnostics (base/diagnostics.h) instead. "Absent" that is not a failure (a file
+// that may not exist yet) is Result<std::optional<T>>, as in durable::read_file.
 #pragma once
 
 #include <optional>

@@ -23,44 +23,32 @@ std::string octal_mode(unsigned mode)
 
 }
 
-std::optional<std::string> load_admin_token(const std::filesystem::path& file, std::string& error,
-    std::vector<std::string>& warnings)
+Result<std::string> load_admin_token(const std::filesystem::path& file, std::vector<std::string>& warnings)
 {
     struct stat status {};
-    if (::stat(file.c_str(), &status) != 0) {
-        error = "token file " + file.string() + " does not exist (write a long random token into it and chmod 600 it)";
-        return std::nullopt;
-    }
-    if (!S_ISREG(status.st_mode)) {
-        error = "token file " + file.string() + " is not a regular file";
-        return std::nullopt;
-    }
-    if ((status.st_mode & 077) != 0) {
-        error = "token file " + file.string() + " has mode " + octal_mode(status.st_mode)
-            + ": group or others may read or change it (run chmod 600 " + file.string() + ")";
-        return std::nullopt;
-    }
-    auto text = durable::read_file(file, 4096, error);
-    if (!text) {
-        if (error.empty())
-            error = "token file " + file.string() + " does not exist";
-        return std::nullopt;
-    }
-    std::string_view token = *text;
+    if (::stat(file.c_str(), &status) != 0)
+        return fail("token file " + file.string() + " does not exist (write a long random token into it and chmod 600 it)");
+    if (!S_ISREG(status.st_mode))
+        return fail("token file " + file.string() + " is not a regular file");
+    if ((status.st_mode & 077) != 0)
+        return fail("token file " + file.string() + " has mode " + octal_mode(status.st_mode)
+            + ": group or others may read or change it (run chmod 600 " + file.string() + ")");
+    auto text = durable::read_file(file, 4096);
+    if (!text)
+        return std::move(text).take_error();
+    if (!*text)
+        return fail("token file " + file.string() + " does not exist");
+    std::string_view token = **text;
     while (!token.empty() && is_space(token.front()))
         token.remove_prefix(1);
     while (!token.empty() && is_space(token.back()))
         token.remove_suffix(1);
-    if (token.empty()) {
-        error = "token file " + file.string() + " is empty";
-        return std::nullopt;
-    }
+    if (token.empty())
+        return fail("token file " + file.string() + " is empty");
     for (char c : token) {
         auto byte = static_cast<unsigned char>(c);
-        if (byte <= 0x20 || byte >= 0x7f) {
-            error = "token file " + file.string() + " must hold one word of printable ASCII (no spaces, no line breaks inside)";
-            return std::nullopt;
-        }
+        if (byte <= 0x20 || byte >= 0x7f)
+            return fail("token file " + file.string() + " must hold one word of printable ASCII (no spaces, no line breaks inside)");
     }
     if (token.size() < recommended_token_length)
         warnings.push_back("the admin token in " + file.string() + " has only " + std::to_string(token.size())

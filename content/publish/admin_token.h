@@ -1,6 +1,8 @@
 // The admin API's bearer token: read from a private file, compared in constant time.
 #pragma once
 
+#include "base/result.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -12,12 +14,11 @@ namespace hallboard {
 inline constexpr size_t recommended_token_length = 16; // characters; shorter ones get a warning
 
 // Reads the token from `file`: surrounding white space is trimmed; the rest must be one word
-// of printable ASCII. Refused (nullopt, `error` set) when the file is missing, not a regular
+// of printable ASCII. Refused (an error) when the file is missing, not a regular
 // file, empty, or has any permission bit for group or others (like ssh with private keys: a
 // token others can read is not a secret). A token shorter than recommended_token_length is
 // accepted with a message added to `warnings`.
-std::optional<std::string> load_admin_token(const std::filesystem::path& file, std::string& error,
-    std::vector<std::string>& warnings);
+Result<std::string> load_admin_token(const std::filesystem::path& file, std::vector<std::string>& warnings);
 
 // The token of an "Authorization: Bearer <token>" header (scheme case-insensitive); nullopt
 // for any other form.

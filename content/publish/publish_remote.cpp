@@ -45,13 +45,12 @@ public:
     // Reads the token; false (reported) when the file is unusable.
     bool open()
     {
-        std::string error;
         std::vector<std::string> warnings;
-        auto token = load_admin_token(m_target.token_file, error, warnings);
+        auto token = load_admin_token(m_target.token_file, warnings);
         for (auto const& warning : warnings)
             std::fprintf(stderr, "warning: %s\n", warning.c_str());
         if (!token) {
-            say_error(error);
+            say_error(token.error());
             return false;
         }
         m_client.emplace(m_target.url, *token);

@@ -43,11 +43,10 @@ bool holds_only_tree_files(const fs::path& root)
 
 bool signature_file_matches(std::string_view message, const fs::path& signature_file, const PublicKey& key)
 {
-    std::string error;
-    auto text = durable::read_file(signature_file, max_signature_file_bytes, error);
-    if (!text)
+    auto text = durable::read_file(signature_file, max_signature_file_bytes);
+    if (!text || !*text)
         return false;
-    auto signature = parse_signature(*text);
+    auto signature = parse_signature(**text);
     return signature && verify_detached(message, *signature, key);
 }
 
@@ -69,11 +68,11 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
     }
     state.highest_version = highest_version_folder(tree);
 
-    std::string read_error;
-    auto bytes = durable::read_file(tree.manifest(), max_manifest_bytes, read_error);
+    auto read = durable::read_file(tree.manifest(), max_manifest_bytes);
+    std::optional<std::string> bytes = read ? std::move(*read) : std::nullopt;
     if (!bytes) {
-        if (!read_error.empty()) {
-            diagnostics.error({ tree.manifest().string(), 0, 0 }, read_error);
+        if (!read) {
+            diagnostics.error({ tree.manifest().string(), 0, 0 }, read.error());
             state.problem = TreeProblem::CannotRead;
         } else if (!holds_only_tree_files(root)) {
             diagnostics.error(at_root, "this folder holds other files and is not a published tree (it has no manifest.json)",
@@ -112,35 +111,34 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
 std::optional<Manifest> verify_tree(const fs::path& root, const PublicKey& key, Diagnostics& diagnostics)
 {
     TreePaths tree { root };
-    std::string error;
-    auto bytes = durable::read_file(tree.manifest(), max_manifest_bytes, error);
-    if (!bytes) {
-        diagnostics.error({ tree.manifest().string(), 0, 0 }, error.empty() ? "missing" : error);
+    auto bytes = durable::read_file(tree.manifest(), max_manifest_bytes);
+    if (!bytes || !*bytes) {
+        diagnostics.error({ tree.manifest().string(), 0, 0 }, bytes ? "missing" : bytes.error());
         return std::nullopt;
     }
-    auto signature_text = durable::read_file(tree.signature(), max_signature_file_bytes, error);
-    if (!signature_text) {
-        diagnostics.error({ tree.signature().string(), 0, 0 }, error.empty() ? "missing" : error);
+    auto signature_text = durable::read_file(tree.signature(), max_signature_file_bytes);
+    if (!signature_text || !*signature_text) {
+        diagnostics.error({ tree.signature().string(), 0, 0 }, signature_text ? "missing" : signature_text.error());
         return std::nullopt;
     }
-    auto signature = parse_signature(*signature_text);
+    auto signature = parse_signature(**signature_text);
     if (!signature) {
         diagnostics.error({ tree.signature().string(), 0, 0 }, "not one line of base64 holding a 64-byte signature");
         return std::nullopt;
     }
-    if (!verify_detached(*bytes, *signature, key)) {
+    if (!verify_detached(**bytes, *signature, key)) {
         diagnostics.error({ tree.signature().string(), 0, 0 }, "the signature does not match manifest.json and this public key");
         return std::nullopt;
     }
-    auto manifest = manifest_from_json(*bytes, tree.manifest().string(), diagnostics);
+    auto manifest = manifest_from_json(**bytes, tree.manifest().string(), diagnostics);
     if (!manifest)
         return std::nullopt;
     bool whole = true;
     for (auto const& blob : manifest->blobs) {
         auto path = tree.blob(blob.sha256);
-        auto digest = sha256_of_file(path, max_asset_bytes, error);
+        auto digest = sha256_of_file(path, max_asset_bytes);
         if (!digest) {
-            diagnostics.error({ path.string(), 0, 0 }, "blob of " + blob.path + ": " + error);
+            diagnostics.error({ path.string(), 0, 0 }, "blob of " + blob.path + ": " + digest.error());
             whole = false;
         } else if (digest->sha256 != blob.sha256 || digest->size != blob.size) {
             diagnostics.error({ path.string(), 0, 0 }, "blob of " + blob.path + " does not match its name (damaged)");

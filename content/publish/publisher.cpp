@@ -34,33 +34,26 @@ std::vector<std::string> used_asset_paths(const ContentSource& source)
 
 // Reads `file` in chunks, handing each to `each`; at most max_asset_bytes. Returns the size.
 template<typename Each>
-std::optional<std::uint64_t> stream_file(const fs::path& file, std::string& error, Each each)
+Result<std::uint64_t> stream_file(const fs::path& file, Each each)
 {
     UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) {
-        error = "cannot open " + file.string() + ": " + std::strerror(errno);
-        return std::nullopt;
-    }
+    if (!fd)
+        return fail("cannot open " + file.string() + ": " + std::strerror(errno));
     std::uint64_t size = 0;
     std::array<char, 64 * 1024> buffer {};
     for (;;) {
         ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0) {
-            error = "cannot read " + file.string() + ": " + std::strerror(errno);
-            return std::nullopt;
-        }
+        if (got < 0)
+            return fail("cannot read " + file.string() + ": " + std::strerror(errno));
         if (got == 0)
             break;
         size += static_cast<std::uint64_t>(got);
-        if (size > max_asset_bytes) {
-            error = file.string() + " is larger than " + std::to_string(max_asset_bytes) + " bytes";
-            return std::nullopt;
-        }
-        if (!each(std::string_view(buffer.data(), static_cast<size_t>(got)))) {
-            return std::nullopt;
-        }
+        if (size > max_asset_bytes)
+            return fail(file.string() + " is larger than " + std::to_string(max_asset_bytes) + " bytes");
+        if (auto handed = each(std::string_view(buffer.data(), static_cast<size_t>(got))); !handed)
+            return std::move(handed).take_error();
     }
     return size;
 }
@@ -69,18 +62,18 @@ enum class BlobFate { Written, AlreadyThere, Repaired };
 
 // Copies one asset into blobs/, hashing the bytes as they are copied so that the blob's name is
 // the hash of exactly the bytes it holds, whatever happens to the source file meanwhile.
-std::optional<BlobFate> store_blob(const fs::path& file, const TreePaths& tree, ManifestBlob& blob, std::string& error)
+Result<BlobFate> store_blob(const fs::path& file, const TreePaths& tree, ManifestBlob& blob)
 {
-    auto staged = durable::StagedFile::create(tree.blobs(), error);
+    auto staged = durable::StagedFile::create(tree.blobs());
     if (!staged)
-        return std::nullopt;
+        return std::move(staged).take_error();
     Sha256Hasher hasher;
-    auto size = stream_file(file, error, [&](std::string_view chunk) {
+    auto size = stream_file(file, [&](std::string_view chunk) {
         hasher.update(chunk);
-        return staged->write(chunk, error);
+        return staged->write(chunk);
     });
     if (!size)
-        return std::nullopt;
+        return std::move(size).take_error();
     blob.size = *size;
     blob.sha256 = hasher.finish_hex();
     auto target = tree.blob(blob.sha256);
@@ -88,16 +81,15 @@ std::optional<BlobFate> store_blob(const fs::path& file, const TreePaths& tree, 
     if (fs::exists(target, exists_error)) {
         // Blobs are immutable: an intact one is kept and the copy dropped. One whose bytes no
         // longer match its name is damaged; every screen would refuse it, so it is replaced.
-        std::string check_error;
-        auto digest = sha256_of_file(target, max_asset_bytes, check_error);
+        auto digest = sha256_of_file(target, max_asset_bytes);
         if (digest && digest->sha256 == blob.sha256 && digest->size == blob.size)
             return BlobFate::AlreadyThere;
-        if (!staged->commit(target, durable::FolderSync::Later, error))
-            return std::nullopt;
+        if (auto committed = staged->commit(target, durable::FolderSync::Later); !committed)
+            return std::move(committed).take_error();
         return BlobFate::Repaired;
     }
-    if (!staged->commit(target, durable::FolderSync::Later, error))
-        return std::nullopt;
+    if (auto committed = staged->commit(target, durable::FolderSync::Later); !committed)
+        return std::move(committed).take_error();
     return BlobFate::Written;
 }
 
@@ -142,10 +134,9 @@ std::optional<std::vector<ManifestBlob>> hash_source_assets(const ContentSource&
     std::vector<ManifestBlob> blobs;
     bool ok = true;
     for (auto const& path : used_asset_paths(source)) {
-        std::string error;
-        auto digest = sha256_of_file(source.root / path, max_asset_bytes, error);
+        auto digest = sha256_of_file(source.root / path, max_asset_bytes);
         if (!digest) {
-            diagnostics.error({ path, 0, 0 }, error);
+            diagnostics.error({ path, 0, 0 }, digest.error());
             ok = false;
             continue;
         }
@@ -189,7 +180,6 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
 {
     PublishResult result;
     TreePaths tree { root };
-    std::string error;
     auto fail = [&](const fs::path& where, const std::string& message) {
         diagnostics.error({ where.string(), 0, 0 }, message);
         result.outcome = PublishOutcome::Failed;
@@ -209,9 +199,9 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
         result.outcome = PublishOutcome::Refused;
         return result;
     }
-    auto lock = durable::FolderLock::acquire(root, error);
+    auto lock = durable::FolderLock::acquire(root);
     if (!lock)
-        return fail(root, error);
+        return fail(root, lock.error());
     auto public_key = key.public_key();
     auto state = read_tree_state(root, &public_key, diagnostics);
     if (state.problem != TreeProblem::None) {
@@ -227,17 +217,17 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
         result.outcome = PublishOutcome::Failed;
         return result;
     }
-    if (!durable::sync_folder(root, error))
-        return fail(root, error);
+    if (auto synced = durable::sync_folder(root); !synced)
+        return fail(root, synced.error());
 
     // 1. Blobs, durable before any manifest names them.
     std::vector<ManifestBlob> blobs;
     std::set<std::string> counted;
     for (auto const& path : used_asset_paths(source)) {
         ManifestBlob blob { path, {}, 0 };
-        auto fate = store_blob(source.root / path, tree, blob, error);
+        auto fate = store_blob(source.root / path, tree, blob);
         if (!fate)
-            return fail(path, error);
+            return fail(path, fate.error());
         if (*fate == BlobFate::Repaired) {
             diagnostics.warning({ tree.blob(blob.sha256).string(), 0, 0 }, "this blob was damaged and has been rewritten");
             ++result.repaired_blobs;
@@ -246,8 +236,8 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
             result.new_blobs.push_back(blob);
         blobs.push_back(std::move(blob));
     }
-    if (!durable::sync_folder(tree.blobs(), error))
-        return fail(tree.blobs(), error);
+    if (auto synced = durable::sync_folder(tree.blobs()); !synced)
+        return fail(tree.blobs(), synced.error());
 
     result.manifest = make_manifest(source, std::move(blobs), version, format_utc_timestamp(now));
     fill_diff(result, state);
@@ -271,14 +261,20 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
         result.outcome = PublishOutcome::Failed;
         return result;
     }
-    if (!durable::write_file(version_folder / "manifest.json", bytes, error)
-        || !durable::write_file(version_folder / "manifest.json.sig", signature_line, error)
-        || !durable::sync_folder(tree.versions(), error))
-        return fail(version_folder, error);
+    auto written = durable::write_file(version_folder / "manifest.json", bytes);
+    if (written)
+        written = durable::write_file(version_folder / "manifest.json.sig", signature_line);
+    if (written)
+        written = durable::sync_folder(tree.versions());
+    if (!written)
+        return fail(version_folder, written.error());
 
     // 3. Signature first, then the manifest: see publisher.h for what a reader can observe.
-    if (!durable::write_file(tree.signature(), signature_line, error) || !durable::write_file(tree.manifest(), bytes, error))
-        return fail(root, error);
+    written = durable::write_file(tree.signature(), signature_line);
+    if (written)
+        written = durable::write_file(tree.manifest(), bytes);
+    if (!written)
+        return fail(root, written.error());
     result.outcome = PublishOutcome::Published;
     return result;
 }

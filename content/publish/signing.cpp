@@ -196,18 +196,14 @@ bool is_sha256_hex(std::string_view text)
     return true;
 }
 
-std::optional<FileDigest> sha256_of_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error)
+Result<FileDigest> sha256_of_file(const std::filesystem::path& path, std::uint64_t max_bytes)
 {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) {
-        error = "cannot open " + path.string() + ": " + std::strerror(errno);
-        return std::nullopt;
-    }
+    if (!fd)
+        return fail("cannot open " + path.string() + ": " + std::strerror(errno));
     struct stat status {};
-    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
-        error = path.string() + " is not a regular file";
-        return std::nullopt;
-    }
+    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
+        return fail(path.string() + " is not a regular file");
     Sha256Hasher hasher;
     FileDigest digest;
     std::array<char, 64 * 1024> buffer {};
@@ -215,18 +211,14 @@ std::optional<FileDigest> sha256_of_file(const std::filesystem::path& path, std:
         ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0) {
-            error = "cannot read " + path.string() + ": " + std::strerror(errno);
-            return std::nullopt;
-        }
+        if (got < 0)
+            return fail("cannot read " + path.string() + ": " + std::strerror(errno));
         if (got == 0)
             break;
         digest.size += static_cast<std::uint64_t>(got);
         // Counted while reading, not from fstat: the file may grow while it is read.
-        if (digest.size > max_bytes) {
-            error = path.string() + " is larger than " + std::to_string(max_bytes) + " bytes";
-            return std::nullopt;
-        }
+        if (digest.size > max_bytes)
+            return fail(path.string() + " is larger than " + std::to_string(max_bytes) + " bytes");
         hasher.update({ buffer.data(), static_cast<size_t>(got) });
     }
     digest.sha256 = hasher.finish_hex();

@@ -1,6 +1,8 @@
 // Ed25519 signatures, SHA-256 and base64 over libsodium: the cryptography of published content.
 #pragma once
 
+#include "base/result.h"
+
 #include <sodium.h>
 
 #include <array>
@@ -92,8 +94,8 @@ struct FileDigest {
     std::uint64_t size = 0;
 };
 
-// Hashes a regular file of at most `max_bytes`. nullopt with `error` set when it cannot be
-// read, is not a regular file or is larger.
-std::optional<FileDigest> sha256_of_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error);
+// Hashes a regular file of at most `max_bytes`. Fails when it cannot be read, is not a regular
+// file or is larger.
+Result<FileDigest> sha256_of_file(const std::filesystem::path& path, std::uint64_t max_bytes);
 
 } // namespace hallboard

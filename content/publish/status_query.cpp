@@ -12,11 +12,10 @@ namespace hallboard {
 std::optional<net::Response> admin_request(const StatusQuery& query, net::Method method, const std::string& path,
     std::initializer_list<int> wanted, int& exit_status)
 {
-    std::string error;
     std::vector<std::string> warnings;
-    auto token = load_admin_token(query.token_file, error, warnings);
+    auto token = load_admin_token(query.token_file, warnings);
     if (!token) {
-        std::fprintf(stderr, "error: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", token.error().c_str());
         exit_status = exit_invalid;
         return std::nullopt;
     }

@@ -15,10 +15,9 @@ void put_blob(const ServedTree& tree, const httplib::Request& request, httplib::
     const httplib::ContentReader& reader)
 {
     std::string name = request.matches[1];
-    std::string error;
-    auto upload = tree.begin_blob_upload(name, error);
+    auto upload = tree.begin_blob_upload(name);
     if (!upload) {
-        send_error(response, 500, error);
+        send_error(response, 500, upload.error());
         return;
     }
     bool complete = reader([&](const char* data, size_t size) { return upload->write(data, size); });
@@ -52,20 +51,16 @@ void put_blob(const ServedTree& tree, const httplib::Request& request, httplib::
 }
 
 // The hashes of a "missing" query: a JSON list in a POST body, or ?list=a,b,c on a GET.
-std::optional<std::vector<std::string>> read_hash_list(const std::string& text, bool is_json, std::string& error)
+Result<std::vector<std::string>> read_hash_list(const std::string& text, bool is_json)
 {
     std::vector<std::string> hashes;
     if (is_json) {
         json document = json::parse(text, nullptr, false);
-        if (document.is_discarded() || !document.is_array()) {
-            error = "send a JSON list of sha256 strings";
-            return std::nullopt;
-        }
+        if (document.is_discarded() || !document.is_array())
+            return fail("send a JSON list of sha256 strings");
         for (auto const& item : document) {
-            if (!item.is_string()) {
-                error = "send a JSON list of sha256 strings";
-                return std::nullopt;
-            }
+            if (!item.is_string())
+                return fail("send a JSON list of sha256 strings");
             hashes.push_back(item.get<std::string>());
         }
     } else {
@@ -79,19 +74,16 @@ std::optional<std::vector<std::string>> read_hash_list(const std::string& text, 
         }
     }
     for (auto const& hash : hashes) {
-        if (!is_sha256_hex(hash)) {
-            error = "'" + hash.substr(0, 80) + "' is not a sha256 (64 lowercase hexadecimal digits)";
-            return std::nullopt;
-        }
+        if (!is_sha256_hex(hash))
+            return fail("'" + hash.substr(0, 80) + "' is not a sha256 (64 lowercase hexadecimal digits)");
     }
     return hashes;
 }
 
-void answer_missing(const ServedTree& tree, const std::optional<std::vector<std::string>>& hashes,
-    const std::string& error, httplib::Response& response)
+void answer_missing(const ServedTree& tree, const Result<std::vector<std::string>>& hashes, httplib::Response& response)
 {
     if (!hashes) {
-        send_error(response, 422, error);
+        send_error(response, 422, hashes.error());
         return;
     }
     auto missing = tree.missing_blobs(*hashes);
@@ -183,14 +175,10 @@ void install_admin_routes(httplib::Server& server, ServedTree& tree, const Serve
             case BodyRead::Complete:
                 break;
             }
-            std::string error;
-            auto hashes = read_hash_list(body, true, error);
-            answer_missing(tree, hashes, error, response);
+            answer_missing(tree, read_hash_list(body, true), response);
         });
     server.Get("/admin/blobs/missing", [&tree](const httplib::Request& request, httplib::Response& response) {
-        std::string error;
-        auto hashes = read_hash_list(request.get_param_value("list"), false, error);
-        answer_missing(tree, hashes, error, response);
+        answer_missing(tree, read_hash_list(request.get_param_value("list"), false), response);
     });
     server.Put("/admin/manifest",
         [&tree](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {

@@ -25,7 +25,10 @@ bool BlobUpload::write(const char* data, size_t size)
     m_received += size;
     std::string_view piece(data, size);
     m_hash.update(piece);
-    if (m_staged && !m_staged->write(piece, m_error)) {
+    if (!m_staged)
+        return true; // already stored: the bytes are only hashed
+    if (auto written = m_staged->write(piece); !written) {
+        m_error = written.error();
         m_failed = UploadOutcome::IoError;
         m_staged.reset();
         return false;
@@ -46,8 +49,10 @@ UploadOutcome BlobUpload::finish()
     if (!m_staged)
         return UploadOutcome::AlreadyPresent;
     // Two uploads of the same blob may race here; both renames put identical bytes in place.
-    bool committed = m_staged->commit(m_target, durable::FolderSync::Now, m_error);
+    auto committed = m_staged->commit(m_target, durable::FolderSync::Now);
     m_staged.reset();
+    if (!committed)
+        m_error = committed.error();
     return committed ? UploadOutcome::Stored : UploadOutcome::IoError;
 }
 

@@ -158,22 +158,22 @@ ContentServer::ContentServer(std::unique_ptr<Impl> impl)
 
 ContentServer::~ContentServer() { stop(); }
 
-std::unique_ptr<ContentServer> ContentServer::create(ServerOptions options, std::string& error)
+Result<std::unique_ptr<ContentServer>> ContentServer::create(ServerOptions options)
 {
-    if (options.admin_token.empty()) {
-        error = "the admin token is empty";
-        return nullptr;
-    }
+    if (options.admin_token.empty())
+        return fail("the admin token is empty");
     auto impl = std::make_unique<Impl>();
-    impl->tree = ServedTree::open(options.root, options.limits, error);
-    if (!impl->tree)
-        return nullptr;
+    auto tree = ServedTree::open(options.root, options.limits);
+    if (!tree)
+        return std::move(tree).take_error();
+    impl->tree = std::move(*tree);
     // Inside the tree's state/ folder, which no public route reaches; the tree's lock covers it.
     auto database = options.screens_database.empty() ? options.root / "state" / "screens.sqlite" : options.screens_database;
-    impl->registry = ScreenRegistry::open(database, options.screens,
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count(), error);
-    if (!impl->registry)
-        return nullptr;
+    auto registry = ScreenRegistry::open(database, options.screens,
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    if (!registry)
+        return std::move(registry).take_error();
+    impl->registry = std::move(*registry);
     log_info("screen heartbeats are kept in " + database.string() + " ("
         + std::to_string(impl->registry->screens().size()) + " screens known)");
     impl->options = std::move(options);
@@ -181,15 +181,13 @@ std::unique_ptr<ContentServer> ContentServer::create(ServerOptions options, std:
     return std::unique_ptr<ContentServer>(new ContentServer(std::move(impl)));
 }
 
-std::optional<int> ContentServer::bind(const std::string& host, int port, std::string& error)
+Result<int> ContentServer::bind(const std::string& host, int port)
 {
     errno = 0;
     int bound = port == 0 ? m_impl->http.bind_to_any_port(host) : (m_impl->http.bind_to_port(host, port) ? port : -1);
-    if (bound <= 0) {
-        error = "cannot listen on " + host + ":" + std::to_string(port)
-            + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string());
-        return std::nullopt;
-    }
+    if (bound <= 0)
+        return fail("cannot listen on " + host + ":" + std::to_string(port)
+            + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
     return bound;
 }
 

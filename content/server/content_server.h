@@ -32,12 +32,12 @@ struct ServerOptions {
 // thread (a signal watcher, a test). Requests are answered on the HTTP library's thread pool.
 class ContentServer {
 public:
-    // Opens the tree (see ServedTree::open); nullopt-like nullptr with `error` set.
-    static std::unique_ptr<ContentServer> create(ServerOptions options, std::string& error);
+    // Opens the tree (see ServedTree::open) and the screen registry.
+    static Result<std::unique_ptr<ContentServer>> create(ServerOptions options);
     ~ContentServer();
 
     // Binds host:port; port 0 picks a free port. Returns the port bound.
-    std::optional<int> bind(const std::string& host, int port, std::string& error);
+    Result<int> bind(const std::string& host, int port);
     // Serves until stop(); returns false when the listening socket failed.
     bool run();
     // Thread-safe and idempotent; may come before run() starts. In-flight requests finish.

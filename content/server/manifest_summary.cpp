@@ -9,7 +9,9 @@ namespace hallboard {
 
 using nlohmann::json;
 
-std::optional<ManifestSummary> read_manifest_summary(std::string_view json_text, std::string& error)
+// The checks, one reason per return: a private helper kept in the out-parameter form, so that
+// the many early returns below stay one line each.
+static std::optional<ManifestSummary> summarise(std::string_view json_text, std::string& error)
 {
     json document = json::parse(json_text.begin(), json_text.end(), nullptr, false);
     if (document.is_discarded()) {
@@ -64,14 +66,20 @@ std::optional<ManifestSummary> read_manifest_summary(std::string_view json_text,
     return summary;
 }
 
-std::optional<std::string> read_signature_line(std::string_view text, std::string& error)
+Result<ManifestSummary> read_manifest_summary(std::string_view json_text)
+{
+    std::string error;
+    if (auto summary = summarise(json_text, error))
+        return std::move(*summary);
+    return fail(std::move(error));
+}
+
+Result<std::string> read_signature_line(std::string_view text)
 {
     auto signature = parse_signature(text);
-    if (!signature) {
-        error = "the signature is not one line of standard base64 holding a " + std::to_string(signature_bytes)
-            + "-byte Ed25519 signature";
-        return std::nullopt;
-    }
+    if (!signature)
+        return fail("the signature is not one line of standard base64 holding a " + std::to_string(signature_bytes)
+            + "-byte Ed25519 signature");
     return signature_text(*signature);
 }
 

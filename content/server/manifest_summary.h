@@ -2,6 +2,8 @@
 // detached signature line. The full manifest model belongs to the publishing side.
 #pragma once
 
+#include "base/result.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,13 +26,13 @@ struct ManifestSummary {
 };
 
 // Reads "format" (must be 1), "version" (positive integer) and "blobs" ([{path, sha256,
-// size}]). Other fields are ignored. Never throws; nullopt with a one-line reason otherwise.
-std::optional<ManifestSummary> read_manifest_summary(std::string_view json_text, std::string& error);
+// size}]). Other fields are ignored. Never throws; fails with a one-line reason otherwise.
+Result<ManifestSummary> read_manifest_summary(std::string_view json_text);
 
 // Checks that `text` is one line of standard base64 holding exactly one Ed25519 signature
 // (64 bytes) and returns it in the canonical form `hallboard publish` writes (padded base64,
 // no newline). The server does not verify it (it holds no key; screens do), but it refuses
 // to store something that cannot be one.
-std::optional<std::string> read_signature_line(std::string_view text, std::string& error);
+Result<std::string> read_signature_line(std::string_view text);
 
 } // namespace hallboard

@@ -102,21 +102,19 @@ ScreenRegistry::ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits 
 
 ScreenRegistry::~ScreenRegistry() = default;
 
-std::unique_ptr<ScreenRegistry> ScreenRegistry::open(const std::filesystem::path& file, ScreenRegistryLimits limits, std::int64_t now,
-    std::string& error)
+Result<std::unique_ptr<ScreenRegistry>> ScreenRegistry::open(const std::filesystem::path& file, ScreenRegistryLimits limits,
+    std::int64_t now)
 {
     std::error_code code;
     std::filesystem::create_directories(file.parent_path(), code);
-    if (code) {
-        error = "cannot create " + file.parent_path().string() + ": " + code.message();
-        return nullptr;
-    }
-    auto database = sqlite::Database::open(file, error);
-    if (!database)
-        return nullptr;
+    if (code)
+        return hallboard::fail("cannot create " + file.parent_path().string() + ": " + code.message());
+    auto opened = sqlite::Database::open(file);
+    if (!opened)
+        return std::move(opened).take_error();
+    auto database = std::move(*opened);
     auto fail = [&](const std::string& what) {
-        error = file.string() + ": " + what + ": " + database->last_error();
-        return nullptr;
+        return hallboard::fail(file.string() + ": " + what + ": " + database->last_error());
     };
     // WAL: readers never wait for the writer, and a commit is one append (no fsync of the
     // main file per heartbeat); synchronous=NORMAL keeps the database intact across a crash
@@ -128,23 +126,21 @@ std::unique_ptr<ScreenRegistry> ScreenRegistry::open(const std::filesystem::path
     auto version = database->query_integer("PRAGMA user_version");
     if (!version)
         return fail("cannot read the schema version (is this an SQLite database?)");
-    if (*version > schema_version) {
-        error = file.string() + ": written by a newer Hallboard (schema " + std::to_string(*version)
-            + "); this one knows schema " + std::to_string(schema_version);
-        return nullptr;
-    }
+    if (*version > schema_version)
+        return hallboard::fail(file.string() + ": written by a newer Hallboard (schema " + std::to_string(*version)
+            + "); this one knows schema " + std::to_string(schema_version));
     if (!database->execute(schema) || !database->execute("PRAGMA user_version=" + std::to_string(schema_version)))
         return fail("cannot create the tables");
     auto registry = std::unique_ptr<ScreenRegistry>(new ScreenRegistry(file, limits, std::move(database)));
-    if (!registry->prepare(error))
-        return nullptr;
+    if (auto prepared = registry->prepare(); !prepared)
+        return std::move(prepared).take_error();
     registry->m_screen_count = static_cast<size_t>(registry->m_database->query_integer("SELECT count(*) FROM screens").value_or(0));
     registry->prune_plays(add_days(local_date_of(now), -limits.play_retention_days));
     registry->m_last_prune = now;
     return registry;
 }
 
-bool ScreenRegistry::prepare(std::string& error)
+Result<void> ScreenRegistry::prepare()
 {
     auto& s = *m_statements;
     auto& db = *m_database;
@@ -194,12 +190,10 @@ bool ScreenRegistry::prepare(std::string& error)
     for (auto const* statement : { &s.upsert_screen, &s.upsert_play, &s.screen_exists, &s.all_screens, &s.one_screen,
              &s.forget_screen, &s.forget_thumbnail, &s.request_thumbnail, &s.thumbnail_pending, &s.store_thumbnail,
              &s.clear_request, &s.read_thumbnail, &s.report_all, &s.report_notice, &s.reporting_screens, &s.prune }) {
-        if (!*statement) {
-            error = m_file.string() + ": cannot prepare a query: " + db.last_error();
-            return false;
-        }
+        if (!*statement)
+            return fail(m_file.string() + ": cannot prepare a query: " + db.last_error());
     }
-    return true;
+    return Ok{};
 }
 
 ScreenRecord ScreenRegistry::read_screen(const sqlite::Statement& row) const

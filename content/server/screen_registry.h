@@ -2,6 +2,7 @@
 // kept in SQLite at <served tree>/state/screens.sqlite so that it survives restarts.
 #pragma once
 
+#include "base/result.h"
 #include "content/heartbeat/heartbeat.h"
 #include "base/local_time.h"
 
@@ -86,8 +87,8 @@ public:
     // Opens or creates the database (and its folder): WAL journal, a busy timeout, the schema.
     // A database written by a newer schema is refused rather than misread. Plays older than
     // the retention are pruned, counted back from `now` (Unix seconds).
-    static std::unique_ptr<ScreenRegistry> open(const std::filesystem::path& file, ScreenRegistryLimits limits,
-        std::int64_t now, std::string& error);
+    static Result<std::unique_ptr<ScreenRegistry>> open(const std::filesystem::path& file, ScreenRegistryLimits limits,
+        std::int64_t now);
     ~ScreenRegistry();
     ScreenRegistry(const ScreenRegistry&) = delete;
     ScreenRegistry& operator=(const ScreenRegistry&) = delete;
@@ -119,7 +120,7 @@ public:
 private:
     struct Statements;
     ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits limits, std::unique_ptr<sqlite::Database> database);
-    bool prepare(std::string& error);
+    Result<void> prepare();
     ScreenRecord read_screen(const sqlite::Statement& statement) const;
 
     std::filesystem::path m_file;

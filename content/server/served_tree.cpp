@@ -52,26 +52,19 @@ ServedTree::ServedTree(fs::path root, TreeLimits limits, durable::FolderLock loc
 {
 }
 
-std::unique_ptr<ServedTree> ServedTree::open(const fs::path& root, TreeLimits limits, std::string& error)
+Result<std::unique_ptr<ServedTree>> ServedTree::open(const fs::path& root, TreeLimits limits)
 {
     std::error_code code;
-    if (!fs::is_directory(root, code)) {
-        error = root.string() + " is not a folder (give the folder `hallboard publish --out` wrote, or an empty one)";
-        return nullptr;
-    }
-    std::string lock_error;
-    auto lock = durable::FolderLock::acquire(root, lock_error);
-    if (!lock) {
-        error = "cannot serve " + root.string() + ": " + lock_error
-            + " (another `hallboard serve` or `hallboard publish --out` holds it)";
-        return nullptr;
-    }
+    if (!fs::is_directory(root, code))
+        return fail(root.string() + " is not a folder (give the folder `hallboard publish --out` wrote, or an empty one)");
+    auto lock = durable::FolderLock::acquire(root);
+    if (!lock)
+        return fail("cannot serve " + root.string() + ": " + lock.error()
+            + " (another `hallboard serve` or `hallboard publish --out` holds it)");
     for (auto const* sub : { "blobs", "versions" }) {
         fs::create_directory(root / sub, code);
-        if (code || !fs::is_directory(root / sub)) {
-            error = "cannot create " + (root / sub).string() + (code ? ": " + code.message() : "");
-            return nullptr;
-        }
+        if (code || !fs::is_directory(root / sub))
+            return fail("cannot create " + (root / sub).string() + (code ? ": " + code.message() : ""));
     }
     std::unique_ptr<ServedTree> tree(new ServedTree(root, limits, std::move(*lock)));
 
@@ -81,41 +74,47 @@ std::unique_ptr<ServedTree> ServedTree::open(const fs::path& root, TreeLimits li
     if (stale > 0)
         log_warning("removed " + std::to_string(stale) + " temporary file(s) left by an interrupted write");
 
-    if (!tree->load_current(error))
-        return nullptr;
+    if (auto loaded = tree->load_current(); !loaded)
+        return std::move(loaded).take_error();
     return tree;
 }
 
-bool ServedTree::load_current(std::string& error)
+// The file's bytes, or nullopt when it is missing or unreadable (the caller repairs either).
+static std::optional<std::string> read_if_readable(const fs::path& file, size_t max_bytes)
+{
+    auto bytes = durable::read_file(file, max_bytes);
+    return bytes ? std::move(*bytes) : std::nullopt;
+}
+
+Result<void> ServedTree::load_current()
 {
     auto top_manifest = m_root / "manifest.json";
     auto top_signature = m_root / "manifest.json.sig";
-    auto manifest = durable::read_file(top_manifest, m_limits.max_manifest_bytes, error);
+    auto read = durable::read_file(top_manifest, m_limits.max_manifest_bytes);
+    if (!read)
+        return std::move(read).take_error();
+    auto& manifest = *read;
     if (!manifest) {
-        if (!error.empty())
-            return false;
         log_info("nothing is published in " + m_root.string() + " yet; waiting for a publish");
         set_snapshot(0, {}, {});
-        return true;
+        return Ok{};
     }
-    auto summary = read_manifest_summary(*manifest, error);
-    if (!summary) {
-        error = top_manifest.string() + ": " + error;
-        return false;
-    }
+    auto summary = read_manifest_summary(*manifest);
+    if (!summary)
+        return fail(top_manifest.string() + ": " + summary.error());
     auto folder = version_folder(summary->version);
-    std::string ignored;
-    auto history_manifest = durable::read_file(folder / "manifest.json", m_limits.max_manifest_bytes, ignored);
-    auto history_signature = durable::read_file(folder / "manifest.json.sig", 4096, ignored);
-    auto top_signature_text = durable::read_file(top_signature, 4096, ignored);
+    auto history_manifest = read_if_readable(folder / "manifest.json", m_limits.max_manifest_bytes);
+    auto history_signature = read_if_readable(folder / "manifest.json.sig", 4096);
+    auto top_signature_text = read_if_readable(top_signature, 4096);
 
     // The top-level manifest.json is the commit point. Its own signature is in versions/<N>/
     // whenever that folder holds the same manifest: the top-level .sig may already be the next
     // version's when a publish stopped between its two renames. Signatures are compared in
     // their canonical form, so a missing final newline is not taken for damage.
     auto canonical = [](const std::optional<std::string>& text) -> std::optional<std::string> {
-        std::string problem;
-        auto line = text ? read_signature_line(*text, problem) : std::nullopt;
+        if (!text)
+            return std::nullopt;
+        auto line = read_signature_line(*text);
         return line ? std::optional(*line + "\n") : std::nullopt;
     };
     auto history_line = canonical(history_signature);
@@ -134,24 +133,22 @@ bool ServedTree::load_current(std::string& error)
         // Keep the history complete, so this version can be listed and rolled back to.
         std::error_code code;
         fs::create_directories(folder, code);
-        std::string problem;
-        bool ok = durable::write_file(folder / "manifest.json", *manifest, problem);
-        if (ok && !signature.empty())
-            ok = durable::write_file(folder / "manifest.json.sig", signature, problem);
-        if (!ok)
-            log_warning("cannot record version " + std::to_string(summary->version) + " in " + folder.string() + ": " + problem);
+        auto written = durable::write_file(folder / "manifest.json", *manifest);
+        if (written && !signature.empty())
+            written = durable::write_file(folder / "manifest.json.sig", signature);
+        if (!written)
+            log_warning("cannot record version " + std::to_string(summary->version) + " in " + folder.string() + ": " + written.error());
     }
     if (!signature.empty() && top_line != signature) {
-        std::string problem;
-        if (durable::write_file(top_signature, signature, problem))
+        if (auto written = durable::write_file(top_signature, signature))
             log_warning("repaired " + top_signature.string() + " after an interrupted publish: it now matches version "
                 + std::to_string(summary->version));
         else
-            log_warning("cannot repair " + top_signature.string() + ": " + problem);
+            log_warning("cannot repair " + top_signature.string() + ": " + written.error());
     }
     set_snapshot(summary->version, std::move(*manifest), std::move(signature));
     log_info("serving version " + std::to_string(summary->version) + " from " + m_root.string());
-    return true;
+    return Ok{};
 }
 
 void ServedTree::set_snapshot(uint64_t version, std::string manifest, std::string signature)
@@ -189,16 +186,16 @@ std::vector<std::string> ServedTree::missing_blobs(const std::vector<std::string
     return missing;
 }
 
-std::optional<BlobUpload> ServedTree::begin_blob_upload(const std::string& sha256, std::string& error) const
+Result<BlobUpload> ServedTree::begin_blob_upload(const std::string& sha256) const
 {
     auto target = blob_path(sha256);
     struct stat status {};
     if (::stat(target.c_str(), &status) == 0)
         return BlobUpload(target, sha256, m_limits.max_blob_bytes, std::nullopt);
-    auto staged = durable::StagedFile::create(target.parent_path(), error);
+    auto staged = durable::StagedFile::create(target.parent_path());
     if (!staged)
-        return std::nullopt;
-    return BlobUpload(target, sha256, m_limits.max_blob_bytes, std::move(staged));
+        return std::move(staged).take_error();
+    return BlobUpload(target, sha256, m_limits.max_blob_bytes, std::move(*staged));
 }
 
 std::vector<VersionEntry> ServedTree::versions() const
@@ -210,14 +207,13 @@ std::vector<VersionEntry> ServedTree::versions() const
         auto number = parse_version_name(folder.path().filename().string());
         if (!number || *number > current)
             continue; // an unfinished publish's folder is not history
-        std::string problem;
-        auto manifest = durable::read_file(folder.path() / "manifest.json", m_limits.max_manifest_bytes, problem);
+        auto manifest = read_if_readable(folder.path() / "manifest.json", m_limits.max_manifest_bytes);
         if (!manifest)
             continue;
         VersionEntry entry;
         entry.version = *number;
         entry.manifest_bytes = manifest->size();
-        if (auto summary = read_manifest_summary(*manifest, problem)) {
+        if (auto summary = read_manifest_summary(*manifest)) {
             entry.blob_count = summary->blobs.size();
             for (auto const& blob : summary->blobs)
                 entry.blob_bytes += blob.size;
@@ -235,8 +231,7 @@ std::optional<std::string> ServedTree::read_version(uint64_t version, VersionFil
     if (version == 0 || version > snapshot()->version)
         return std::nullopt;
     auto file = version_folder(version) / (which == VersionFile::Manifest ? "manifest.json" : "manifest.json.sig");
-    std::string problem;
-    return durable::read_file(file, which == VersionFile::Manifest ? m_limits.max_manifest_bytes : 4096, problem);
+    return read_if_readable(file, which == VersionFile::Manifest ? m_limits.max_manifest_bytes : 4096);
 }
 
 } // namespace hallboard

@@ -2,6 +2,7 @@
 // in-memory snapshot of the current manifest and signature that the server answers from.
 #pragma once
 
+#include "base/result.h"
 #include "content/publish/manifest.h"
 #include "content/model/source_loader.h"
 #include "content/server/blob_upload.h"
@@ -69,8 +70,8 @@ public:
     // loads the current manifest. A publish interrupted by a crash is finished or undone here:
     // the top-level manifest.json is the commit point, and its signature is taken from
     // versions/<N>/ (and rewritten at the top) when the two disagree. Problems that stop the
-    // server are returned in `error`; repairs are logged as warnings.
-    static std::unique_ptr<ServedTree> open(const std::filesystem::path& root, TreeLimits limits, std::string& error);
+    // server are returned as the error; repairs are logged as warnings.
+    static Result<std::unique_ptr<ServedTree>> open(const std::filesystem::path& root, TreeLimits limits);
 
     std::shared_ptr<const ManifestSnapshot> snapshot() const;
     const std::filesystem::path& root() const { return m_root; }
@@ -79,8 +80,8 @@ public:
     // `sha256` must have passed is_sha256_hex (content/signing.h).
     std::filesystem::path blob_path(std::string_view sha256) const;
     std::vector<std::string> missing_blobs(const std::vector<std::string>& hashes) const;
-    // nullopt (with `error`) only when a temporary file cannot be created.
-    std::optional<BlobUpload> begin_blob_upload(const std::string& sha256, std::string& error) const;
+    // Fails only when a temporary file cannot be created.
+    Result<BlobUpload> begin_blob_upload(const std::string& sha256) const;
 
     // Stores versions/<N>/ then swaps the top-level signature and manifest (each by rename) and
     // the in-memory snapshot. `if_match` is the request's If-Match header (see http_conditions.h).
@@ -93,7 +94,7 @@ public:
 
 private:
     ServedTree(std::filesystem::path root, TreeLimits limits, durable::FolderLock lock);
-    bool load_current(std::string& error);
+    Result<void> load_current();
     std::filesystem::path version_folder(uint64_t version) const;
     void set_snapshot(uint64_t version, std::string manifest, std::string signature);
 

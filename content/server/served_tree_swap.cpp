@@ -29,16 +29,15 @@ ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::str
     std::string_view if_match)
 {
     // What can be judged from the request alone is judged before taking the lock.
-    std::string problem;
     if (manifest.size() > m_limits.max_manifest_bytes)
         return refuse(ManifestSwapOutcome::Invalid,
             "manifest.json is larger than " + std::to_string(m_limits.max_manifest_bytes) + " bytes", snapshot()->version);
-    auto signature_line = read_signature_line(signature_text, problem);
+    auto signature_line = read_signature_line(signature_text);
     if (!signature_line)
-        return refuse(ManifestSwapOutcome::Invalid, "Hallboard-Signature: " + problem, snapshot()->version);
-    auto summary = read_manifest_summary(manifest, problem);
+        return refuse(ManifestSwapOutcome::Invalid, "Hallboard-Signature: " + signature_line.error(), snapshot()->version);
+    auto summary = read_manifest_summary(manifest);
     if (!summary)
-        return refuse(ManifestSwapOutcome::Invalid, problem, snapshot()->version);
+        return refuse(ManifestSwapOutcome::Invalid, summary.error(), snapshot()->version);
 
     std::lock_guard publishing(m_publish_mutex);
     auto current = snapshot();
@@ -78,21 +77,23 @@ ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::str
     auto folder = version_folder(summary->version);
     std::error_code code;
     fs::create_directories(folder, code);
-    if (code || !durable::write_file(folder / "manifest.json.sig", signature, problem)
-        || !durable::write_file(folder / "manifest.json", manifest, problem))
-        return refuse(ManifestSwapOutcome::IoError, code ? "cannot create " + folder.string() + ": " + code.message() : problem,
-            current->version);
+    if (code)
+        return refuse(ManifestSwapOutcome::IoError, "cannot create " + folder.string() + ": " + code.message(), current->version);
+    auto written = durable::write_file(folder / "manifest.json.sig", signature);
+    if (written)
+        written = durable::write_file(folder / "manifest.json", manifest);
+    if (!written)
+        return refuse(ManifestSwapOutcome::IoError, written.error(), current->version);
 
     // 2. The top-level pair, for static servers sharing this tree: signature first, manifest
     //    last. The manifest's rename is the commit point; a crash in between is repaired by
     //    open(), which takes the signature from versions/<N>/.
-    if (!durable::write_file(m_root / "manifest.json.sig", signature, problem))
-        return refuse(ManifestSwapOutcome::IoError, problem, current->version);
-    if (!durable::write_file(m_root / "manifest.json", manifest, problem)) {
-        std::string ignored;
+    if (auto top = durable::write_file(m_root / "manifest.json.sig", signature); !top)
+        return refuse(ManifestSwapOutcome::IoError, top.error(), current->version);
+    if (auto top = durable::write_file(m_root / "manifest.json", manifest); !top) {
         if (!current->signature.empty())
-            durable::write_file(m_root / "manifest.json.sig", current->signature, ignored);
-        return refuse(ManifestSwapOutcome::IoError, problem, current->version);
+            (void)durable::write_file(m_root / "manifest.json.sig", current->signature); // best effort: the old pair again
+        return refuse(ManifestSwapOutcome::IoError, top.error(), current->version);
     }
 
     // 3. What this server answers: one pointer swap.

@@ -89,15 +89,15 @@ Database::Database(sqlite3* handle)
 
 Database::~Database() { sqlite3_close_v2(m_handle); }
 
-std::unique_ptr<Database> Database::open(const std::filesystem::path& file, std::string& error)
+Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file)
 {
     sqlite3* handle = nullptr;
     // The caller serialises every use behind one mutex, so SQLite's own locking is not needed.
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(file.c_str(), &handle, flags, nullptr) != SQLITE_OK) {
-        error = "cannot open " + file.string() + ": " + (handle ? sqlite3_errmsg(handle) : "out of memory");
+        Error error = fail("cannot open " + file.string() + ": " + (handle ? sqlite3_errmsg(handle) : "out of memory"));
         sqlite3_close_v2(handle);
-        return nullptr;
+        return error;
     }
     sqlite3_extended_result_codes(handle, 1);
     return std::unique_ptr<Database>(new Database(handle));

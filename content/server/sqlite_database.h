@@ -1,6 +1,8 @@
 // A thin RAII layer over sqlite3: one connection, prepared statements, errors as values (module-internal).
 #pragma once
 
+#include "base/result.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -65,8 +67,8 @@ private:
 
 class Database {
 public:
-    // Opens (creating if needed) the database file; nullptr with `error` set on failure.
-    static std::unique_ptr<Database> open(const std::filesystem::path& file, std::string& error);
+    // Opens (creating if needed) the database file.
+    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& file);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

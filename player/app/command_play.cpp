@@ -212,17 +212,17 @@ int run_play(const std::vector<std::string>& arguments)
     if (screen->content) {
         feed = ContentFeed::local(screen->content);
     } else {
-        std::string problem;
         auto wake = [new_content_event] {
             SDL_Event wake_event {};
             wake_event.type = new_content_event;
             SDL_PushEvent(&wake_event);
         };
-        feed = ContentFeed::from_server(config, wake, problem);
-        if (!feed) {
-            log_error("content: " + problem);
+        auto from_server = ContentFeed::from_server(config, wake);
+        if (!from_server) {
+            log_error("content: " + from_server.error());
             return exit_failure;
         }
+        feed = std::move(*from_server);
     }
     show.set_content(feed->initial());
     // An admin's request for a thumbnail arrives on the heartbeat sender's thread; only this

@@ -65,11 +65,10 @@ int run_serve(const std::vector<std::string>& arguments)
         std::fprintf(stderr, "error: --listen '%s' is not HOST:PORT (e.g. 127.0.0.1:8080)\n", listen_text.c_str());
         return exit_invalid;
     }
-    std::string error;
     std::vector<std::string> warnings;
-    auto token = load_admin_token(command_line->option("--token-file"), error, warnings);
+    auto token = load_admin_token(command_line->option("--token-file"), warnings);
     if (!token) {
-        std::fprintf(stderr, "error: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", token.error().c_str());
         return exit_invalid;
     }
     for (auto const& warning : warnings)
@@ -87,14 +86,15 @@ int run_serve(const std::vector<std::string>& arguments)
     ServerOptions options;
     options.root = root;
     options.admin_token = *token;
-    auto server = ContentServer::create(options, error);
-    if (!server) {
-        std::fprintf(stderr, "error: %s\n", error.c_str());
+    auto created = ContentServer::create(options);
+    if (!created) {
+        std::fprintf(stderr, "error: %s\n", created.error().c_str());
         return exit_failure;
     }
-    auto port = server->bind(address->host, address->port, error);
+    auto server = std::move(*created);
+    auto port = server->bind(address->host, address->port);
     if (!port) {
-        std::fprintf(stderr, "error: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", port.error().c_str());
         return exit_failure;
     }
 

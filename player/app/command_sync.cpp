@@ -86,10 +86,9 @@ int run_sync(const std::vector<std::string>& arguments)
         report_diagnostics(diagnostics);
         return exit_invalid;
     }
-    std::string error;
-    auto settings = sync::sync_settings_from(*config, error);
+    auto settings = sync::sync_settings_from(*config);
     if (!settings) {
-        std::fprintf(stderr, "error: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", settings.error().c_str());
         return exit_invalid;
     }
     if (command_line->has("--cache")) {
@@ -101,14 +100,14 @@ int run_sync(const std::vector<std::string>& arguments)
         settings->cache = std::filesystem::absolute(cache).lexically_normal();
     }
     ::signal(SIGPIPE, SIG_IGN);
-    auto content_sync = sync::ContentSync::open(std::move(*settings), error);
+    auto content_sync = sync::ContentSync::open(std::move(*settings));
     if (!content_sync) {
-        std::fprintf(stderr, "error: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", content_sync.error().c_str());
         return exit_failure;
     }
     if (command_line->has("--once"))
-        return run_once(*content_sync);
-    return run_loop(std::move(content_sync));
+        return run_once(**content_sync);
+    return run_loop(std::move(*content_sync));
 }
 
 } // namespace hallboard

@@ -69,9 +69,8 @@ int run_thumbnail(const std::vector<std::string>& arguments)
             return exit_status;
         if (now->status != 200 || taken_at(*now) == taken_at(*before))
             continue; // not yet: the screen's next heartbeat has not come
-        std::string problem;
-        if (!durable::write_file(out, now->body, problem)) {
-            std::fprintf(stderr, "error: cannot write %s: %s\n", out.string().c_str(), problem.c_str());
+        if (auto written = durable::write_file(out, now->body); !written) {
+            std::fprintf(stderr, "error: cannot write %s: %s\n", out.string().c_str(), written.error().c_str());
             return exit_failure;
         }
         std::printf("wrote %s (%zu bytes), taken at %s\n", out.string().c_str(), now->body.size(), taken_at(*now).c_str());

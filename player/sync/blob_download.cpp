@@ -24,10 +24,9 @@ BlobDownload download_blob(net::HttpClient& client, const std::string& server, c
             0, {} };
         return download;
     }
-    std::string error;
-    auto staged = durable::StagedFile::create(cache.blobs_folder(), error);
+    auto staged = durable::StagedFile::create(cache.blobs_folder());
     if (!staged) {
-        download.failure = { FailureKind::Cache, error, 0, {} };
+        download.failure = { FailureKind::Cache, staged.error(), 0, {} };
         return download;
     }
 
@@ -40,7 +39,10 @@ BlobDownload download_blob(net::HttpClient& client, const std::string& server, c
     std::string write_error;
     auto response = client.send(request, [&](std::string_view chunk) {
         hasher.update(chunk);
-        return staged->write(chunk, write_error);
+        auto written = staged->write(chunk);
+        if (!written)
+            write_error = written.error();
+        return written.ok();
     });
     download.bytes = response.body_bytes;
     download.transferred_bytes = response.transferred_bytes;
@@ -69,8 +71,8 @@ BlobDownload download_blob(net::HttpClient& client, const std::string& server, c
             0, {} };
         return download;
     }
-    if (!staged->commit(cache.blob_path(blob.sha256), durable::FolderSync::Later, error))
-        download.failure = { FailureKind::Cache, error, 0, {} };
+    if (auto committed = staged->commit(cache.blob_path(blob.sha256), durable::FolderSync::Later); !committed)
+        download.failure = { FailureKind::Cache, committed.error(), 0, {} };
     return download;
 }
 

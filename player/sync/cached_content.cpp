@@ -64,11 +64,11 @@ std::optional<CachedContent> load_cached_content(const ContentCache& cache, cons
             + "); starting without content until the next sync");
         return std::nullopt;
     };
-    std::string error;
-    auto stored = cache.read_manifest(error);
+    auto read = cache.read_manifest();
+    if (!read)
+        return refuse(read.error());
+    auto stored = std::move(*read);
     if (!stored) {
-        if (!error.empty())
-            return refuse(error);
         log_info("content: the cache " + cache.root().string() + " is empty; waiting for the first sync");
         return std::nullopt;
     }

@@ -15,21 +15,17 @@ std::string encode_stored_manifest(const StoredManifest& stored)
     return text;
 }
 
-std::optional<StoredManifest> decode_stored_manifest(std::string_view file_bytes, std::string& error)
+Result<StoredManifest> decode_stored_manifest(std::string_view file_bytes)
 {
     auto newline = file_bytes.find('\n');
-    if (newline == std::string_view::npos) {
-        error = "it has no signature line";
-        return std::nullopt;
-    }
+    if (newline == std::string_view::npos)
+        return fail("it has no signature line");
     auto first_line = file_bytes.substr(0, newline);
     StoredManifest stored;
     if (first_line != unsigned_marker) {
         stored.signature = parse_signature(first_line);
-        if (!stored.signature) {
-            error = "its first line is neither a signature nor '" + std::string(unsigned_marker) + "'";
-            return std::nullopt;
-        }
+        if (!stored.signature)
+            return fail("its first line is neither a signature nor '" + std::string(unsigned_marker) + "'");
     }
     stored.bytes = std::string(file_bytes.substr(newline + 1));
     return stored;
@@ -42,24 +38,20 @@ ContentCache::ContentCache(fs::path root, durable::FolderLock lock, int removed_
 {
 }
 
-std::optional<ContentCache> ContentCache::open(const fs::path& folder, std::string& error)
+Result<ContentCache> ContentCache::open(const fs::path& folder)
 {
     std::error_code code;
     fs::create_directories(folder / "blobs", code);
-    if (code || !fs::is_directory(folder / "blobs", code)) {
-        error = "cannot create the cache folder " + (folder / "blobs").string() + ": "
-            + (code ? code.message() : std::string("not a folder"));
-        return std::nullopt;
-    }
-    std::string lock_error;
-    auto lock = durable::FolderLock::acquire(folder, lock_error);
+    if (code || !fs::is_directory(folder / "blobs", code))
+        return fail("cannot create the cache folder " + (folder / "blobs").string() + ": "
+            + (code ? code.message() : std::string("not a folder")));
+    auto lock = durable::FolderLock::acquire(folder);
     if (!lock) {
         // The folder exists (just checked), so the usual failure is another holder of the lock.
-        bool held = lock_error.find("another process") != std::string::npos;
-        error = held ? "the cache folder " + folder.string()
+        bool held = lock.error().find("another process") != std::string::npos;
+        return fail(held ? "the cache folder " + folder.string()
                 + " is in use by another hallboard process (two players cannot share one cache; give each its own content.cache)"
-                     : "cannot lock the cache folder: " + lock_error;
-        return std::nullopt;
+                         : "cannot lock the cache folder: " + lock.error());
     }
     // Only a holder of the lock writes here, so any temporary file is a leftover of a process
     // that was killed mid-download or mid-commit.
@@ -67,21 +59,22 @@ std::optional<ContentCache> ContentCache::open(const fs::path& folder, std::stri
     return ContentCache(folder, std::move(*lock), removed);
 }
 
-std::optional<StoredManifest> ContentCache::read_manifest(std::string& error) const
+Result<std::optional<StoredManifest>> ContentCache::read_manifest() const
 {
-    auto bytes = durable::read_file(manifest_path(), max_stored_manifest_bytes, error);
+    auto bytes = durable::read_file(manifest_path(), max_stored_manifest_bytes);
     if (!bytes)
-        return std::nullopt;
-    std::string problem;
-    auto stored = decode_stored_manifest(*bytes, problem);
+        return std::move(bytes).take_error();
+    if (!*bytes)
+        return std::optional<StoredManifest>();
+    auto stored = decode_stored_manifest(**bytes);
     if (!stored)
-        error = manifest_path().string() + ": " + problem;
-    return stored;
+        return fail(manifest_path().string() + ": " + stored.error());
+    return std::optional<StoredManifest>(std::move(*stored));
 }
 
-bool ContentCache::write_manifest(const StoredManifest& stored, std::string& error)
+Result<void> ContentCache::write_manifest(const StoredManifest& stored)
 {
-    return durable::write_file(manifest_path(), encode_stored_manifest(stored), error);
+    return durable::write_file(manifest_path(), encode_stored_manifest(stored));
 }
 
 BlobState ContentCache::check_blob(const ManifestBlob& blob, std::string& problem) const
@@ -92,10 +85,9 @@ BlobState ContentCache::check_blob(const ManifestBlob& blob, std::string& proble
         problem = "blob " + blob.sha256 + " (" + blob.path + ") is missing";
         return BlobState::Missing;
     }
-    std::string error;
-    auto digest = sha256_of_file(path, blob.size, error);
+    auto digest = sha256_of_file(path, blob.size);
     if (!digest) {
-        problem = "blob " + blob.sha256 + " (" + blob.path + "): " + error;
+        problem = "blob " + blob.sha256 + " (" + blob.path + "): " + digest.error();
         return BlobState::Damaged;
     }
     if (digest->size != blob.size || digest->sha256 != blob.sha256) {

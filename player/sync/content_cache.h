@@ -28,8 +28,8 @@ struct StoredManifest {
 
 // current.manifest's bytes: the signature in base64 (or "unsigned"), '\n', the manifest bytes.
 std::string encode_stored_manifest(const StoredManifest& stored);
-// nullopt with `error` set when the first line is neither "unsigned" nor a signature.
-std::optional<StoredManifest> decode_stored_manifest(std::string_view file_bytes, std::string& error);
+// Fails when the first line is neither "unsigned" nor a signature.
+Result<StoredManifest> decode_stored_manifest(std::string_view file_bytes);
 
 enum class BlobState { Good, Missing, Damaged };
 
@@ -38,9 +38,9 @@ enum class BlobState { Good, Missing, Damaged };
 // temporary files a killed download left behind. Not thread-safe; the sync thread owns it.
 class ContentCache {
 public:
-    // Creates `folder` and folder/blobs when missing. nullopt with `error` set (one line) when the
-    // folder cannot be made or another process holds it.
-    static std::optional<ContentCache> open(const std::filesystem::path& folder, std::string& error);
+    // Creates `folder` and folder/blobs when missing. Fails (one line) when the folder cannot be
+    // made or another process holds it.
+    static Result<ContentCache> open(const std::filesystem::path& folder);
 
     const std::filesystem::path& root() const { return m_root; }
     std::filesystem::path blobs_folder() const { return m_root / "blobs"; }
@@ -48,11 +48,11 @@ public:
     std::filesystem::path manifest_path() const { return m_root / std::string(stored_manifest_name); }
     int removed_temp_files() const { return m_removed_temp_files; }
 
-    // nullopt with `error` empty when the cache holds no manifest yet; with `error` set when
-    // current.manifest cannot be read or is malformed.
-    std::optional<StoredManifest> read_manifest(std::string& error) const;
+    // nullopt when the cache holds no manifest yet; an error when current.manifest cannot be
+    // read or is malformed.
+    Result<std::optional<StoredManifest>> read_manifest() const;
     // Temp file, fsync, rename, fsync of the folder: the commit point of a new version.
-    bool write_manifest(const StoredManifest& stored, std::string& error);
+    Result<void> write_manifest(const StoredManifest& stored);
 
     // Whether blobs/<sha256> holds exactly the bytes `blob` names (size and hash are checked, so
     // a file damaged on disk is Damaged, not Good). `problem` says what is wrong otherwise.

@@ -25,14 +25,15 @@ std::unique_ptr<ContentFeed> ContentFeed::local(std::shared_ptr<const ContentSou
     return feed;
 }
 
-std::unique_ptr<ContentFeed> ContentFeed::from_server(const ScreenConfig& config, std::function<void()> wake, std::string& error)
+Result<std::unique_ptr<ContentFeed>> ContentFeed::from_server(const ScreenConfig& config, std::function<void()> wake)
 {
-    auto settings = sync::sync_settings_from(config, error);
+    auto settings = sync::sync_settings_from(config);
     if (!settings)
-        return nullptr;
-    auto content_sync = sync::ContentSync::open(std::move(*settings), error);
-    if (!content_sync)
-        return nullptr;
+        return std::move(settings).take_error();
+    auto opened = sync::ContentSync::open(std::move(*settings));
+    if (!opened)
+        return std::move(opened).take_error();
+    auto content_sync = std::move(*opened);
 
     std::unique_ptr<ContentFeed> feed(new ContentFeed);
     feed->m_initial = content_sync->content();

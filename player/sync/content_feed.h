@@ -2,6 +2,7 @@
 // sync thread keeps the screen's cache in step with.
 #pragma once
 
+#include "base/result.h"
 #include "content/model/notice.h"
 #include "player/config/screen_config.h"
 #include "player/sync/sync_status.h"
@@ -32,10 +33,9 @@ public:
     // A feed from config.server: opens (and locks) the cache at config.cache and takes the
     // cached content at once, with no network call, then starts the sync thread. `wake` is
     // called on the sync thread when a new version waits for apply_update (the player pushes an
-    // event to its render loop). nullptr with `error` set (one line) when the settings are
-    // unusable or the cache is in use or cannot be made.
-    static std::unique_ptr<ContentFeed> from_server(const ScreenConfig& config, std::function<void()> wake,
-        std::string& error);
+    // event to its render loop). Fails (one line) when the settings are unusable or the cache
+    // is in use or cannot be made.
+    static Result<std::unique_ptr<ContentFeed>> from_server(const ScreenConfig& config, std::function<void()> wake);
     ~ContentFeed();
     ContentFeed(const ContentFeed&) = delete;
     ContentFeed& operator=(const ContentFeed&) = delete;

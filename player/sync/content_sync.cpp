@@ -16,11 +16,11 @@ ContentSync::ContentSync(SyncSettings settings, ContentCache cache)
 {
 }
 
-std::unique_ptr<ContentSync> ContentSync::open(SyncSettings settings, std::string& error)
+Result<std::unique_ptr<ContentSync>> ContentSync::open(SyncSettings settings)
 {
-    auto cache = ContentCache::open(settings.cache, error);
+    auto cache = ContentCache::open(settings.cache);
     if (!cache)
-        return nullptr;
+        return std::move(cache).take_error();
     std::unique_ptr<ContentSync> sync(new ContentSync(std::move(settings), std::move(*cache)));
     if (int removed = sync->m_cache.removed_temp_files())
         log_info("content: removed " + std::to_string(removed) + " unfinished download(s) from " + sync->m_cache.root().string());
@@ -126,9 +126,8 @@ CycleResult ContentSync::run_cycle(const ContentHandler& hand_over, const std::a
         result.blob_bytes += download.bytes;
     }
     if (result.blobs_downloaded > 0) {
-        std::string error;
-        if (!durable::sync_folder(m_cache.blobs_folder(), error))
-            return fail({ FailureKind::Cache, error, 0, {} }, prefix);
+        if (auto synced = durable::sync_folder(m_cache.blobs_folder()); !synced)
+            return fail({ FailureKind::Cache, synced.error(), 0, {} }, prefix);
     }
     if (!commit(manifest, StoredManifest { signature, std::move(fetched.bytes) }, fetched.etag, hand_over, result))
         return result;
@@ -140,11 +139,10 @@ CycleResult ContentSync::run_cycle(const ContentHandler& hand_over, const std::a
 bool ContentSync::commit(const Manifest& manifest, StoredManifest stored, const std::string& etag,
     const ContentHandler& hand_over, CycleResult& result)
 {
-    std::string error;
-    if (!m_cache.write_manifest(stored, error)) {
+    if (auto written = m_cache.write_manifest(stored); !written) {
         result.outcome = CycleOutcome::Failed;
         result.failure = FailureKind::Cache;
-        result.error = "version " + std::to_string(manifest.version) + ": " + error;
+        result.error = "version " + std::to_string(manifest.version) + ": " + written.error();
         return false;
     }
     // current.manifest is the commit point: from here on a restart plays the new version.

@@ -27,9 +27,9 @@ using ContentHandler = std::function<void(std::shared_ptr<const ContentSource> c
 class ContentSync {
 public:
     // Opens and locks the cache, removes leftovers of a killed download, and loads the cached
-    // version (load_cached_content), all without touching the network. nullptr with `error` set
-    // (one line) when the cache folder cannot be made or is in use by another process.
-    static std::unique_ptr<ContentSync> open(SyncSettings settings, std::string& error);
+    // version (load_cached_content), all without touching the network. Fails (one line) when the
+    // cache folder cannot be made or is in use by another process.
+    static Result<std::unique_ptr<ContentSync>> open(SyncSettings settings);
 
     // The content playing now: the cached version at first, then each version switched to.
     // nullptr when the screen has none yet.

@@ -3,28 +3,22 @@
 
 namespace hallboard::sync {
 
-std::optional<SyncSettings> sync_settings_from(const ScreenConfig& config, std::string& error)
+Result<SyncSettings> sync_settings_from(const ScreenConfig& config)
 {
-    if (config.server.empty()) {
-        error = config.file.string() + ": content.server is not set (this screen plays a local content.source; "
-                                       "sync needs 'server: http://host:port')";
-        return std::nullopt;
-    }
+    if (config.server.empty())
+        return fail(config.file.string() + ": content.server is not set (this screen plays a local content.source; "
+                                           "sync needs 'server: http://host:port')");
     SyncSettings settings;
     settings.server = config.server;
     std::error_code code;
     settings.cache = std::filesystem::absolute(config.cache, code).lexically_normal();
-    if (code) {
-        error = config.file.string() + ": content.cache: " + code.message();
-        return std::nullopt;
-    }
+    if (code)
+        return fail(config.file.string() + ": content.cache: " + code.message());
     settings.poll = config.poll;
     if (!config.public_key.empty()) {
         settings.public_key = parse_public_key(config.public_key);
-        if (!settings.public_key) {
-            error = config.file.string() + ": content.public_key is not an Ed25519 public key";
-            return std::nullopt;
-        }
+        if (!settings.public_key)
+            return fail(config.file.string() + ": content.public_key is not an Ed25519 public key");
     }
     return settings;
 }

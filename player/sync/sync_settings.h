@@ -1,6 +1,7 @@
 // What a screen's sync needs from its config: the server, the cache folder, the key, the timings.
 #pragma once
 
+#include "base/result.h"
 #include "content/publish/signing.h"
 #include "player/config/screen_config.h"
 #include "base/net/http_client.h"
@@ -20,8 +21,8 @@ struct SyncSettings {
     net::Timeouts timeouts;              // connect 5 s, stall 10 s by default; tests shorten them
 };
 
-// The settings of a screen config that pulls from a server. nullopt with `error` (one line for
-// the user) when the config has no content.server or its public_key is not a key.
-std::optional<SyncSettings> sync_settings_from(const ScreenConfig& config, std::string& error);
+// The settings of a screen config that pulls from a server. Fails (one line for the user) when
+// the config has no content.server or its public_key is not a key.
+Result<SyncSettings> sync_settings_from(const ScreenConfig& config);
 
 } // namespace hallboard::sync

@@ -275,9 +275,8 @@ TEST_CASE("two publishes to one tree do not interleave")
     auto source = test::load_valid(test::valid_test_source());
     auto root = folder / "out";
     publish(source, pair, root);
-    std::string error;
-    auto lock = durable::FolderLock::acquire(root, error);
-    REQUIRE(lock.has_value());
+    auto lock = durable::FolderLock::acquire(root);
+    REQUIRE(lock.ok());
     Diagnostics diagnostics;
     auto result = publish_to_folder(source, pair.secret_key, root, test::test_time(), diagnostics);
     CHECK(result.outcome == PublishOutcome::Failed);

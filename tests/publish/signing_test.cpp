@@ -86,9 +86,8 @@ TEST_CASE("sha256 matches the FIPS 180-2 vectors, streamed or not")
 
         test::TempFolder folder;
         auto file = folder.write("input.bin", vector.input);
-        std::string error;
-        auto digest = sha256_of_file(file, vector.input.size(), error);
-        REQUIRE_MESSAGE(digest.has_value(), error);
+        auto digest = sha256_of_file(file, vector.input.size());
+        REQUIRE_MESSAGE(digest.ok(), (digest ? std::string() : digest.error()));
         CHECK(digest->sha256 == vector.digest);
         CHECK(digest->size == vector.input.size());
     }
@@ -98,16 +97,16 @@ TEST_CASE("sha256_of_file refuses a file over the bound, a folder and a missing 
 {
     test::TempFolder folder;
     auto file = folder.write("big.bin", std::string(1001, 'x'));
-    std::string error;
-    CHECK_FALSE(sha256_of_file(file, 1000, error).has_value());
-    CHECK(error.find("larger than 1000") != std::string::npos);
-    CHECK(sha256_of_file(file, 1001, error).has_value());
-    error.clear();
-    CHECK_FALSE(sha256_of_file(folder.path(), 1000, error).has_value());
-    CHECK(error.find("not a regular file") != std::string::npos);
-    error.clear();
-    CHECK_FALSE(sha256_of_file(folder / "missing", 1000, error).has_value());
-    CHECK(error.find("cannot open") != std::string::npos);
+    auto over = sha256_of_file(file, 1000);
+    REQUIRE_FALSE(over.ok());
+    CHECK(over.error().find("larger than 1000") != std::string::npos);
+    CHECK(sha256_of_file(file, 1001).ok());
+    auto folder_digest = sha256_of_file(folder.path(), 1000);
+    REQUIRE_FALSE(folder_digest.ok());
+    CHECK(folder_digest.error().find("not a regular file") != std::string::npos);
+    auto missing = sha256_of_file(folder / "missing", 1000);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().find("cannot open") != std::string::npos);
 }
 
 TEST_CASE("is_sha256_hex accepts only 64 lowercase hex digits")

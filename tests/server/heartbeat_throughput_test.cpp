@@ -67,9 +67,9 @@ TEST_CASE("heartbeat storage throughput (measurement)" * doctest::skip())
 {
     constexpr int count = 3000;
     test::TempFolder folder;
-    std::string error;
-    auto registry = ScreenRegistry::open(folder.path() / "screens.sqlite", {}, 1'795'000'000, error);
-    REQUIRE(registry);
+    auto opened = ScreenRegistry::open(folder.path() / "screens.sqlite", {}, 1'795'000'000);
+    REQUIRE(opened);
+    auto registry = std::move(*opened);
     Date today { 2026, 11, 23 };
     std::vector<Heartbeat> heartbeats;
     for (int i = 0; i < count; ++i) {

@@ -118,10 +118,10 @@ TEST_CASE("stopping: before run, while idle, with a kept-alive connection open")
 
     SUBCASE("stop before run: run returns at once")
     {
-        std::string error;
-        auto server = ContentServer::create(options, error);
-        REQUIRE(server);
-        REQUIRE(server->bind("127.0.0.1", 0, error));
+        auto created = ContentServer::create(options);
+        REQUIRE(created);
+        auto server = std::move(*created);
+        REQUIRE(server->bind("127.0.0.1", 0));
         server->stop();
         auto started = std::chrono::steady_clock::now();
         CHECK(server->run());
@@ -133,10 +133,10 @@ TEST_CASE("stopping: before run, while idle, with a kept-alive connection open")
         // bounds how long a stop takes.
         options.keep_alive_seconds = 1;
         for (int round = 0; round < 4; ++round) {
-            std::string error;
-            auto server = ContentServer::create(options, error);
-            REQUIRE(server);
-            auto port = server->bind("127.0.0.1", 0, error);
+            auto created = ContentServer::create(options);
+            REQUIRE(created);
+            auto server = std::move(*created);
+            auto port = server->bind("127.0.0.1", 0);
             REQUIRE(port);
             std::thread runner([&] { server->run(); });
             httplib::Client client("127.0.0.1", *port);
@@ -154,16 +154,16 @@ TEST_CASE("stopping: before run, while idle, with a kept-alive connection open")
     }
     SUBCASE("a port in use is an error, not a shared port")
     {
-        std::string error;
-        auto first = ContentServer::create(options, error);
+        auto first = ContentServer::create(options);
         REQUIRE(first);
-        auto port = first->bind("127.0.0.1", 0, error);
+        auto port = (*first)->bind("127.0.0.1", 0);
         REQUIRE(port);
         test::TempFolder other;
         options.root = other.path();
-        auto second = ContentServer::create(options, error);
+        auto second = ContentServer::create(options);
         REQUIRE(second);
-        CHECK_FALSE(second->bind("127.0.0.1", *port, error));
-        CHECK(error.find("cannot listen on 127.0.0.1:" + std::to_string(*port)) != std::string::npos);
+        auto taken = (*second)->bind("127.0.0.1", *port);
+        REQUIRE_FALSE(taken);
+        CHECK(taken.error().find("cannot listen on 127.0.0.1:" + std::to_string(*port)) != std::string::npos);
     }
 }

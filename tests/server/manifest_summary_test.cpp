@@ -18,9 +18,8 @@ TEST_CASE("manifest summary: good manifests give version and blobs")
     std::string text = R"({"format": 1, "version": 12, "published": "2026-11-22T10:00:00+08:00", "notices": [],
         "blobs": [{"path": "assets/a.png", "sha256": ")" + hash('a') + R"(", "size": 10},
                   {"path": "assets/b.jpg", "sha256": ")" + hash('b') + R"(", "size": 0}]})";
-    std::string error;
-    auto summary = read_manifest_summary(text, error);
-    INFO(error);
+    auto summary = read_manifest_summary(text);
+    INFO((summary ? std::string() : summary.error()));
     REQUIRE(summary);
     CHECK(summary->version == 12);
     REQUIRE(summary->blobs.size() == 2);
@@ -60,10 +59,10 @@ TEST_CASE("manifest summary: malformed manifests are refused with the reason")
     for (auto const& c : cases) {
         SUBCASE(c.name)
         {
-            std::string error;
-            CHECK_FALSE(read_manifest_summary(c.text, error));
-            INFO(error);
-            CHECK(error.find(c.fragment) != std::string::npos);
+            auto summary = read_manifest_summary(c.text);
+            REQUIRE_FALSE(summary);
+            INFO(summary.error());
+            CHECK(summary.error().find(c.fragment) != std::string::npos);
         }
     }
 }
@@ -99,15 +98,14 @@ TEST_CASE("signature line: one line of base64 holding 64 bytes")
     for (auto const& c : cases) {
         SUBCASE(c.name)
         {
-            std::string error;
-            auto line = read_signature_line(c.text, error);
-            INFO(error);
+            auto line = read_signature_line(c.text);
+            INFO((line ? std::string() : line.error()));
             if (c.fragment == nullptr) {
                 REQUIRE(line);
                 CHECK(*line == good);
             } else {
-                CHECK_FALSE(line);
-                CHECK(error.find(c.fragment) != std::string::npos);
+                REQUIRE_FALSE(line);
+                CHECK(line.error().find(c.fragment) != std::string::npos);
             }
         }
     }

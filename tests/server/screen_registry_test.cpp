@@ -29,11 +29,10 @@ Heartbeat heartbeat_of(const std::string& screen, const std::string& hall = "城
 
 std::unique_ptr<ScreenRegistry> open_registry(const test::TempFolder& folder, ScreenRegistryLimits limits = {})
 {
-    std::string error;
-    auto registry = ScreenRegistry::open(folder.path() / "state" / "screens.sqlite", limits, t0, error);
-    INFO(error);
+    auto registry = ScreenRegistry::open(folder.path() / "state" / "screens.sqlite", limits, t0);
+    INFO((registry ? std::string() : registry.error()));
     REQUIRE(registry);
-    return registry;
+    return std::move(*registry);
 }
 
 HeartbeatRecorded record(ScreenRegistry& registry, const Heartbeat& heartbeat, std::int64_t now = t0, const char* remote = "10.1.2.31")
@@ -253,7 +252,6 @@ TEST_CASE("screen registry: the report sums days per notice and screen, and know
 TEST_CASE("screen registry: files it must not use are refused with the reason")
 {
     test::TempFolder folder;
-    std::string error;
     SUBCASE("a database of a newer schema")
     {
         auto file = folder.path() / "screens.sqlite";
@@ -261,20 +259,23 @@ TEST_CASE("screen registry: files it must not use are refused with the reason")
         REQUIRE(sqlite3_open(file.c_str(), &handle) == SQLITE_OK);
         REQUIRE(sqlite3_exec(handle, "PRAGMA user_version=99", nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(handle);
-        CHECK_FALSE(ScreenRegistry::open(file, {}, t0, error));
-        CHECK(error.find("newer Hallboard") != std::string::npos);
+        auto registry = ScreenRegistry::open(file, {}, t0);
+        REQUIRE_FALSE(registry);
+        CHECK(registry.error().find("newer Hallboard") != std::string::npos);
     }
     SUBCASE("a file that is not a database")
     {
         auto file = folder.write("screens.sqlite", std::string(4096, 'x'));
-        CHECK_FALSE(ScreenRegistry::open(file, {}, t0, error));
-        CHECK(error.find("screens.sqlite") != std::string::npos);
+        auto registry = ScreenRegistry::open(file, {}, t0);
+        REQUIRE_FALSE(registry);
+        CHECK(registry.error().find("screens.sqlite") != std::string::npos);
     }
     SUBCASE("a folder that cannot be created")
     {
         folder.write("state", "a file where the folder should be");
-        CHECK_FALSE(ScreenRegistry::open(folder.path() / "state" / "screens.sqlite", {}, t0, error));
-        CHECK(error.find("cannot create") != std::string::npos);
+        auto registry = ScreenRegistry::open(folder.path() / "state" / "screens.sqlite", {}, t0);
+        REQUIRE_FALSE(registry);
+        CHECK(registry.error().find("cannot create") != std::string::npos);
     }
 }
 

@@ -12,11 +12,10 @@ namespace {
 
 std::unique_ptr<ServedTree> open_tree(const test::TempFolder& folder, TreeLimits limits = {})
 {
-    std::string error;
-    auto tree = ServedTree::open(folder.path(), limits, error);
-    INFO(error);
+    auto tree = ServedTree::open(folder.path(), limits);
+    INFO((tree ? std::string() : tree.error()));
     REQUIRE(tree);
-    return tree;
+    return std::move(*tree);
 }
 
 int count_temp_files(const fs::path& directory)
@@ -38,9 +37,9 @@ TEST_CASE("opening: folders, locking, nothing published yet")
     SUBCASE("not a folder")
     {
         test::TempFolder folder;
-        std::string error;
-        CHECK_FALSE(ServedTree::open(folder.path() / "nope", {}, error));
-        CHECK(error.find("is not a folder") != std::string::npos);
+        auto tree = ServedTree::open(folder.path() / "nope", {});
+        REQUIRE_FALSE(tree);
+        CHECK(tree.error().find("is not a folder") != std::string::npos);
     }
     SUBCASE("an empty folder gets blobs/ and versions/ and serves nothing")
     {
@@ -57,12 +56,11 @@ TEST_CASE("opening: folders, locking, nothing published yet")
         test::TempFolder folder;
         {
             auto first = open_tree(folder);
-            std::string error;
-            CHECK_FALSE(ServedTree::open(folder.path(), {}, error));
-            CHECK(error.find("holds it") != std::string::npos);
+            auto second = ServedTree::open(folder.path(), {});
+            REQUIRE_FALSE(second);
+            CHECK(second.error().find("holds it") != std::string::npos);
             // `hallboard publish --out` takes the same lock, so it cannot write under a server.
-            std::string publish_error;
-            CHECK_FALSE(durable::FolderLock::acquire(folder.path(), publish_error));
+            CHECK_FALSE(durable::FolderLock::acquire(folder.path()));
         }
         open_tree(folder); // the lock went with the first
     }
@@ -70,9 +68,9 @@ TEST_CASE("opening: folders, locking, nothing published yet")
     {
         test::TempFolder folder;
         folder.write("manifest.json", "{\"format\": 1, \"version\": ");
-        std::string error;
-        CHECK_FALSE(ServedTree::open(folder.path(), {}, error));
-        CHECK(error.find("manifest.json: manifest.json is not valid JSON") != std::string::npos);
+        auto tree = ServedTree::open(folder.path(), {});
+        REQUIRE_FALSE(tree);
+        CHECK(tree.error().find("manifest.json: manifest.json is not valid JSON") != std::string::npos);
     }
 }
 
@@ -171,8 +169,7 @@ TEST_CASE("blob uploads are checked on arrival")
     std::string name = sha256_hex_of(bytes);
 
     auto upload = [&](const std::string& as, const std::string& body, size_t piece) {
-        std::string error;
-        auto blob = tree->begin_blob_upload(as, error);
+        auto blob = tree->begin_blob_upload(as);
         REQUIRE(blob);
         for (size_t at = 0; at < body.size(); at += piece) {
             if (!blob->write(body.data() + at, std::min(piece, body.size() - at)))
@@ -204,9 +201,8 @@ TEST_CASE("blob uploads are checked on arrival")
     }
     SUBCASE("an abandoned upload leaves no temporary file")
     {
-        std::string error;
         {
-            auto blob = tree->begin_blob_upload(name, error);
+            auto blob = tree->begin_blob_upload(name);
             REQUIRE(blob);
             CHECK(blob->write(bytes.data(), 4));
             CHECK(count_temp_files(folder.path()) == 1);

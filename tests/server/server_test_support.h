@@ -137,12 +137,12 @@ public:
         options.root = root;
         if (options.admin_token.empty())
             options.admin_token = test_token;
-        std::string error;
-        m_server = ContentServer::create(options, error);
-        INFO(error);
-        REQUIRE(m_server);
-        auto port = m_server->bind("127.0.0.1", 0, error);
-        INFO(error);
+        auto created = ContentServer::create(options);
+        INFO((created ? std::string() : created.error()));
+        REQUIRE(created);
+        m_server = std::move(*created);
+        auto port = m_server->bind("127.0.0.1", 0);
+        INFO((port ? std::string() : port.error()));
         REQUIRE(port);
         m_port = *port;
         m_thread = std::thread([this] { m_server->run(); });

@@ -134,9 +134,8 @@ TEST_CASE("the cached version loads at start, before any network, or the cache c
     auto bytes = manifest_to_json(manifest);
     auto signature = sign_detached(bytes, pair->secret_key);
 
-    std::string error;
-    auto cache = ContentCache::open(work.path() / "cache", error);
-    REQUIRE_MESSAGE(cache, error);
+    auto cache = ContentCache::open(work.path() / "cache");
+    REQUIRE_MESSAGE(cache.ok(), (cache ? std::string() : cache.error()));
 
     SUBCASE("an empty cache")
     {
@@ -220,20 +219,19 @@ TEST_CASE("a cache folder is owned by one sync at a time, and leftovers of a kil
 {
     test::TempFolder work;
     auto folder = work.path() / "cache";
-    std::string error;
     {
-        auto first = ContentCache::open(folder, error);
-        REQUIRE_MESSAGE(first, error);
+        auto first = ContentCache::open(folder);
+        REQUIRE_MESSAGE(first.ok(), (first ? std::string() : first.error()));
         CHECK(fs::is_directory(folder / "blobs"));
-        auto second = ContentCache::open(folder, error);
-        CHECK_FALSE(second);
-        CHECK(error.find("in use by another hallboard process") != std::string::npos);
+        auto second = ContentCache::open(folder);
+        REQUIRE_FALSE(second.ok());
+        CHECK(second.error().find("in use by another hallboard process") != std::string::npos);
         test::write_bytes(folder / ".hallboard-tmp-AbC123", "half a manifest");
         test::write_bytes(folder / "blobs/.hallboard-tmp-XyZ789", "half a blob");
         test::write_bytes(folder / "notes.txt", "an admin's file stays");
     }
-    auto again = ContentCache::open(folder, error);
-    REQUIRE_MESSAGE(again, error);
+    auto again = ContentCache::open(folder);
+    REQUIRE_MESSAGE(again.ok(), (again ? std::string() : again.error()));
     CHECK(again->removed_temp_files() == 2);
     CHECK(test::temp_files_in(folder) == 0);
     CHECK(test::temp_files_in(folder / "blobs") == 0);
@@ -253,8 +251,9 @@ TEST_CASE("a cache folder is owned by one sync at a time, and leftovers of a kil
     SUBCASE("a cache that cannot be made is a clear error")
     {
         test::write_bytes(work.path() / "a-file", "x");
-        CHECK_FALSE(ContentCache::open(work.path() / "a-file" / "cache", error));
-        CHECK(error.find("cannot create the cache folder") != std::string::npos);
+        auto unmade = ContentCache::open(work.path() / "a-file" / "cache");
+        REQUIRE_FALSE(unmade.ok());
+        CHECK(unmade.error().find("cannot create the cache folder") != std::string::npos);
     }
 }
 

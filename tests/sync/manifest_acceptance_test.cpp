@@ -20,9 +20,8 @@ TEST_CASE("current.manifest holds the signature line and the exact manifest byte
         StoredManifest stored { signature, manifest };
         auto text = encode_stored_manifest(stored);
         CHECK(text == signature_text(signature) + "\n" + manifest);
-        std::string error;
-        auto back = decode_stored_manifest(text, error);
-        REQUIRE(back);
+        auto back = decode_stored_manifest(text);
+        REQUIRE(back.ok());
         CHECK(*back == stored);
     }
     SUBCASE("unsigned")
@@ -30,9 +29,8 @@ TEST_CASE("current.manifest holds the signature line and the exact manifest byte
         StoredManifest stored { std::nullopt, manifest };
         auto text = encode_stored_manifest(stored);
         CHECK(text == "unsigned\n" + manifest);
-        std::string error;
-        auto back = decode_stored_manifest(text, error);
-        REQUIRE(back);
+        auto back = decode_stored_manifest(text);
+        REQUIRE(back.ok());
         CHECK(*back == stored);
     }
     SUBCASE("malformed")
@@ -49,9 +47,9 @@ TEST_CASE("current.manifest holds the signature line and the exact manifest byte
                  { "Unsigned in capitals", "UNSIGNED\n{}" },
              }) {
             INFO(row.name);
-            std::string error;
-            CHECK_FALSE(decode_stored_manifest(row.text, error));
-            CHECK_FALSE(error.empty());
+            auto back = decode_stored_manifest(row.text);
+            REQUIRE_FALSE(back.ok());
+            CHECK_FALSE(back.error().empty());
         }
     }
 }

@@ -26,10 +26,9 @@ struct Handed {
 
 std::unique_ptr<ContentSync> open_sync(const SyncSettings& settings)
 {
-    std::string error;
-    auto sync = ContentSync::open(settings, error);
-    REQUIRE_MESSAGE(sync, error);
-    return sync;
+    auto sync = ContentSync::open(settings);
+    REQUIRE_MESSAGE(sync.ok(), (sync ? std::string() : sync.error()));
+    return std::move(*sync);
 }
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }

@@ -25,9 +25,9 @@ struct Scene {
 
     Scene()
     {
-        std::string error;
-        sync = ContentSync::open(test::test_settings(server->url(), cache, &publisher.public_key()), error);
-        REQUIRE_MESSAGE(sync, error);
+        auto opened = ContentSync::open(test::test_settings(server->url(), cache, &publisher.public_key()));
+        REQUIRE_MESSAGE(opened.ok(), (opened ? std::string() : opened.error()));
+        sync = std::move(*opened);
         auto first = sync->run_cycle({});
         REQUIRE_MESSAGE(first.outcome == CycleOutcome::Updated, first.error);
         publisher.change_content();

@@ -18,10 +18,9 @@ namespace {
 
 std::unique_ptr<ContentSync> open_sync(const SyncSettings& settings)
 {
-    std::string error;
-    auto sync = ContentSync::open(settings, error);
-    REQUIRE_MESSAGE(sync, error);
-    return sync;
+    auto sync = ContentSync::open(settings);
+    REQUIRE_MESSAGE(sync.ok(), (sync ? std::string() : sync.error()));
+    return std::move(*sync);
 }
 
 // A screen whose cache holds version 1 of `publisher`'s tree, synced from `server`.
@@ -140,11 +139,10 @@ TEST_CASE("a player killed with SIGKILL during a download restarts consistent an
     if (child == 0) {
         // The player: syncs until it is killed. No test macros here: this is another process.
         set_log_sink([](LogLevel, std::string_view) {});
-        std::string error;
-        auto sync = ContentSync::open(settings, error);
+        auto sync = ContentSync::open(settings);
         if (!sync)
             ::_exit(3);
-        sync->run_cycle({});
+        (*sync)->run_cycle({});
         ::_exit(4);
     }
     // Kill it once half the blob is on disk.
@@ -237,11 +235,11 @@ TEST_CASE("two players cannot sync into one cache")
     auto cache = work.path() / "cache";
     auto settings = test::test_settings(server.url(), cache, &publisher.public_key());
     auto first = open_sync(settings);
-    std::string error;
-    CHECK_FALSE(ContentSync::open(settings, error));
-    CHECK(error.find("in use by another hallboard process") != std::string::npos);
+    auto second = ContentSync::open(settings);
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().find("in use by another hallboard process") != std::string::npos);
     first.reset();
-    CHECK(ContentSync::open(settings, error));
+    CHECK(ContentSync::open(settings).ok());
 }
 
 } // namespace hallboard

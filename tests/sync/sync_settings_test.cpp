@@ -18,12 +18,11 @@ TEST_CASE("a screen config's content section becomes the sync settings")
     config.cache = "/var/lib/hallboard";
     config.poll = 2min;
     config.public_key = public_key_text(pair->public_key);
-    std::string error;
 
     SUBCASE("with a key")
     {
-        auto settings = sync_settings_from(config, error);
-        REQUIRE(settings);
+        auto settings = sync_settings_from(config);
+        REQUIRE(settings.ok());
         CHECK(settings->server == "http://10.1.2.3:8080");
         CHECK(settings->cache == "/var/lib/hallboard");
         CHECK(settings->poll == 2min);
@@ -35,23 +34,25 @@ TEST_CASE("a screen config's content section becomes the sync settings")
     SUBCASE("without a key")
     {
         config.public_key.clear();
-        auto settings = sync_settings_from(config, error);
-        REQUIRE(settings);
+        auto settings = sync_settings_from(config);
+        REQUIRE(settings.ok());
         CHECK_FALSE(settings->public_key);
     }
     SUBCASE("a local source is not something to sync")
     {
         config.server.clear();
         config.source = "/srv/content";
-        CHECK_FALSE(sync_settings_from(config, error));
-        CHECK(error.find("content.server is not set") != std::string::npos);
-        CHECK(error.find("/etc/hallboard/screen.yaml") == 0);
+        auto settings = sync_settings_from(config);
+        REQUIRE_FALSE(settings.ok());
+        CHECK(settings.error().find("content.server is not set") != std::string::npos);
+        CHECK(settings.error().find("/etc/hallboard/screen.yaml") == 0);
     }
     SUBCASE("a key that is not one")
     {
         config.public_key = "c2hvcnQ=";
-        CHECK_FALSE(sync_settings_from(config, error));
-        CHECK(error.find("public_key") != std::string::npos);
+        auto settings = sync_settings_from(config);
+        REQUIRE_FALSE(settings.ok());
+        CHECK(settings.error().find("public_key") != std::string::npos);
     }
 }
 

@@ -396,11 +396,11 @@ public:
         ServerOptions options;
         options.root = root;
         options.admin_token = "correct-horse-battery-staple-42";
-        std::string error;
-        m_server = ContentServer::create(options, error);
-        REQUIRE_MESSAGE(m_server, error);
-        auto port = m_server->bind("127.0.0.1", 0, error);
-        REQUIRE_MESSAGE(port, error);
+        auto created = ContentServer::create(options);
+        REQUIRE_MESSAGE(created.ok(), (created ? std::string() : created.error()));
+        m_server = std::move(*created);
+        auto port = m_server->bind("127.0.0.1", 0);
+        REQUIRE_MESSAGE(port.ok(), (port ? std::string() : port.error()));
         m_port = *port;
         m_thread = std::thread([this] { m_server->run(); });
     }

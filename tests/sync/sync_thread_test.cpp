@@ -43,10 +43,9 @@ private:
 
 std::unique_ptr<ContentSync> open_sync(const SyncSettings& settings)
 {
-    std::string error;
-    auto sync = ContentSync::open(settings, error);
-    REQUIRE_MESSAGE(sync, error);
-    return sync;
+    auto sync = ContentSync::open(settings);
+    REQUIRE_MESSAGE(sync.ok(), (sync ? std::string() : sync.error()));
+    return std::move(*sync);
 }
 
 // Asks for a cycle now and waits until it has run.
