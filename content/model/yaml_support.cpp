@@ -368,6 +368,13 @@ std::optional<YAML::Node> YamlFile::load(const std::filesystem::path& path, std:
 
 std::optional<YAML::Node> YamlFile::parse(std::string_view text)
 {
+    // Windows Notepad's "Unicode" is UTF-16: a byte-order mark FF FE or FE FF, and a zero byte
+    // beside every ASCII character. Say so rather than report its first odd byte.
+    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 || text.find('\0') != std::string_view::npos) {
+        m_diagnostics.error({ m_name, 1, 1 }, "file is UTF-16 text (it has zero bytes), not UTF-8",
+            "save it as UTF-8: in Notepad choose 另存为 (Save As) and the encoding UTF-8");
+        return std::nullopt;
+    }
     if (auto bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
         // Point at the line of the first bad byte so the user can find it.
         auto before = text.substr(0, bad);

@@ -3,6 +3,7 @@
 // every slide with the real fonts and reports any that cannot fit.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
+#include "player/app/picture_check.h"
 
 #include "content/model/source_loader.h"
 #include "content/model/yaml_support.h"
@@ -36,6 +37,34 @@ std::string read_text(const std::filesystem::path& path)
     return contents.str();
 }
 
+// The pictures of a notice (an image slide's src, each hotline's QR code), relative to the source.
+std::vector<std::string> pictures_of(const Notice& notice)
+{
+    std::vector<std::string> pictures;
+    if (auto const* image = std::get_if<ImageSlide>(&notice.body))
+        pictures.push_back(image->src);
+    if (auto const* hotlines = std::get_if<Hotlines>(&notice.body)) {
+        for (auto const& entry : hotlines->entries)
+            if (!entry.qr.empty())
+                pictures.push_back(entry.qr);
+    }
+    return pictures;
+}
+
+// Decodes each picture whole: the content model only looked at its first bytes.
+void check_pictures(CheckRun& run, const std::filesystem::path& root, const Notice& notice, const SourceLocation& where)
+{
+    for (auto const& picture : pictures_of(notice)) {
+        auto path = root / picture;
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(path, error))
+            continue; // already reported by the content model
+        if (auto problem = picture_problem(path))
+            run.diagnostics.error(where, "picture '" + picture + "' " + *problem,
+                "open it in an image editor and save it again as PNG or JPEG, then copy it into assets/ again");
+    }
+}
+
 void check_content_source(CheckRun& run, const std::filesystem::path& path)
 {
     int errors_before = run.diagnostics.error_count();
@@ -45,8 +74,12 @@ void check_content_source(CheckRun& run, const std::filesystem::path& path)
         return;
     }
     int slides = 0, tickers = 0;
-    for (auto const& notice : source->notices)
+    for (auto const& notice : source->notices) {
         (notice.kind == NoticeKind::Ticker ? tickers : slides)++;
+        auto where = notice.defined_at;
+        where.file = (source->root / where.file).lexically_normal().string();
+        check_pictures(run, source->root, notice, where);
+    }
     if (run.diagnostics.error_count() == errors_before)
         std::printf("ok: %s: content source, %d slide(s), %d ticker message(s)\n", path.string().c_str(), slides, tickers);
     run.sources.push_back(std::move(*source));
@@ -92,26 +125,27 @@ void check_file(CheckRun& run, const std::filesystem::path& path)
         auto folder = std::filesystem::absolute(path).parent_path();
         if (folder.filename() == "notices") {
             auto root = folder.parent_path();
-            std::vector<std::string> assets;
-            if (auto const* image = std::get_if<ImageSlide>(&notice->body))
-                assets.push_back(image->src);
-            if (auto const* hotlines = std::get_if<Hotlines>(&notice->body)) {
-                for (auto const& entry : hotlines->entries)
-                    if (!entry.qr.empty())
-                        assets.push_back(entry.qr);
-            }
-            for (auto const& asset : assets)
-                check_asset(root, asset, notice->defined_at, run.diagnostics);
+            bool found = true;
+            for (auto const& asset : pictures_of(*notice))
+                found = check_asset(root, asset, notice->defined_at, run.diagnostics) && found;
+            if (found)
+                check_pictures(run, root, *notice, notice->defined_at);
         }
         if (run.diagnostics.error_count() == errors_before)
             std::printf("ok: %s: %s notice '%s'\n", name.c_str(), std::string(to_string(notice->kind)).c_str(), notice->id.c_str());
         return;
     }
-    case FileKind::Unknown:
+    case FileKind::Unknown: {
+        // A file that is not even readable YAML gets its real error (line, encoding), which
+        // matters more than its kind.
+        YamlFile file(name, run.diagnostics);
+        if (!file.load(path))
+            return;
         run.diagnostics.error({ name, 0, 0 },
             "cannot tell what kind of Hallboard file this is",
             "a screen config has 'screen:', a theme 'colors:', a notice 'id:' and 'kind:'");
         return;
+    }
     }
 }
 

@@ -460,9 +460,16 @@ void read_public_key(const KeyReader& reader, ScreenConfig& config)
             reader.file.warning(*key_node, quoted(reader.name) + " has no effect with a local " + quoted(key_name(read_source)),
                 "signatures are checked only on content pulled from a " + quoted(key_name(read_server)));
     } else if (!config.server.empty() && !lookup(reader.map, key_name(read_source))) {
-        reader.file.warning(reader.map[std::string(key_name(read_server))],
-            "no " + quoted(reader.name) + ": unsigned content from this server will be accepted",
-            "add the publisher's " + std::string(reader.name) + " so that only signed content is shown");
+        // Fail closed: without a key the screen would show whatever anyone on the network serves.
+        auto server = reader.map[std::string(key_name(read_server))];
+        if (config.allow_unsigned)
+            reader.file.warning(server,
+                "no " + quoted(reader.name) + " and allow_unsigned: true: unsigned content from this server will be accepted",
+                "for tests only; add the publisher's " + std::string(reader.name) + " so that only signed content is shown");
+        else
+            reader.file.error(server,
+                "no " + quoted(reader.name) + ": this screen would accept content anyone could forge",
+                "add the publisher's " + std::string(reader.name) + " ('hallboard keygen' prints it), or, for a test, allow_unsigned: true");
     }
 }
 
@@ -530,6 +537,8 @@ constexpr ScreenConfigKey keys[] = {
     { "content.poll", as_duration<&C::poll, 1s, 60min>, Apply::Restart, "`30s`" },
     { "content.heartbeat", read_by<&C::heartbeat, read_heartbeat>, Apply::Restart, "`60s`" },
     { "content.cache", read_by<&C::cache, read_cache>, Apply::Restart, "`/var/lib/hallboard`" },
+    // Read before public_key, whose absence it excuses.
+    { "content.allow_unsigned", as_switch<&C::allow_unsigned>, Apply::Restart, "`false`" },
     { "content.public_key", read_by<&C::public_key, read_public_key>, Apply::Restart, "none" },
     { theme_key, { read_theme, theme_differs }, Apply::Live, "the built-in default theme" },
     { "timezone", read_by<&C::timezone, read_timezone>, Apply::Restart, "the system's" }, // read once at start
