@@ -3,7 +3,7 @@
 // every slide with the real fonts and reports any that cannot fit.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "player/app/picture_check.h"
+#include "player/render/picture_check.h"
 
 #include "content/model/source_loader.h"
 #include "content/model/yaml_support.h"

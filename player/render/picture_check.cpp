@@ -1,5 +1,5 @@
 // Full decoding of pictures for `check`, with the truncation libjpeg only warns about.
-#include "player/app/picture_check.h"
+#include "player/render/picture_check.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
