@@ -103,6 +103,9 @@ TEST_CASE("warnings do not fail a config")
     Case const cases[] = {
         { "unknown-zone.yaml", { Severity::Warning, 4, 11, "time zone 'Asia/Shangai' is not installed", "did you mean 'Asia/Shanghai'?" } },
         { "server-unsigned.yaml", { Severity::Warning, 3, 19, "no 'public_key' and allow_unsigned: true", "public_key" } },
+        { "placeholder-id.yaml", { Severity::Warning, 2, 14, "screen id 'change-me-01' is the packaged placeholder", "its own id" } },
+        { "portrait-rotated.yaml", { Severity::Warning, 5, 11, "'rotate' 90 turns the portrait size 1080x1920 on its side", "keep rotate: 0" } },
+        { "manifest-url.yaml", { Severity::Warning, 4, 11, "'server' ends in /manifest.json", "http://10.1.2.3:8080/halls" } },
     };
     for (auto const& test_case : cases) {
         SUBCASE(test_case.file)
