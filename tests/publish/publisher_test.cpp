@@ -6,6 +6,7 @@
 #include "content/publish/published_tree.h"
 #include "content/publish/publisher.h"
 
+#include <fstream>
 #include <set>
 #include <thread>
 
