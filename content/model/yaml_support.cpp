@@ -369,8 +369,9 @@ std::optional<YAML::Node> YamlFile::load(const std::filesystem::path& path, std:
 std::optional<YAML::Node> YamlFile::parse(std::string_view text)
 {
     // Windows Notepad's "Unicode" is UTF-16: a byte-order mark FF FE or FE FF, and a zero byte
-    // beside every ASCII character. Say so rather than report its first odd byte.
-    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 || text.find('\0') != std::string_view::npos) {
+    // beside every ASCII character (so one of the first two bytes is zero). Say so rather than report its first odd byte.
+    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0
+        || (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
         m_diagnostics.error({ m_name, 1, 1 }, "file is UTF-16 text (it has zero bytes), not UTF-8",
             "save it as UTF-8: in Notepad choose 另存为 (Save As) and the encoding UTF-8");
         return std::nullopt;
