@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <fstream>
 
 namespace hallboard {
@@ -42,6 +43,14 @@ static std::string similar_file_hint(const fs::path& root, const std::string& re
     if (hint.empty())
         return "check the file name and that the picture was copied into " + folder_name + "/";
     return hint;
+}
+
+// "20.3 MB": with a decimal, so that a file just over the limit does not read as equal to it.
+static std::string megabytes(std::uintmax_t bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return text;
 }
 
 enum class PictureFormat { Png, Jpeg, Other };
@@ -105,8 +114,8 @@ bool check_asset(const fs::path& root, const std::string& relative, const Source
     }
     if (size > max_asset_bytes) {
         diagnostics.error(where,
-            name + " is " + std::to_string(size / (1024 * 1024)) + " MB, more than the limit of "
-                + std::to_string(max_asset_bytes / (1024 * 1024)) + " MB",
+            name + " is " + std::to_string(size) + " bytes (" + megabytes(size) + "), more than the limit of "
+                + std::to_string(max_asset_bytes) + " bytes (" + megabytes(max_asset_bytes) + ")",
             "save it smaller: 3840x2160 pixels is more than any screen needs, and JPEG is smaller than PNG for photos");
         return false;
     }

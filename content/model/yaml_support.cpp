@@ -34,6 +34,245 @@ static std::string syntax_hint(std::string const& message)
     return "check this line's indentation, quotes and brackets";
 }
 
+// Full-width punctuation typed with a Chinese input method where YAML needs the ASCII sign:
+// the character, its name, and what to type instead.
+struct FullWidthSign {
+    char32_t code_point;
+    char const* text;
+    char const* name;
+    char const* ascii;
+};
+constexpr FullWidthSign full_width_signs[] = {
+    { U'\uFF1A', "：", "full-width colon", ":" },
+    { U'\uFF0C', "，", "full-width comma", "," },
+    { U'\u3001', "、", "enumeration comma", "," },
+    { U'\uFF1B', "；", "full-width semicolon", "," },
+    { U'\u3000', "　", "full-width space", "a space" },
+    { U'\uFF08', "（", "full-width parenthesis", "(" },
+    { U'\uFF09', "）", "full-width parenthesis", ")" },
+    { U'\u3010', "【", "full-width bracket", "[" },
+    { U'\u3011', "】", "full-width bracket", "]" },
+    { U'\uFF3B', "［", "full-width bracket", "[" },
+    { U'\uFF3D', "］", "full-width bracket", "]" },
+    { U'\uFF5B', "｛", "full-width brace", "{" },
+    { U'\uFF5D', "｝", "full-width brace", "}" },
+    { U'\u201C', "“", "Chinese quotation mark", "\"" },
+    { U'\u201D', "”", "Chinese quotation mark", "\"" },
+    { U'\u2018', "‘", "Chinese quotation mark", "'" },
+    { U'\u2019', "’", "Chinese quotation mark", "'" },
+    { U'\uFF0D', "－", "full-width hyphen", "-" },
+    { U'\uFF03', "＃", "full-width number sign", "#" },
+};
+
+static FullWidthSign const* full_width_sign(char32_t code_point)
+{
+    for (auto const& sign : full_width_signs)
+        if (sign.code_point == code_point)
+            return &sign;
+    return nullptr;
+}
+
+std::string describe_full_width(char32_t code_point)
+{
+    auto const* sign = full_width_sign(code_point);
+    if (!sign)
+        return {};
+    std::string ascii = sign->ascii;
+    if (ascii != "a space")
+        ascii = "'" + ascii + "'";
+    return std::string(sign->name) + " '" + sign->text + "' where YAML needs " + ascii;
+}
+
+namespace {
+
+// One line of the text, split into what the full-width scan needs.
+struct ScanLine {
+    std::string_view text;
+    int number = 0;
+    size_t indent = 0; // ASCII spaces before the first other character
+};
+
+int character_column(std::string_view line, size_t byte_offset)
+{
+    return 1 + static_cast<int>(std::count_if(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(std::min(byte_offset, line.size())),
+                   [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Byte offset of the ASCII ':' that ends a plain key on this line (followed by a space or the
+// end of the line, outside quotes and brackets), or npos.
+size_t ascii_key_colon(std::string_view line)
+{
+    char quote = 0;
+    int depth = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'')
+            quote = c;
+        else if (c == '#' && (i == 0 || line[i - 1] == ' '))
+            return std::string_view::npos;
+        else if (c == '[' || c == '{')
+            ++depth;
+        else if (c == ']' || c == '}')
+            --depth;
+        else if (c == ':' && depth <= 0 && (i + 1 == line.size() || line[i + 1] == ' '))
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+} // namespace
+
+std::vector<FullWidthMistake> find_full_width_mistakes(std::string_view text)
+{
+    std::vector<FullWidthMistake> mistakes;
+    std::vector<ScanLine> lines;
+    size_t start = 0;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0)
+        start = 3;
+    for (int number = 1; start <= text.size(); ++number) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        auto line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        ScanLine scan { line, number, 0 };
+        while (scan.indent < line.size() && line[scan.indent] == ' ')
+            ++scan.indent;
+        lines.push_back(scan);
+        if (end == text.size())
+            break;
+        start = end + 1;
+    }
+
+    // Where a key may start: a line no deeper than the last key line, or any depth right after a
+    // key with nothing after its ':'. Deeper lines otherwise continue a value (prose is free to
+    // use full-width punctuation), and the lines of a '|' or '>' block are prose too.
+    size_t key_indent = 0;
+    bool after_open_key = true; // the top of the file
+    std::optional<size_t> block_indent; // inside a | or > block deeper than this
+    for (auto const& line : lines) {
+        auto rest = line.text.substr(line.indent);
+        if (rest.empty() || rest[0] == '#')
+            continue;
+        if (block_indent) {
+            if (line.indent > *block_indent)
+                continue;
+            block_indent.reset();
+        }
+        bool key_position = after_open_key || line.indent <= key_indent;
+        if (!key_position)
+            continue;
+
+        // Indentation made of full-width spaces (or their mix with ASCII ones).
+        size_t offset = line.indent;
+        if (line.text.substr(offset).rfind("\u3000", 0) == 0) {
+            mistakes.push_back({ line.number, character_column(line.text, offset), U'\u3000',
+                "full-width space '　' used for indentation", "indent with ASCII spaces (turn off full-width input, 全角, for YAML signs)" });
+            continue;
+        }
+        auto item = rest;
+        size_t item_offset = line.indent;
+        while (item.rfind("- ", 0) == 0) {
+            item.remove_prefix(2);
+            item_offset += 2;
+        }
+        if (item.rfind("\uFF0D ", 0) == 0 || item == "\uFF0D") {
+            mistakes.push_back({ line.number, character_column(line.text, item_offset), U'\uFF0D',
+                describe_full_width(U'\uFF0D'), "a list item starts with '- '" });
+            continue;
+        }
+
+        auto colon = ascii_key_colon(item);
+        if (colon == std::string_view::npos) {
+            // No ASCII key: a full-width colon in the first word is the key's colon.
+            auto full_colon = item.find("\uFF1A");
+            auto first_space = item.find(' ');
+            bool quoted = !item.empty() && (item[0] == '"' || item[0] == '\'');
+            if (!quoted && item_offset == line.indent && full_colon != std::string_view::npos && full_colon > 0
+                && (first_space == std::string_view::npos || first_space > full_colon)) {
+                auto key = item.substr(0, full_colon);
+                mistakes.push_back({ line.number, character_column(line.text, item_offset + full_colon), U'\uFF1A',
+                    describe_full_width(U'\uFF1A') + " after '" + std::string(key) + "'",
+                    "type an ASCII colon and a space: " + std::string(key) + ": ..." });
+                key_indent = item_offset;
+                after_open_key = false;
+                continue;
+            }
+            after_open_key = false;
+            continue;
+        }
+
+        key_indent = item_offset;
+        auto value = item.substr(colon + 1);
+        size_t value_offset = item_offset + colon + 1;
+        while (!value.empty() && value[0] == ' ') {
+            value.remove_prefix(1);
+            ++value_offset;
+        }
+        after_open_key = value.empty() || value[0] == '#';
+        if (!value.empty() && (value[0] == '|' || value[0] == '>')) {
+            block_indent = line.indent;
+            continue;
+        }
+        // A flow list separated by full-width commas is one item to YAML.
+        if (!value.empty() && (value[0] == '[' || value[0] == '{')) {
+            bool is_list = value[0] == '[';
+            bool has_ascii_comma = false;
+            bool closed = false;
+            std::optional<std::pair<size_t, char32_t>> found;
+            std::optional<std::pair<size_t, char32_t>> last;
+            bool colon_in_pair = false;
+            char quote = 0;
+            for (size_t i = 0; i < value.size();) {
+                auto decoded = decode_utf8(value, i);
+                char32_t c = decoded.code_point;
+                if (quote) {
+                    if (c == static_cast<char32_t>(quote))
+                        quote = 0;
+                } else if (c == '"' || c == '\'') {
+                    quote = static_cast<char>(c);
+                } else if (c == ',' || c == '{') {
+                    has_ascii_comma = has_ascii_comma || c == ',';
+                    colon_in_pair = false;
+                } else if (c == ':') {
+                    colon_in_pair = true;
+                } else if (c == ']' || c == '}') {
+                    closed = true;
+                } else if (!found && is_list && (c == U'\uFF0C' || c == U'\u3001' || c == U'\uFF1B')) {
+                    found = std::pair { i, c };
+                } else if (!found && !is_list && c == U'\uFF1A' && !colon_in_pair) {
+                    found = std::pair { i, c };
+                }
+                if (c != ' ')
+                    last = std::pair { i, c };
+                i += decoded.length;
+            }
+            if (found && is_list && has_ascii_comma)
+                found.reset(); // prose with its own commas inside items separated by ASCII ones
+            if (!found && !closed && last && (last->second == U'\u3011' || last->second == U'\uFF3D' || last->second == U'\uFF5D'))
+                found = last;
+            if (found) {
+                mistakes.push_back({ line.number, character_column(line.text, value_offset + found->first), found->second,
+                    describe_full_width(found->second), "between the items of [ ] or { } type ASCII signs: [时段, 时间, 电价]" });
+            }
+        } else if (!value.empty()) {
+            // A list or mapping opened with a full-width bracket is plain text to YAML.
+            auto decoded = decode_utf8(value, 0);
+            if (decoded.code_point == U'\uFF3B' || decoded.code_point == U'\uFF5B') {
+                mistakes.push_back({ line.number, character_column(line.text, value_offset), decoded.code_point,
+                    describe_full_width(decoded.code_point), "type ASCII brackets: [a, b]" });
+            }
+        }
+    }
+    return mistakes;
+}
+
 namespace {
 
 // Summarises each document of a stream without building nodes: whether it holds anything,
@@ -129,6 +368,14 @@ std::optional<YAML::Node> YamlFile::load(const std::filesystem::path& path, std:
 
 std::optional<YAML::Node> YamlFile::parse(std::string_view text)
 {
+    // Windows Notepad's "Unicode" is UTF-16: a byte-order mark FF FE or FE FF, and a zero byte
+    // beside every ASCII character (so one of the first two bytes is zero). Say so rather than report its first odd byte.
+    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0
+        || (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
+        m_diagnostics.error({ m_name, 1, 1 }, "file is UTF-16 text (it has zero bytes), not UTF-8",
+            "save it as UTF-8: in Notepad choose 另存为 (Save As) and the encoding UTF-8");
+        return std::nullopt;
+    }
     if (auto bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
         // Point at the line of the first bad byte so the user can find it.
         auto before = text.substr(0, bad);
@@ -154,6 +401,13 @@ std::optional<YAML::Node> YamlFile::parse(std::string_view text)
         } else if (c != ' ') {
             at_line_start = false;
         }
+    }
+    // Full-width signs typed where YAML needs ASCII ones: yaml-cpp would report them a line
+    // late or as a wrong type, never naming the character.
+    if (auto mistakes = find_full_width_mistakes(text); !mistakes.empty()) {
+        for (auto const& mistake : mistakes)
+            m_diagnostics.error({ m_name, mistake.line, mistake.column }, mistake.message, mistake.hint);
+        return std::nullopt;
     }
     m_text = std::string(text);
     m_line_starts = { 0 };

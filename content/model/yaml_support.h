@@ -24,6 +24,20 @@ inline constexpr std::size_t max_yaml_file_bytes = 1024 * 1024; // no hand-writt
 // so that a "billion laughs" file cannot exhaust memory.
 inline constexpr std::size_t max_yaml_text_bytes = 4 * max_yaml_file_bytes;
 
+// A full-width sign (：，　【 …) typed with a Chinese input method where YAML needs an ASCII one.
+struct FullWidthMistake {
+    int line = 0;
+    int column = 0; // in characters
+    char32_t character = 0;
+    std::string message; // names the character and the ASCII sign to type instead
+    std::string hint;
+};
+// Finds full-width signs in the places YAML reads as syntax: the colon after a key, indentation,
+// a '- ' item, the commas and brackets of [ ] and { }. Prose in values is left alone.
+std::vector<FullWidthMistake> find_full_width_mistakes(std::string_view text);
+// "full-width colon '：' where YAML needs ':'", or empty for a character that has no ASCII twin.
+std::string describe_full_width(char32_t code_point);
+
 enum class Presence { Required, Optional };
 
 // Reads one YAML file and reports what is wrong with it under `display_name` (the name the

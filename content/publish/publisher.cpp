@@ -200,6 +200,18 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
         return result;
     }
     auto lock = durable::FolderLock::acquire(root);
+    if (!lock && lock.error().find("another process") != std::string::npos) {
+        // `hallboard serve` holds its tree's lock for as long as it runs (one writer per tree);
+        // its screens database under state/ tells a served tree from another publish.
+        std::error_code served_error;
+        bool served = fs::exists(root / "state" / "screens.sqlite", served_error);
+        diagnostics.error({ root.string(), 0, 0 },
+            served ? "this tree is being served by 'hallboard serve', which holds it while it runs"
+                   : "this tree is in use by another process: another publish, or 'hallboard serve' serving it",
+            "publish through the server instead: hallboard publish SRC --key KEY --to http://HOST:PORT --token-file TOKEN");
+        result.outcome = PublishOutcome::Failed;
+        return result;
+    }
     if (!lock)
         return fail(root, lock.error());
     auto public_key = key.public_key();

@@ -3,6 +3,7 @@
 // every slide with the real fonts and reports any that cannot fit.
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
+#include "player/render/picture_check.h"
 
 #include "content/model/source_loader.h"
 #include "content/model/yaml_support.h"
@@ -10,6 +11,8 @@
 #include "player/layout/slide_layout.h"
 #include "player/render/font_set.h"
 #include "player/render/sdl_session.h"
+#include "player/screen/local_clock.h"
+#include "base/utf8.h"
 
 #include <SDL.h>
 
@@ -26,7 +29,64 @@ struct CheckRun {
     std::vector<ContentSource> sources; // for the layout check
     std::optional<Theme> theme;         // of the first screen config checked
     std::vector<std::pair<std::string, SourceLocation>> halls; // screen.hall of each config, for the header check
+    std::vector<std::string> server_configs; // configs whose content comes from a server: nothing local to lay out
 };
+
+// A notice that ended this many days ago is probably left over: the screen never shows it again.
+constexpr long expired_warning_days = 30;
+// One line of a slide's title bar at 1920x1080 with the default theme (title 0.06 of the short
+// side, 65 px, across about 1830 px) holds about 26 Chinese characters; ASCII counts half.
+constexpr double title_line_characters = 26;
+
+// Where `key:` is written in `file` (its value's first character), for warnings about a value
+// the notice model keeps without its place; line 0 when it cannot be found.
+SourceLocation location_of_key(const std::string& file, const std::string& display_name, std::string_view key)
+{
+    std::ifstream lines(file, std::ios::binary);
+    std::string line;
+    for (int number = 1; std::getline(lines, line); ++number) {
+        auto start = line.find_first_not_of(' ');
+        if (start == std::string::npos || line.compare(start, key.size(), key) != 0 || line.compare(start + key.size(), 1, ":") != 0)
+            continue;
+        auto value = line.find_first_not_of(' ', start + key.size() + 1);
+        auto at = value == std::string::npos ? start : value;
+        int column = 1;
+        for (size_t i = 0; i < at; ++i)
+            column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+        return { display_name, number, column };
+    }
+    return { display_name, 0, 0 };
+}
+
+double title_width(std::string_view title)
+{
+    double width = 0;
+    for (size_t i = 0; i < title.size();) {
+        auto decoded = decode_utf8(title, i);
+        width += decoded.code_point < 0x2E80 ? 0.5 : 1.0;
+        i += decoded.length;
+    }
+    return width;
+}
+
+// Likely mistakes that do not stop a notice from playing: exit 0, each at its file and line.
+void warn_about_notice(CheckRun& run, const Notice& notice, const std::string& file, const std::string& display_name)
+{
+    auto today = SystemClock().now().local.date;
+    if (notice.valid_until) {
+        auto days = days_from_civil(today) - days_from_civil(notice.valid_until->date);
+        if (days > expired_warning_days)
+            run.diagnostics.warning(location_of_key(file, display_name, "valid_until"),
+                "notice '" + notice.id + "' ended on " + format_date(notice.valid_until->date) + ", " + std::to_string(days)
+                    + " days ago: it is never shown again",
+                "delete the file, or change valid_until if it should still be shown");
+    }
+    if (!notice.title.empty() && title_width(notice.title) > title_line_characters)
+        run.diagnostics.warning(location_of_key(file, display_name, "title"),
+            "title of '" + notice.id + "' is longer than one line of the title bar (about "
+                + std::to_string(static_cast<int>(title_line_characters)) + " Chinese characters at 1920x1080 with the default theme)",
+            "shorten the title and put the details in the body; a long title wraps and leaves less room for the slide");
+}
 
 std::string read_text(const std::filesystem::path& path)
 {
@@ -34,6 +94,34 @@ std::string read_text(const std::filesystem::path& path)
     std::ostringstream contents;
     contents << in.rdbuf();
     return contents.str();
+}
+
+// The pictures of a notice (an image slide's src, each hotline's QR code), relative to the source.
+std::vector<std::string> pictures_of(const Notice& notice)
+{
+    std::vector<std::string> pictures;
+    if (auto const* image = std::get_if<ImageSlide>(&notice.body))
+        pictures.push_back(image->src);
+    if (auto const* hotlines = std::get_if<Hotlines>(&notice.body)) {
+        for (auto const& entry : hotlines->entries)
+            if (!entry.qr.empty())
+                pictures.push_back(entry.qr);
+    }
+    return pictures;
+}
+
+// Decodes each picture whole: the content model only looked at its first bytes.
+void check_pictures(CheckRun& run, const std::filesystem::path& root, const Notice& notice, const SourceLocation& where)
+{
+    for (auto const& picture : pictures_of(notice)) {
+        auto path = root / picture;
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(path, error))
+            continue; // already reported by the content model
+        if (auto problem = picture_problem(path))
+            run.diagnostics.error(where, "picture '" + picture + "' " + *problem,
+                "open it in an image editor and save it again as PNG or JPEG, then copy it into assets/ again");
+    }
 }
 
 void check_content_source(CheckRun& run, const std::filesystem::path& path)
@@ -45,8 +133,13 @@ void check_content_source(CheckRun& run, const std::filesystem::path& path)
         return;
     }
     int slides = 0, tickers = 0;
-    for (auto const& notice : source->notices)
+    for (auto const& notice : source->notices) {
         (notice.kind == NoticeKind::Ticker ? tickers : slides)++;
+        auto where = notice.defined_at;
+        where.file = (source->root / where.file).lexically_normal().string();
+        check_pictures(run, source->root, notice, where);
+        warn_about_notice(run, notice, where.file, where.file);
+    }
     if (run.diagnostics.error_count() == errors_before)
         std::printf("ok: %s: content source, %d slide(s), %d ticker message(s)\n", path.string().c_str(), slides, tickers);
     run.sources.push_back(std::move(*source));
@@ -67,6 +160,8 @@ void check_file(CheckRun& run, const std::filesystem::path& path)
         run.halls.push_back({ config->hall, { name, 0, 0 } });
         if (!config->source.empty())
             check_content_source(run, config->source);
+        else
+            run.server_configs.push_back(name);
         return;
     }
     case FileKind::Theme:
@@ -92,26 +187,28 @@ void check_file(CheckRun& run, const std::filesystem::path& path)
         auto folder = std::filesystem::absolute(path).parent_path();
         if (folder.filename() == "notices") {
             auto root = folder.parent_path();
-            std::vector<std::string> assets;
-            if (auto const* image = std::get_if<ImageSlide>(&notice->body))
-                assets.push_back(image->src);
-            if (auto const* hotlines = std::get_if<Hotlines>(&notice->body)) {
-                for (auto const& entry : hotlines->entries)
-                    if (!entry.qr.empty())
-                        assets.push_back(entry.qr);
-            }
-            for (auto const& asset : assets)
-                check_asset(root, asset, notice->defined_at, run.diagnostics);
+            bool found = true;
+            for (auto const& asset : pictures_of(*notice))
+                found = check_asset(root, asset, notice->defined_at, run.diagnostics) && found;
+            if (found)
+                check_pictures(run, root, *notice, notice->defined_at);
         }
+        warn_about_notice(run, *notice, path.string(), name);
         if (run.diagnostics.error_count() == errors_before)
             std::printf("ok: %s: %s notice '%s'\n", name.c_str(), std::string(to_string(notice->kind)).c_str(), notice->id.c_str());
         return;
     }
-    case FileKind::Unknown:
+    case FileKind::Unknown: {
+        // A file that is not even readable YAML gets its real error (line, encoding), which
+        // matters more than its kind.
+        YamlFile file(name, run.diagnostics);
+        if (!file.load(path))
+            return;
         run.diagnostics.error({ name, 0, 0 },
             "cannot tell what kind of Hallboard file this is",
             "a screen config has 'screen:', a theme 'colors:', a notice 'id:' and 'kind:'");
         return;
+    }
     }
 }
 
@@ -195,6 +292,13 @@ int run_check(const std::vector<std::string>& arguments)
     }
     if (size && (!run.sources.empty() || !run.halls.empty()))
         check_layouts(run, *size);
+    // "laid out 0 slide(s)" would read as a pass: a server's content is not here to lay out.
+    if (size && run.sources.empty()) {
+        for (auto const& name : run.server_configs)
+            run.diagnostics.warning({ name, 0, 0 }, "--size: no local content to lay out: this screen pulls its content from content.server",
+                "lay out the content folder that is published to it: hallboard check --size " + std::to_string(size->width) + "x"
+                    + std::to_string(size->height) + " CONTENT_FOLDER");
+    }
 
     report_diagnostics(run.diagnostics);
     if (run.diagnostics.has_errors()) {

@@ -79,12 +79,23 @@ std::optional<ContentSource> load_content_source_as_given(const std::filesystem:
 
 std::optional<LoadedScreen> load_screen(const CommandLine& command_line, ContentOrigin origin)
 {
-    if (!command_line.has("--config")) {
+    // Previewing a content folder needs no screen: a default 1920x1080 one with the default theme.
+    bool const default_screen = !command_line.has("--config") && command_line.has("--source") && origin == ContentOrigin::SourceOnly;
+    if (!command_line.has("--config") && !default_screen) {
         std::fprintf(stderr, "error: --config FILE is required (for example --config config/demo.yaml)\n");
         return std::nullopt;
     }
     Diagnostics diagnostics;
-    auto config = load_screen_config(command_line.option("--config"), diagnostics);
+    std::optional<ScreenConfig> config;
+    if (default_screen) {
+        config = ScreenConfig {};
+        config->id = "preview";
+        config->hall = "预览";
+        config->fullscreen = false;
+        config->theme = default_theme();
+    } else {
+        config = load_screen_config(command_line.option("--config"), diagnostics);
+    }
     if (!config) {
         report_diagnostics(diagnostics);
         return std::nullopt;

@@ -109,6 +109,19 @@ bool usage_is_complete(const CommandLine& command_line)
         std::fputs("error: --token-file and --limit-rate go with --to URL\n", stderr);
         return false;
     }
+    // Name the one thing missing; the usage alone leaves the admin to find it.
+    if (to && !command_line.has("--token-file")) {
+        std::fputs("error: --to URL needs --token-file FILE: the admin token file the server was started with "
+                   "(hallboard serve ... --token-file F)\n",
+            stderr);
+        return false;
+    }
+    if (needs_key && !command_line.has("--key")) {
+        std::fputs("error: publishing needs --key PREFIX.key, the secret key that signs the content (make one with "
+                   "hallboard keygen --out PREFIX)\n",
+            stderr);
+        return false;
+    }
     size_t sources = command_line.has("--rollback") ? 0 : 1;
     return command_line.positional.size() == sources && (to || command_line.has("--out"))
         && (!to || command_line.has("--token-file")) && (!needs_key || command_line.has("--key"));

@@ -12,6 +12,7 @@
 #include "player/schedule/opening_hours.h"
 #include "player/schedule/rotation.h"
 #include "player/screen/screen_compositor.h"
+#include "player/screen/local_clock.h"
 #include "player/screen/screen_show.h"
 
 #include <SDL.h>
@@ -62,6 +63,8 @@ int run_render(const std::vector<std::string>& arguments)
     auto screen = load_screen(*command_line);
     if (!screen)
         return exit_invalid;
+    // The hall's clock, not the machine's: a Shanghai hall previewed on a UTC server shows 08:00 at 08:00.
+    use_time_zone(screen->config.timezone);
     auto size = composed_size(*command_line, screen->config);
     if (!size)
         return exit_invalid;
@@ -137,12 +140,15 @@ int run_render(const std::vector<std::string>& arguments)
             return exit_failure;
         }
     }
-    if (!write_contact_sheet(sheet, out / "index.png", *fonts)) {
+    ContactSheetOptions sheet_options;
+    auto zone = screen->config.timezone.empty() ? std::string("the system's time zone") : screen->config.timezone;
+    sheet_options.caption = (at ? "at " + format_date_time(*at) : "every slide notice, as at " + format_date_time(now.local)) + " (" + zone + ")";
+    if (!write_contact_sheet(sheet, out / "index.png", *fonts, sheet_options)) {
         std::fprintf(stderr, "error: cannot write %s\n", (out / "index.png").string().c_str());
         return exit_failure;
     }
-    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s\n", written, notices.size(), size->width,
-        size->height, out.string().c_str());
+    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s, %s\n", written, notices.size(), size->width,
+        size->height, out.string().c_str(), sheet_options.caption.c_str());
     return exit_ok;
 }
 

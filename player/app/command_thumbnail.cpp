@@ -49,7 +49,8 @@ int run_thumbnail(const std::vector<std::string>& arguments)
     StatusQuery const query { command_line->option("--server"), command_line->option("--token-file") };
     std::string const screen = command_line->option("--screen");
     std::string const path = "admin/screens/" + screen + "/thumbnail";
-    std::filesystem::path const out = command_line->option("--out");
+    // Absolute, so that a bare file name still has a folder to flush ("thumb.png" has none).
+    std::filesystem::path const out = std::filesystem::absolute(command_line->option("--out"));
 
     int exit_status = exit_failure;
     auto before = admin_request(query, net::Method::Get, path, { 200, 404 }, exit_status);

@@ -59,7 +59,8 @@ struct ScreenConfig {
     std::chrono::milliseconds poll { 30000 };
     std::chrono::seconds heartbeat { 60 }; // content.heartbeat: our extension; the server calls a screen stale after three
     std::filesystem::path cache { "/var/lib/hallboard" };
-    std::string public_key;             // content.public_key, base64; empty: unsigned accepted
+    std::string public_key;             // content.public_key, base64; required with a server unless allow_unsigned
+    bool allow_unsigned = false;        // content.allow_unsigned: a server's unsigned content is accepted (tests, labs)
 
     std::filesystem::path theme_file;   // absolute; empty: built-in default theme
     Theme theme;                        // loaded from theme_file, or the default

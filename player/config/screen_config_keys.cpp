@@ -233,9 +233,13 @@ constexpr KeyField read_by { Read, differs<Member> };
 void read_id(const KeyReader& reader, ScreenConfig& config)
 {
     if (auto id = reader.file.text(reader.map, reader.name, Presence::Required)) {
-        if (is_valid_identifier(*id))
+        if (is_valid_identifier(*id)) {
             config.id = *id;
-        else
+            // The packaged /etc/hallboard/screen.yaml's id: two screens left with it report as one.
+            if (config.id.rfind("change-me", 0) == 0)
+                reader.file.warning(reader.map[std::string(reader.name)], "screen id '" + *id + "' is the packaged placeholder",
+                    "give every screen its own id, e.g. hz-chengxi-01: the server tells screens apart by it");
+        } else
             reader.file.error(reader.map[std::string(reader.name)], "screen id '" + *id + "' is not a valid id",
                 "use 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit, e.g. hz-chengxi-01");
     }
@@ -295,9 +299,18 @@ void read_rotate(const KeyReader& reader, ScreenConfig& config)
     }
     bool allowed = std::any_of(rotate_choices.words.begin(), rotate_choices.words.end(),
         [&](auto const& choice) { return choice.value == degrees; });
-    if (allowed)
+    if (allowed) {
         config.rotate = degrees;
-    else if (text)
+        // size is what the computer reports; a portrait size turned again is landscape on the panel.
+        bool sideways = degrees == 90 || degrees == 270;
+        if (sideways && config.size.height > config.size.width)
+            reader.file.warning(*node,
+                quoted(reader.name) + " " + std::to_string(degrees) + " turns the portrait size " + std::to_string(config.size.width) + "x"
+                    + std::to_string(config.size.height) + " on its side: the slides are laid out landscape, "
+                    + std::to_string(config.size.height) + "x" + std::to_string(config.size.width),
+                "'size' is the size the computer reports; for a portrait panel it already reports, keep rotate: 0; for a landscape "
+                "monitor mounted on its side write size: " + std::to_string(config.size.height) + "x" + std::to_string(config.size.width));
+    } else if (text)
         reader.file.error(*node, quoted(reader.name) + " must be " + word_list(rotate_choices) + ", not '" + *text + "'",
             std::string(rotate_choices.hint));
 }
@@ -357,6 +370,12 @@ void read_server(const KeyReader& reader, ScreenConfig& config)
     auto url = trim(*text);
     if (auto normal = check_server_url(url)) {
         config.server = *normal;
+        // The screen adds /manifest.json itself; <server>/manifest.json/manifest.json does not exist.
+        auto last_slash = url.find_last_not_of('/');
+        auto trimmed = url.substr(0, last_slash == std::string_view::npos ? 0 : last_slash + 1);
+        if (trimmed.ends_with("/manifest.json"))
+            reader.file.warning(*node, quoted(reader.name) + " ends in /manifest.json: the screen adds that itself",
+                "write the address of the published tree: " + std::string(trimmed.substr(0, trimmed.size() - 14)));
     } else {
         bool no_scheme = url.find("://") == std::string_view::npos;
         reader.file.error(*node,
@@ -460,9 +479,16 @@ void read_public_key(const KeyReader& reader, ScreenConfig& config)
             reader.file.warning(*key_node, quoted(reader.name) + " has no effect with a local " + quoted(key_name(read_source)),
                 "signatures are checked only on content pulled from a " + quoted(key_name(read_server)));
     } else if (!config.server.empty() && !lookup(reader.map, key_name(read_source))) {
-        reader.file.warning(reader.map[std::string(key_name(read_server))],
-            "no " + quoted(reader.name) + ": unsigned content from this server will be accepted",
-            "add the publisher's " + std::string(reader.name) + " so that only signed content is shown");
+        // Fail closed: without a key the screen would show whatever anyone on the network serves.
+        auto server = reader.map[std::string(key_name(read_server))];
+        if (config.allow_unsigned)
+            reader.file.warning(server,
+                "no " + quoted(reader.name) + " and allow_unsigned: true: unsigned content from this server will be accepted",
+                "for tests only; add the publisher's " + std::string(reader.name) + " so that only signed content is shown");
+        else
+            reader.file.error(server,
+                "no " + quoted(reader.name) + ": this screen would accept content anyone could forge",
+                "add the publisher's " + std::string(reader.name) + " ('hallboard keygen' prints it), or, for a test, allow_unsigned: true");
     }
 }
 
@@ -530,6 +556,8 @@ constexpr ScreenConfigKey keys[] = {
     { "content.poll", as_duration<&C::poll, 1s, 60min>, Apply::Restart, "`30s`" },
     { "content.heartbeat", read_by<&C::heartbeat, read_heartbeat>, Apply::Restart, "`60s`" },
     { "content.cache", read_by<&C::cache, read_cache>, Apply::Restart, "`/var/lib/hallboard`" },
+    // Read before public_key, whose absence it excuses.
+    { "content.allow_unsigned", as_switch<&C::allow_unsigned>, Apply::Restart, "`false`" },
     { "content.public_key", read_by<&C::public_key, read_public_key>, Apply::Restart, "none" },
     { theme_key, { read_theme, theme_differs }, Apply::Live, "the built-in default theme" },
     { "timezone", read_by<&C::timezone, read_timezone>, Apply::Restart, "the system's" }, // read once at start

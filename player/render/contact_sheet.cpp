@@ -64,7 +64,9 @@ bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const st
         cells[i].width = thumbnail_width;
         cells[i].height = height;
     }
-    int y = padding;
+    // The caption says which moment the sheet shows, so a preview is not taken for another day's.
+    int const caption_height = options.caption.empty() ? 0 : label_height + label_gap;
+    int y = padding + caption_height;
     for (std::size_t row_start = 0; row_start < cells.size(); row_start += static_cast<std::size_t>(columns)) {
         std::size_t const row_end = std::min(cells.size(), row_start + static_cast<std::size_t>(columns));
         int row_height = 0;
@@ -84,6 +86,10 @@ bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const st
     canvas.clear(sheet_background);
 
     DisplayList list;
+    if (!options.caption.empty()) {
+        auto [caption, font] = fit_label(options.caption, sheet_width - 2 * padding, fonts);
+        list.text(static_cast<float>(padding), static_cast<float>(padding) + fonts.ascent(font), std::move(caption), font, label_color);
+    }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         Cell const& cell = cells[i];
         auto const x = static_cast<float>(cell.x);

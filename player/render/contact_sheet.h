@@ -17,6 +17,7 @@ struct ContactSheetEntry {
 struct ContactSheetOptions {
     int columns = 4;
     int thumbnail_width = 480; // pixels; height keeps each image's aspect ratio
+    std::string caption;       // one line above the grid, e.g. the moment shown; empty: none
 };
 
 // Unreadable PNGs get a placeholder cell (and a logged warning). Returns false only when the

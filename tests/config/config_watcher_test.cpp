@@ -378,7 +378,7 @@ TEST_CASE("config watcher: a new config's warnings are reported with it")
     Hall hall;
     hall.expect_nothing(1);
     hall.save("screen.yaml",
-        "screen:\n  id: t-01\n  hall: 城西营业厅\ncontent:\n  server: http://127.0.0.1:8080\ntheme: theme-a.yaml\n");
+        "screen:\n  id: t-01\n  hall: 城西营业厅\ncontent:\n  server: http://127.0.0.1:8080\n  allow_unsigned: true\ntheme: theme-a.yaml\n");
     hall.expect_nothing(1);
     auto next = hall.check();
     REQUIRE(next);

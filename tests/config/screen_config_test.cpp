@@ -102,7 +102,10 @@ TEST_CASE("warnings do not fail a config")
     };
     Case const cases[] = {
         { "unknown-zone.yaml", { Severity::Warning, 4, 11, "time zone 'Asia/Shangai' is not installed", "did you mean 'Asia/Shanghai'?" } },
-        { "server-unsigned.yaml", { Severity::Warning, 3, 19, "no 'public_key': unsigned content", "public_key" } },
+        { "server-unsigned.yaml", { Severity::Warning, 3, 19, "no 'public_key' and allow_unsigned: true", "public_key" } },
+        { "placeholder-id.yaml", { Severity::Warning, 2, 14, "screen id 'change-me-01' is the packaged placeholder", "its own id" } },
+        { "portrait-rotated.yaml", { Severity::Warning, 5, 11, "'rotate' 90 turns the portrait size 1080x1920 on its side", "keep rotate: 0" } },
+        { "manifest-url.yaml", { Severity::Warning, 4, 11, "'server' ends in /manifest.json", "http://10.1.2.3:8080/halls" } },
     };
     for (auto const& test_case : cases) {
         SUBCASE(test_case.file)
@@ -147,6 +150,12 @@ TEST_CASE("malformed configs report the place and the problem")
         { "neither-server-source.yaml", 1, { Severity::Error, 6, 3, "'content' needs 'server' or 'source'", "server: http://" } },
         { "no-content.yaml", 1, { Severity::Error, 2, 1, "missing required section 'content'", "" } },
         { "key-not-base64.yaml", 1, { Severity::Error, 7, 15, "'public_key' is not valid base64 text", "44 characters" } },
+        { "server-no-key.yaml", 1, { Severity::Error, 3, 19, "no 'public_key': this screen would accept content anyone could forge", "allow_unsigned: true" } },
+        { "fullwidth-colon.yaml", 1, { Severity::Error, 3, 7, "full-width colon '：' where YAML needs ':' after 'hall'", "hall: ..." } },
+        { "fullwidth-indent.yaml", 1, { Severity::Error, 6, 1, "full-width space '　' used for indentation", "ASCII spaces" } },
+        { "fullwidth-tags.yaml", 1, { Severity::Error, 4, 18, "full-width comma '，' where YAML needs ','", "" } },
+        { "fullwidth-colon-flow.yaml", 1, { Severity::Error, 2, 24, "full-width colon '：' where YAML needs ':'", "" } },
+        { "utf16.yaml", 1, { Severity::Error, 1, 1, "UTF-16", "UTF-8" } },
         { "key-short.yaml", 1, { Severity::Error, 7, 15, "'public_key' decodes to 16 bytes; an Ed25519 public key has 32", "" } },
         { "missing-hall.yaml", 1, { Severity::Error, 3, 3, "missing required key 'hall'", "" } },
         { "bad-id.yaml", 1, { Severity::Error, 3, 7, "screen id 'GZ 01' is not a valid id", "lowercase letters" } },

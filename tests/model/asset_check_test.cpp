@@ -103,7 +103,7 @@ TEST_CASE("pictures that are refused")
                 auto file = s.write("assets/big.png", test::png_bytes());
                 fs::resize_file(file, max_asset_bytes + 1);
             },
-            "assets/big.png", "MB, more than the limit of 20 MB" },
+            "assets/big.png", "is 20971521 bytes (20.0 MB), more than the limit of 20971520 bytes (20.0 MB)" },
         { "link to a file outside assets",
             [](auto& s) {
                 s.write("assets/.keep", "");

@@ -6,6 +6,7 @@
 #include "content/publish/published_tree.h"
 #include "content/publish/publisher.h"
 
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -280,8 +281,18 @@ TEST_CASE("two publishes to one tree do not interleave")
     Diagnostics diagnostics;
     auto result = publish_to_folder(source, pair.secret_key, root, test::test_time(), diagnostics);
     CHECK(result.outcome == PublishOutcome::Failed);
-    CHECK(test::mentions(diagnostics, "being published to by another process"));
+    CHECK(test::mentions(diagnostics, "in use by another process: another publish, or 'hallboard serve'"));
+    CHECK(test::mentions(diagnostics, "--to http://HOST:PORT"));
     CHECK(verified(root, pair).version == 1);
+
+    SUBCASE("a tree held by 'hallboard serve' (its screens database is there) names the server")
+    {
+        fs::create_directories(root / "state");
+        std::ofstream(root / "state" / "screens.sqlite") << "";
+        Diagnostics served;
+        CHECK(publish_to_folder(source, pair.secret_key, root, test::test_time(), served).outcome == PublishOutcome::Failed);
+        CHECK(test::mentions(served, "being served by 'hallboard serve'"));
+    }
 }
 
 TEST_CASE("published files are readable by a web server")

@@ -90,7 +90,7 @@ TEST_CASE("The contact sheet lays thumbnails out in a labelled grid")
 
     test::LogRecorder log;
     auto const out = dir / "index.png";
-    REQUIRE(write_contact_sheet(entries, out, test::fonts(), ContactSheetOptions { 2, 160 }));
+    REQUIRE(write_contact_sheet(entries, out, test::fonts(), ContactSheetOptions { 2, 160, {} }));
     CHECK(log.count(LogLevel::Warning, "missing.png") == 1);
 
     UniqueSurface sheet(IMG_Load(out.c_str()));

@@ -31,12 +31,20 @@ TEST_CASE("a screen config's content section becomes the sync settings")
         CHECK(settings->timeouts.connect == 5s); // the defaults the issue asks for
         CHECK(settings->timeouts.stall == 10s);
     }
-    SUBCASE("without a key")
+    SUBCASE("without a key, unsigned content allowed explicitly")
     {
         config.public_key.clear();
+        config.allow_unsigned = true;
         auto settings = sync_settings_from(config);
         REQUIRE(settings.ok());
         CHECK_FALSE(settings->public_key);
+    }
+    SUBCASE("without a key and without allow_unsigned: refused (fail closed)")
+    {
+        config.public_key.clear();
+        auto settings = sync_settings_from(config);
+        REQUIRE_FALSE(settings.ok());
+        CHECK(settings.error().find("allow_unsigned") != std::string::npos);
     }
     SUBCASE("a local source is not something to sync")
     {
