@@ -1,6 +1,7 @@
 // Reading the server's view of manifest.json with nlohmann::json, without exceptions.
 #include "content/server/manifest_summary.h"
 
+#include "content/publish/manifest.h"
 #include "content/publish/signing.h"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,11 @@ std::optional<ManifestSummary> read_manifest_summary(std::string_view json_text,
     auto version = document.find("version");
     if (version == document.end() || !version->is_number_unsigned() || version->get<uint64_t>() == 0) {
         error = "manifest.json needs \"version\": a positive integer";
+        return std::nullopt;
+    }
+    if (version->get<uint64_t>() > max_manifest_version) {
+        error = "manifest.json \"version\" is above " + std::to_string(max_manifest_version)
+            + " (2^53 - 1, the largest integer JSON readers keep exact)";
         return std::nullopt;
     }
     ManifestSummary summary;
