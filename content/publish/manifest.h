@@ -27,6 +27,12 @@ struct ManifestBlob {
     bool operator==(const ManifestBlob&) const = default;
 };
 
+// The highest version a manifest may carry: 2^53 - 1, the largest integer a JSON reader that
+// holds numbers as doubles (JavaScript, jq) keeps exact. Every reader and writer of versions
+// (manifest parsing, the server's routes and swap, publish to a folder or a server) refuses
+// more, so "the next version" is always representable and never wraps.
+inline constexpr std::uint64_t max_manifest_version = (1ull << 53) - 1;
+
 struct Manifest {
     int format = manifest_format;
     std::uint64_t version = 0;   // positive; every publish to a tree is one higher than the last

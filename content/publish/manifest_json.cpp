@@ -23,8 +23,6 @@ using json_reading::ObjectReader;
 using json_reading::OrderedJson;
 using json_reading::quote_text;
 
-// JavaScript tools read numbers as doubles; versions stay exact there.
-static constexpr std::uint64_t largest_version = (1ull << 53) - 1;
 
 const ManifestBlob* Manifest::blob_for(std::string_view path) const
 {
@@ -180,7 +178,7 @@ std::optional<Manifest> manifest_from_json(std::string_view json_text, const std
     {
         ObjectReader reader(*document, "", errors);
         reader.member("format");
-        manifest.version = reader.integer("version", 1, largest_version).value_or(0);
+        manifest.version = reader.integer("version", 1, max_manifest_version).value_or(0);
         manifest.published_at = reader.text("published_at", Emptiness::Refused);
         if (!manifest.published_at.empty() && !is_utc_timestamp(manifest.published_at))
             errors.error("published_at", quote_text(manifest.published_at) + " is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ");

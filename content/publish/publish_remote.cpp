@@ -191,6 +191,11 @@ int publish_to_server(const ContentSource& source, const SecretKey* key, const R
     if (!baseline)
         return status;
 
+    if (baseline->version >= max_manifest_version) {
+        say_error(target.url + " is at version " + std::to_string(baseline->version)
+            + ", the highest a manifest may carry (2^53 - 1); no later version can be published");
+        return exit_failure;
+    }
     Diagnostics asset_problems;
     auto blobs = hash_source_assets(source, asset_problems);
     if (report_diagnostics(asset_problems) || !blobs)
@@ -282,6 +287,11 @@ int rollback_on_server(std::uint64_t version, const SecretKey& key, const Remote
     if (version == current) {
         say_error("version " + version_text(version) + " is the current version on " + target.url + "; nothing to roll back");
         return exit_invalid;
+    }
+    if (current >= max_manifest_version) {
+        say_error(target.url + " is at version " + std::to_string(current)
+            + ", the highest a manifest may carry (2^53 - 1); no later version can be published");
+        return exit_failure;
     }
     auto old = session.stored_version(version, status);
     if (!old)

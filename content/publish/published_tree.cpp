@@ -90,6 +90,14 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
         return state;
     }
     state.highest_version = std::max(state.highest_version, manifest->version);
+    if (state.highest_version >= max_manifest_version) {
+        // A versions/<N>/ folder can name any number; the next version must stay JSON-safe.
+        diagnostics.error(at_root, "this tree is at version " + std::to_string(state.highest_version)
+                + ", the highest a manifest may carry (2^53 - 1); no later version can be published",
+            "publish into a new folder");
+        state.problem = TreeProblem::Damaged;
+        return state;
+    }
     if (key) {
         // The copy under versions/ is written before the top-level files, so it vouches for a
         // manifest.json whose own .sig was not yet replaced when a publish was interrupted.

@@ -187,7 +187,7 @@ void install_admin_routes(httplib::Server& server, ServedTree& tree, const Serve
     server.Get("/admin/versions", [&tree](const httplib::Request&, httplib::Response& response) {
         list_versions(tree, response);
     });
-    server.Get("/admin/versions/([1-9][0-9]{0,18})/manifest\\.json(\\.sig)?",
+    server.Get("/admin/versions/([1-9][0-9]{0,15})/manifest\\.json(\\.sig)?",
         [&tree](const httplib::Request& request, httplib::Response& response) {
             auto version = std::stoull(request.matches[1].str());
             bool signature = request.matches[2].matched;

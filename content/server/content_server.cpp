@@ -4,6 +4,7 @@
 
 #include "content/publish/admin_token.h"
 #include "content/server/request_log.h"
+#include "content/server/worker_pool.h"
 #include "content/server/server_routes.h"
 #include "base/log.h"
 
@@ -80,6 +81,7 @@ struct ContentServer::Impl {
     ServerOptions options;
     std::unique_ptr<ServedTree> tree;
     std::unique_ptr<ScreenRegistry> registry;
+    std::unique_ptr<ConnectionGuard> guard; // before http: its worker pool refers to the guard
     httplib::Server http;
     std::atomic<State> state { State::Idle };
     std::atomic<bool> stop_requested { false };
@@ -98,6 +100,12 @@ void ContentServer::Impl::configure()
     // The library writes an answer's headers and body separately; with Nagle's algorithm the
     // body then waits for the client's delayed ACK (40 ms on Linux) on every JSON answer.
     http.set_tcp_nodelay(true);
+    // Slow or endless request heads, and one address holding every thread: see worker_pool.h
+    // and connection_guard.h. The library deletes the pool when its accept loop ends.
+    guard = std::make_unique<ConnectionGuard>(options.connections);
+    http.new_task_queue = [this] {
+        return new WorkerPool(*guard, options.worker_threads, options.max_waiting_connections);
+    };
     http.set_read_timeout(options.read_timeout_seconds, 0);
     http.set_write_timeout(options.write_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.keep_alive_seconds);
@@ -108,6 +116,7 @@ void ContentServer::Impl::configure()
 
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         t_request_started = Clock::now();
+        ConnectionGuard::mark_head_complete();
         if (refuse_early(request, response, options)) {
             // The unread body is still on the connection; it cannot carry another request.
             response.set_header("Connection", "close");
@@ -119,6 +128,7 @@ void ContentServer::Impl::configure()
     // the client sends the body at all.
     http.set_expect_100_continue_handler([this](const httplib::Request& request, httplib::Response& response) {
         t_request_started = Clock::now();
+        ConnectionGuard::mark_head_complete();
         if (refuse_early(request, response, options)) {
             response.set_header("Connection", "close");
             return response.status;
@@ -144,6 +154,7 @@ void ContentServer::Impl::configure()
             entry.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - *t_request_started).count();
         t_request_started.reset();
         log_info(format_request_log(entry));
+        ConnectionGuard::mark_answered(); // the next head on this connection has its own deadline
     });
     install_public_routes(http, *tree);
     install_admin_routes(http, *tree, options);
@@ -188,6 +199,7 @@ Result<int> ContentServer::bind(const std::string& host, int port)
     if (bound <= 0)
         return fail("cannot listen on " + host + ":" + std::to_string(port)
             + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+    m_impl->guard->set_listen_port(bound);
     return bound;
 }
 

@@ -3,6 +3,7 @@
 // The HTTP library stays inside this module; callers see only this class.
 #pragma once
 
+#include "content/server/connection_guard.h"
 #include "content/server/screen_registry.h"
 #include "content/server/served_tree.h"
 
@@ -26,6 +27,9 @@ struct ServerOptions {
     int keep_alive_max_requests = 100;  // requests per connection
     std::filesystem::path screens_database; // heartbeats, plays, thumbnails; empty: <root>/state/screens.sqlite
     ScreenRegistryLimits screens;       // bounds of what heartbeats may make the server keep
+    ConnectionLimits connections;       // head deadline and size, connections per client address
+    int worker_threads = 256;           // connections answered at once (16 addresses' worth at the cap)
+    int max_waiting_connections = 256;  // accepted connections waiting for a thread; more are closed
 };
 
 // Lifecycle: create, bind, run (blocks, on any thread) until stop() is called from another

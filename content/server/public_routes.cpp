@@ -78,10 +78,11 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
 {
     std::string name = request.matches[1]; // the route's pattern admits only 64 lowercase hex digits
     auto path = tree.blob_path(name);
-    // A revalidation (the common case for a screen that has the blob) needs only a stat.
+    // A revalidation (the common case for a screen that has the blob) needs only a stat; lstat,
+    // so that a symlink planted in the tree is "no such blob" here as in the open below.
     struct stat status {};
     if (if_none_match_matches(request.get_header_value("If-None-Match"), content_etag(name))) {
-        if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) {
+        if (::lstat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) {
             send_error(response, 404, "no such blob");
             return;
         }
@@ -90,8 +91,10 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
         return;
     }
     // Shared because the library copies the provider; the file closes when the last copy goes,
-    // even on a path where the library never calls the releaser.
-    auto file = std::make_shared<UniqueFd>(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // even on a path where the library never calls the releaser. O_NOFOLLOW and the S_ISREG
+    // check: a symlink (or a fifo, a device) in blobs/ must not serve what it points at, such
+    // as /etc/passwd; blobs are only ever regular files renamed into place.
+    auto file = std::make_shared<UniqueFd>(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (!*file || ::fstat(file->get(), &status) != 0 || !S_ISREG(status.st_mode)) {
         send_error(response, 404, "no such blob");
         return;
@@ -116,7 +119,7 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
 void serve_version_file(const ServedTree& tree, const httplib::Request& request, httplib::Response& response,
     char const* cache_control)
 {
-    auto version = std::stoull(request.matches[1].str()); // 1-19 digits by the route's pattern
+    auto version = std::stoull(request.matches[1].str()); // 1-16 digits by the route's pattern; above the cap is 404 below
     bool signature = request.matches[2].matched;
     auto bytes = tree.read_version(version, signature ? VersionFile::ManifestSignature : VersionFile::Manifest);
     if (!bytes) {
@@ -148,7 +151,7 @@ void install_public_routes(httplib::Server& server, ServedTree& tree)
     // Committed versions never change, so they are cached like blobs. A sync client can read
     // "version" from /manifest.json and then fetch that version's signature here, from any
     // static server too (the same files exist in the published tree).
-    server.Get("/versions/([1-9][0-9]{0,18})/manifest\\.json(\\.sig)?",
+    server.Get("/versions/([1-9][0-9]{0,15})/manifest\\.json(\\.sig)?",
         [&tree](const httplib::Request& request, httplib::Response& response) {
             serve_version_file(tree, request, response, immutable);
         });

@@ -180,7 +180,8 @@ std::vector<std::string> ServedTree::missing_blobs(const std::vector<std::string
     std::vector<std::string> missing;
     for (auto const& hash : hashes) {
         struct stat status {};
-        if (::stat(blob_path(hash).c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        // lstat: a symlink is not a stored blob (the public route refuses to serve one).
+        if (::lstat(blob_path(hash).c_str(), &status) != 0 || !S_ISREG(status.st_mode))
             missing.push_back(hash);
     }
     return missing;
@@ -231,6 +232,11 @@ std::optional<std::string> ServedTree::read_version(uint64_t version, VersionFil
     if (version == 0 || version > snapshot()->version)
         return std::nullopt;
     auto file = version_folder(version) / (which == VersionFile::Manifest ? "manifest.json" : "manifest.json.sig");
+    // The server writes these itself as regular files; a symlink planted there must not be
+    // followed out of the tree (the read below would follow it).
+    struct stat status {};
+    if (::lstat(file.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        return std::nullopt;
     return read_if_readable(file, which == VersionFile::Manifest ? m_limits.max_manifest_bytes : 4096);
 }
 

@@ -1,0 +1,244 @@
+// The connection guard: per-address caps at accept, and a watchdog that cuts connections whose
+// request head is late or too large.
+#include "content/server/connection_guard.h"
+
+#include "base/unique_fd.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+namespace hallboard {
+
+using Clock = std::chrono::steady_clock;
+
+struct ConnectionGuard::Connection {
+    ConnectionGuard* guard = nullptr;
+    UniqueFd socket;       // our own dup of the library's descriptor (same socket)
+    int library_fd = -1;   // the library's descriptor; closed by the library's task
+    uint64_t inode = 0;
+    std::string address;
+    std::atomic<bool> head_complete { false };
+    std::atomic<bool> cut { false };
+    std::atomic<Clock::rep> head_started { 0 };
+    std::atomic<uint64_t> bytes_before_head { 0 };
+};
+
+namespace {
+
+thread_local std::shared_ptr<ConnectionGuard::Connection> t_current;
+
+// Bytes the kernel received on the socket so far (TCP_INFO, Linux 4.1+); 0 if unknown.
+uint64_t bytes_received(int socket)
+{
+    tcp_info info {};
+    socklen_t length = sizeof info;
+    if (::getsockopt(socket, IPPROTO_TCP, TCP_INFO, &info, &length) != 0
+        || length < offsetof(tcp_info, tcpi_bytes_received) + sizeof info.tcpi_bytes_received)
+        return 0;
+    return info.tcpi_bytes_received;
+}
+
+int local_port(int socket)
+{
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    if (::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        return -1;
+    if (address.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+    if (address.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
+    return -1;
+}
+
+std::string peer_address(int socket)
+{
+    sockaddr_storage address {};
+    socklen_t length = sizeof address;
+    char text[INET6_ADDRSTRLEN] = "?";
+    if (::getpeername(socket, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+        if (address.ss_family == AF_INET)
+            ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&address)->sin_addr, text, sizeof text);
+        else if (address.ss_family == AF_INET6)
+            ::inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(&address)->sin6_addr, text, sizeof text);
+    }
+    return text;
+}
+
+void start_head(ConnectionGuard::Connection& connection)
+{
+    connection.bytes_before_head = bytes_received(connection.socket.get());
+    connection.head_started = Clock::now().time_since_epoch().count();
+    connection.head_complete = false;
+}
+
+}
+
+ConnectionGuard::ConnectionGuard(ConnectionLimits limits)
+    : m_limits(limits)
+    , m_watchdog([this] { watch(); })
+{
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_watchdog.join();
+}
+
+void ConnectionGuard::set_listen_port(int port)
+{
+    std::lock_guard lock(m_mutex);
+    m_listen_port = port;
+}
+
+// The library hands its task queue a closure over the accepted descriptor, not the descriptor
+// itself, so the guard finds it: the one connected socket whose local port is the listening
+// port and which is not already admitted. Only the accepting thread accepts, and admit() runs
+// between its accept and the next, so exactly one such socket is new. Socket inodes are not
+// reused while a socket is open, and the guard holds a dup of every admitted one, so "not
+// already admitted" is exact. Costs one fstat per open descriptor per accept.
+int ConnectionGuard::find_new_socket()
+{
+    std::error_code code;
+    for (auto const& entry : std::filesystem::directory_iterator("/proc/self/fd", code)) {
+        char* end = nullptr;
+        auto name = entry.path().filename().string();
+        long fd = std::strtol(name.c_str(), &end, 10);
+        if (end == name.c_str() || *end != '\0')
+            continue;
+        struct stat status {};
+        if (::fstat(static_cast<int>(fd), &status) != 0 || !S_ISSOCK(status.st_mode)
+            || m_known_inodes.contains(static_cast<uint64_t>(status.st_ino)))
+            continue;
+        int listening = 0;
+        socklen_t length = sizeof listening;
+        if (::getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || listening)
+            continue;
+        if (local_port(static_cast<int>(fd)) == m_listen_port)
+            return static_cast<int>(fd);
+    }
+    return -1;
+}
+
+ConnectionGuard::Admission ConnectionGuard::admit(std::shared_ptr<Connection>& connection)
+{
+    std::lock_guard lock(m_mutex);
+    int fd = m_listen_port > 0 ? find_new_socket() : -1;
+    if (fd < 0)
+        return Admission::Unknown;
+    std::string address = peer_address(fd);
+    if (m_per_address[address] >= m_limits.max_per_address) {
+        if (m_per_address[address] == 0)
+            m_per_address.erase(address);
+        ++m_counts.refused_per_address;
+        ::shutdown(fd, SHUT_RDWR);
+        UniqueFd closing(fd); // the library's task is dropped, so its descriptor is ours to close
+        return Admission::Refused;
+    }
+    UniqueFd copy(::fcntl(fd, F_DUPFD_CLOEXEC, 0));
+    struct stat status {};
+    if (!copy || ::fstat(copy.get(), &status) != 0)
+        return Admission::Unknown;
+    connection = std::make_shared<Connection>();
+    connection->guard = this;
+    connection->socket = std::move(copy);
+    connection->library_fd = fd;
+    connection->inode = static_cast<uint64_t>(status.st_ino);
+    connection->address = address;
+    start_head(*connection);
+    ++m_per_address[address];
+    m_known_inodes.insert(connection->inode);
+    m_open.insert(connection);
+    m_wake.notify_all();
+    return Admission::Tracked;
+}
+
+void ConnectionGuard::finish(const std::shared_ptr<Connection>& connection)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_open.erase(connection))
+        return;
+    m_known_inodes.erase(connection->inode);
+    if (--m_per_address[connection->address] <= 0)
+        m_per_address.erase(connection->address);
+}
+
+void ConnectionGuard::drop(const std::shared_ptr<Connection>& connection)
+{
+    ::shutdown(connection->socket.get(), SHUT_RDWR);
+    UniqueFd closing(connection->library_fd);
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_counts.dropped;
+    }
+    finish(connection);
+}
+
+void ConnectionGuard::set_current(std::shared_ptr<Connection> connection) { t_current = std::move(connection); }
+
+void ConnectionGuard::mark_head_complete()
+{
+    if (t_current)
+        t_current->head_complete = true;
+}
+
+void ConnectionGuard::mark_answered()
+{
+    if (!t_current)
+        return;
+    start_head(*t_current);
+    t_current->guard->m_wake.notify_all();
+}
+
+ConnectionGuard::Counts ConnectionGuard::counts() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_counts;
+}
+
+// Checks every unfinished head each 20 ms while there is one, and sleeps otherwise. The byte
+// bound is therefore checked, not enforced to the byte: a client sending as fast as loopback
+// allows gets some hundred KiB past it before the cut, which is the memory bound that matters.
+void ConnectionGuard::watch()
+{
+    std::unique_lock lock(m_mutex);
+    auto deadline = std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(m_limits.head_deadline_ms));
+    while (!m_stopping) {
+        bool waiting_heads = false;
+        auto now = Clock::now();
+        for (auto const& connection : m_open) {
+            if (connection->head_complete || connection->cut)
+                continue;
+            waiting_heads = true;
+            bool late = now - Clock::time_point(Clock::duration(connection->head_started.load())) > deadline;
+            uint64_t received = late ? 0 : bytes_received(connection->socket.get());
+            bool large = received > connection->bytes_before_head
+                && received - connection->bytes_before_head > m_limits.max_head_bytes;
+            if (late || large) {
+                // Wakes the library's blocked read with end-of-file; it closes the connection.
+                ::shutdown(connection->socket.get(), SHUT_RDWR);
+                connection->cut = true;
+                ++(late ? m_counts.cut_late : m_counts.cut_large);
+            }
+        }
+        if (waiting_heads)
+            m_wake.wait_for(lock, std::chrono::milliseconds(20));
+        else
+            m_wake.wait(lock);
+    }
+}
+
+} // namespace hallboard
