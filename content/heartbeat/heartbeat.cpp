@@ -235,6 +235,11 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::st
     if (!is_utc_timestamp(text))
         return std::nullopt;
     auto date = parse_date(text.substr(0, 10));
+    // system_clock counts nanoseconds in 64 bits: about 292 years either side of 1970. A year
+    // such as 1014 (which any client may send in a heartbeat) overflowed the conversion, and the
+    // difference of two time points must fit too, so only 1970-2199 is read.
+    if (date->year < 1970 || date->year > 2199)
+        return std::nullopt;
     auto number = [&](size_t offset) { return (text[offset] - '0') * 10 + (text[offset + 1] - '0'); };
     long long seconds = static_cast<long long>(days_from_civil(*date)) * 86400 + number(11) * 3600 + number(14) * 60 + number(17);
     return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));

@@ -165,7 +165,10 @@ TEST_CASE("Translucent rounded rectangles blend evenly, without darker seams")
     list.fill(Rect { 10, 10, 180, 100 }, Color { 0, 0, 0, 128 }, 20);
     player.play(list);
     Color const reference = canvas.pixel(100, 60);
-    for (auto [x, y] : { std::pair { 30, 10 }, std::pair { 10, 30 }, std::pair { 189, 60 }, std::pair { 100, 109 }, std::pair { 29, 29 }, std::pair { 31, 60 } }) {
+    for (auto const& point : { std::pair { 30, 10 }, std::pair { 10, 30 }, std::pair { 189, 60 }, std::pair { 100, 109 }, std::pair { 29, 29 }, std::pair { 31, 60 } }) {
+        // Named variables, not a structured binding: CAPTURE's lambda cannot capture bindings under clang 14.
+        int const x = point.first;
+        int const y = point.second;
         CAPTURE(x);
         CAPTURE(y);
         CHECK(test::near_color(canvas.pixel(x, y), reference, 1));

@@ -190,7 +190,10 @@ TEST_CASE("probe_image reads PNG and JPEG sizes from their headers")
     REQUIRE(surface);
     REQUIRE(IMG_SavePNG(surface.get(), (dir / "a.png").c_str()) == 0);
     REQUIRE(IMG_SaveJPG(surface.get(), (dir / "a.jpg").c_str(), 80) == 0);
-    for (auto [name, format] : { std::pair { "a.png", ImageFormat::Png }, std::pair { "a.jpg", ImageFormat::Jpeg } }) {
+    for (auto const& item : { std::pair { "a.png", ImageFormat::Png }, std::pair { "a.jpg", ImageFormat::Jpeg } }) {
+        // Not a structured binding: CAPTURE's lambda cannot capture bindings under clang 14.
+        char const* const name = item.first;
+        ImageFormat const format = item.second;
         CAPTURE(name);
         auto probe = probe_image(dir / name);
         REQUIRE(probe);

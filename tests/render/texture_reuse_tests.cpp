@@ -210,7 +210,10 @@ TEST_CASE("resampling reads each decoded pixel format as converting it to ARGB88
         UniqueSurface argb(SDL_ConvertSurfaceFormat(source.get(), SDL_PIXELFORMAT_ARGB8888, 0));
         REQUIRE(argb);
         SDL_Rect const part { 2, 3, 150, 88 };
-        for (auto [width, height] : { std::pair { 60, 40 }, std::pair { 150, 88 }, std::pair { 149, 20 } }) {
+        for (auto const& size : { std::pair { 60, 40 }, std::pair { 150, 88 }, std::pair { 149, 20 } }) {
+            // Not a structured binding: CAPTURE's lambda cannot capture bindings under clang 14.
+            int const width = size.first;
+            int const height = size.second;
             CAPTURE(width);
             UniqueSurface direct = resample_surface(source.get(), part, width, height);
             UniqueSurface converted = resample_surface(argb.get(), part, width, height);

@@ -106,7 +106,10 @@ TEST_CASE("a frame of only the damaged rectangles equals a full redraw of the sa
         { Transition::Slide, SlideMemory::ReleaseOnceShown },
         { Transition::Cut, SlideMemory::ReleaseOnceShown },
     };
-    for (auto const [transition, memory] : variants) {
+    for (auto const& variant : variants) {
+        // Not a structured binding: CAPTURE's lambda cannot capture bindings under clang 14.
+        Transition const transition = variant.transition;
+        SlideMemory const memory = variant.memory;
         CAPTURE(static_cast<int>(transition));
         CAPTURE(static_cast<int>(memory));
         auto config = screen_config(transition);

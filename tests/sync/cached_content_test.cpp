@@ -130,7 +130,8 @@ TEST_CASE("the cached version loads at start, before any network, or the cache c
     auto other = generate_key_pair();
     REQUIRE(pair);
     REQUIRE(other);
-    auto [source, manifest] = manifest_of_test_source(5);
+    // A plain variable, not a structured binding: the lambdas below capture it (clang 14 cannot capture bindings).
+    auto const manifest = manifest_of_test_source(5).manifest;
     auto bytes = manifest_to_json(manifest);
     auto signature = sign_detached(bytes, pair->secret_key);
 
