@@ -16,10 +16,9 @@ Result<SyncSettings> sync_settings_from(const ScreenConfig& config)
         return fail(config.file.string() + ": content.cache: " + code.message());
     settings.poll = config.poll;
     // Fail closed: only an explicit allow_unsigned lets unsigned content through.
-    if (config.public_key.empty() && !config.allow_unsigned) {
-        error = config.file.string() + ": content.public_key is not set (add the publisher's key, or allow_unsigned: true for a test)";
-        return std::nullopt;
-    }
+    if (config.public_key.empty() && !config.allow_unsigned)
+        return fail(config.file.string()
+            + ": content.public_key is not set (add the publisher's key, or allow_unsigned: true for a test)");
     if (!config.public_key.empty()) {
         settings.public_key = parse_public_key(config.public_key);
         if (!settings.public_key)
