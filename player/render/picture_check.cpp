@@ -1,5 +1,6 @@
 // Full decoding of pictures for `check`, with the truncation libjpeg only warns about.
 #include "player/render/picture_check.h"
+#include "player/render/sdl_handles.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -56,10 +57,9 @@ std::optional<std::string> picture_problem(const std::filesystem::path& path)
     SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
     if (!stream)
         return std::string("cannot be read: ") + SDL_GetError();
-    SDL_Surface* surface = IMG_Load_RW(stream, 1);
+    UniqueSurface surface(IMG_Load_RW(stream, 1));
     if (!surface)
         return std::string("cannot be decoded: ") + IMG_GetError();
-    SDL_FreeSurface(surface);
     return std::nullopt;
 }
 
