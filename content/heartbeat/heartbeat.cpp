@@ -1,6 +1,7 @@
 // The heartbeat's JSON form: compact to write, strict to read (it arrives from the network).
 #include "content/heartbeat/heartbeat.h"
 
+#include "base/terminal_text.h"
 #include "base/utf8.h"
 
 #include "content/publish/manifest.h"
@@ -24,6 +25,17 @@ constexpr int max_heartbeat_depth = 4; // {"plays": [{...}]} is 3 deep
 constexpr std::uint64_t max_uptime_s = 20ull * 365 * 86400;
 constexpr std::uint64_t max_version = (1ull << 53) - 1; // exact in every JSON reader
 
+// Why escape rather than refuse: a heartbeat is a screen's whole status, and a hall name with a
+// stray control character (pasted from a spreadsheet, say) must not make the screen vanish from
+// `hallboard screens`. So the free-text fields (hall, sync.error) are stored with their control
+// characters written out (base/terminal_text.h), and only the escaped form must fit the bound,
+// so what is stored is what is printed, within the bound the server documents.
+std::string too_long_message(std::string_view sent, std::string_view escaped, std::size_t bound)
+{
+    return "is longer than " + std::to_string(bound) + " bytes"
+        + (escaped.size() != sent.size() ? std::string(" (with its control characters written out)") : std::string());
+}
+
 Json nullable(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
 Json nullable(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
@@ -46,10 +58,11 @@ void read_sync(ObjectReader& parent, Heartbeat& heartbeat, JsonErrors& errors)
         errors.error(reader.path_of("error"), "a failed sync needs its error");
     else if (!failed && error)
         errors.error(reader.path_of("error"), "must be null unless the result is failed");
-    else if (error && error->size() > max_sync_error_bytes)
-        errors.error(reader.path_of("error"), "is longer than " + std::to_string(max_sync_error_bytes) + " bytes");
-    else if (error)
-        heartbeat.sync.error = *error;
+    else if (error) {
+        heartbeat.sync.error = escape_terminal_text(*error);
+        if (heartbeat.sync.error.size() > max_sync_error_bytes)
+            errors.error(reader.path_of("error"), too_long_message(*error, heartbeat.sync.error, max_sync_error_bytes));
+    }
     bool never = heartbeat.sync.result == SyncResult::Never;
     if (never && at)
         errors.error(reader.path_of("at"), "must be null when there has never been a sync");
@@ -124,8 +137,10 @@ bool is_valid_screen_id(std::string_view text)
 
 std::size_t fit_heartbeat_to_bounds(Heartbeat& heartbeat)
 {
-    heartbeat.hall = std::string(truncate_utf8(heartbeat.hall, max_hall_bytes));
-    heartbeat.sync.error = std::string(truncate_utf8(heartbeat.sync.error, max_sync_error_bytes));
+    // Escaped before the cut, as the server reads them: an escaped control character takes more
+    // bytes, and the escaped form is what the server's bound applies to.
+    heartbeat.hall = std::string(truncate_utf8(escape_terminal_text(heartbeat.hall), max_hall_bytes));
+    heartbeat.sync.error = std::string(truncate_utf8(escape_terminal_text(heartbeat.sync.error), max_sync_error_bytes));
     heartbeat.interval_s = std::clamp<std::uint64_t>(heartbeat.interval_s, 1, max_heartbeat_interval_s);
     heartbeat.uptime_s = std::min(heartbeat.uptime_s, max_uptime_s);
     for (auto& play : heartbeat.plays) {
@@ -184,9 +199,10 @@ std::optional<Heartbeat> heartbeat_from_json(std::string_view json_text, Diagnos
         if (!heartbeat.screen.empty() && !is_valid_screen_id(heartbeat.screen))
             errors.error("screen", quote_text(heartbeat.screen)
                     + " is not a screen id (1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit)");
-        heartbeat.hall = reader.text("hall", Emptiness::Refused);
+        auto hall = reader.text("hall", Emptiness::Refused);
+        heartbeat.hall = escape_terminal_text(hall);
         if (heartbeat.hall.size() > max_hall_bytes)
-            errors.error("hall", "is longer than " + std::to_string(max_hall_bytes) + " bytes");
+            errors.error("hall", too_long_message(hall, heartbeat.hall, max_hall_bytes));
         heartbeat.version = reader.integer("version", 0, max_version).value_or(0);
         heartbeat.current_notice = reader.nullable_text("current_notice");
         if (heartbeat.current_notice && !is_valid_screen_id(*heartbeat.current_notice))

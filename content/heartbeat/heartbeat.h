@@ -46,7 +46,7 @@ struct PlayTotal {
 
 struct Heartbeat {
     std::string screen;                        // screen.id: lowercase letters, digits, '-', '_'; 1-64 characters
-    std::string hall;                          // screen.hall, 1-256 bytes
+    std::string hall;                          // screen.hall, 1-256 bytes (as read by the server: escaped)
     std::uint64_t version = 0;                 // content version the screen shows; 0 before its first content
     std::optional<std::string> current_notice; // the notice on screen now; none during the fallback slide or when blank
     std::uint64_t uptime_s = 0;                // seconds since the player started
@@ -65,7 +65,8 @@ struct HeartbeatAnswer {
 // Screen ids and notice ids share one syntax: 1-64 of a-z, 0-9, '-', '_', starting with a letter or digit.
 bool is_valid_screen_id(std::string_view text);
 
-// Cuts text fields to their bounds (at a UTF-8 character boundary) and keeps the newest
+// Escapes the free-text fields as the server would and cuts them to their bounds (at a UTF-8
+// character boundary), and keeps the newest
 // max_heartbeat_plays plays, so that what a player builds from its own state always passes
 // heartbeat_from_json. Returns how many plays were left out (to be sent next time).
 std::size_t fit_heartbeat_to_bounds(Heartbeat& heartbeat);
@@ -76,6 +77,9 @@ std::string heartbeat_to_json(const Heartbeat& heartbeat);
 // Parses a heartbeat strictly: at most max_heartbeat_bytes, no unknown or missing fields,
 // every field of the right type, syntax and range, the sync fields consistent with its result,
 // each (date, notice) once. Problems go to `diagnostics` under the name "heartbeat". Never throws.
+// The free-text fields (hall, sync.error) come back with control characters escaped
+// (escape_terminal_text), and their bounds apply to the escaped form; every other text field
+// has a syntax that admits no control character at all.
 std::optional<Heartbeat> heartbeat_from_json(std::string_view json_text, Diagnostics& diagnostics);
 
 std::string heartbeat_answer_to_json(const HeartbeatAnswer& answer);

@@ -63,7 +63,7 @@ TEST_CASE("heartbeat JSON: what a player writes, the server reads back unchanged
                 h.interval_s = max_heartbeat_interval_s;
                 h.plays = { { { 2026, 11, 23 }, std::string(64, 'n'), max_plays_per_day, max_play_seconds_per_day } };
             } },
-        { "text that JSON must escape", [](Heartbeat& h) { h.sync = { SyncResult::Failed, "bad \"quote\" \\ and\ttab", "2026-11-23T09:59:30Z" }; } },
+        { "text that JSON must escape", [](Heartbeat& h) { h.sync = { SyncResult::Failed, "bad \"quote\" \\ and/slash", "2026-11-23T09:59:30Z" }; } },
     };
     for (auto const& item : cases) {
         SUBCASE(item.name)
