@@ -4,6 +4,7 @@
 #include "content/server/screen_registry.h"
 #include "content/server/server_routes.h"
 #include "base/log.h"
+#include "base/terminal_text.h"
 
 #include <chrono>
 
@@ -27,16 +28,6 @@ bool answer_body_problem(BodyRead read, uint64_t limit, httplib::Response& respo
         return true;
     }
     return true;
-}
-
-// Chinese hall names stay readable in the log; only what could break a log line is replaced.
-std::string without_controls(std::string text)
-{
-    for (auto& c : text) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-            c = '?';
-    }
-    return text;
 }
 
 std::int64_t unix_now()
@@ -68,6 +59,12 @@ void post_heartbeat(ScreenRegistry& registry, const httplib::Request& request, h
     switch (recorded.outcome) {
     case HeartbeatOutcome::Stored:
         break;
+    case HeartbeatOutcome::TooManyNewScreens:
+        // No log line of its own: the request log has the 429, and a flood must not double the log.
+        response.set_header("Retry-After", std::to_string(recorded.retry_after_s));
+        send_error(response, 429, "this address introduced too many new screen ids lately; known screens are not limited",
+            { { "retry_after_s", recorded.retry_after_s } });
+        return;
     case HeartbeatOutcome::TooManyScreens:
         log_warning("heartbeat of a new screen '" + heartbeat->screen + "' from " + request.remote_addr
             + " refused: the server already keeps the most screens it may");
@@ -78,8 +75,11 @@ void post_heartbeat(ScreenRegistry& registry, const httplib::Request& request, h
         send_error(response, 500, "the server cannot store heartbeats right now");
         return;
     }
+    if (!recorded.evicted.empty())
+        log_warning("the server keeps the most screens it may: screen '" + recorded.evicted
+            + "' (never confirmed, or long silent) was forgotten to make room for '" + heartbeat->screen + "'");
     if (recorded.new_screen)
-        log_info("first heartbeat of screen '" + heartbeat->screen + "' (" + without_controls(heartbeat->hall) + ") from "
+        log_info("first heartbeat of screen '" + heartbeat->screen + "' (" + escape_terminal_text(heartbeat->hall) + ") from "
             + request.remote_addr);
     else if (!recorded.previous_remote.empty())
         log_warning("screen '" + heartbeat->screen + "' now reports from " + request.remote_addr + ", before from "

@@ -5,6 +5,7 @@
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 #include "content/publish/status_query.h"
+#include "base/terminal_text.h"
 #include "base/text_table.h"
 
 #include <cstdio>
@@ -22,6 +23,13 @@ std::string minutes(std::uint64_t seconds)
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", static_cast<double>(seconds) / 60.0);
     return text;
+}
+
+// Every text the server sent is printed through this (see command_screens.cpp): notice ids,
+// screen ids and hall names may come from heartbeats stored before they were escaped.
+std::string shown_field(const nlohmann::json& entry, const char* key)
+{
+    return escape_terminal_text(text_field(entry, key));
 }
 
 std::string times(std::uint64_t count) { return std::to_string(count) + (count == 1 ? " time" : " times"); }
@@ -43,7 +51,7 @@ std::vector<ReportingScreen> reporting_screens(const nlohmann::json& answer)
     if (auto list = answer.find("reporting"); list != answer.end() && list->is_array()) {
         for (auto const& entry : *list) {
             if (entry.is_object())
-                screens.push_back({ text_field(entry, "screen"), text_field(entry, "hall") });
+                screens.push_back({ shown_field(entry, "screen"), shown_field(entry, "hall") });
         }
     }
     return screens;
@@ -57,13 +65,13 @@ void print_notice(const nlohmann::json& notice, const std::vector<ReportingScree
     for (auto const& entry : screens) {
         if (!entry.is_object())
             continue;
-        auto hall = text_field(entry, "hall");
+        auto hall = shown_field(entry, "hall");
         halls.insert(hall);
-        screens_shown.insert(text_field(entry, "screen"));
-        table.add_row({ hall, text_field(entry, "screen"), std::to_string(number_field(entry, "count")),
+        screens_shown.insert(shown_field(entry, "screen"));
+        table.add_row({ hall, shown_field(entry, "screen"), std::to_string(number_field(entry, "count")),
             minutes(number_field(entry, "seconds")), std::to_string(number_field(entry, "days")) });
     }
-    std::printf("%s: shown %s, %s min, on %s in %s\n", text_field(notice, "notice").c_str(), times(number_field(notice, "count")).c_str(),
+    std::printf("%s: shown %s, %s min, on %s in %s\n", shown_field(notice, "notice").c_str(), times(number_field(notice, "count")).c_str(),
         minutes(number_field(notice, "seconds")).c_str(), plural(screens_shown.size(), "screen", "screens").c_str(),
         plural(halls.size(), "hall", "halls").c_str());
     std::fputs(table.format(2).c_str(), stdout);

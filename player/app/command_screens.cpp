@@ -6,6 +6,7 @@
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 #include "content/publish/status_query.h"
+#include "base/terminal_text.h"
 #include "base/text_table.h"
 
 #include <cstdio>
@@ -31,21 +32,29 @@ struct ListedScreen {
     std::string sync_at;
 };
 
+// Every text a server sent is printed through this: the server escapes heartbeats as they
+// arrive, but rows stored by an older server, or a server that is not ours, may hold control
+// characters that would run in the admin's terminal or forge rows.
+std::string shown_field(const nlohmann::json& entry, const char* key, const std::string& fallback = {})
+{
+    return escape_terminal_text(text_field(entry, key, fallback));
+}
+
 ListedScreen read_screen(const nlohmann::json& entry, SystemClock::time_point now, std::uint64_t current,
     std::optional<std::chrono::seconds> interval_override)
 {
     ListedScreen screen;
-    screen.screen = text_field(entry, "screen", "?");
-    screen.hall = text_field(entry, "hall");
+    screen.screen = shown_field(entry, "screen", "?");
+    screen.hall = shown_field(entry, "hall");
     screen.version = number_field(entry, "version");
-    screen.current_notice = text_field(entry, "current_notice");
+    screen.current_notice = shown_field(entry, "current_notice");
     screen.last_seen = parse_utc_timestamp(text_field(entry, "last_seen")).value_or(SystemClock::time_point {});
     auto sync = entry.find("sync");
     bool failed = false;
     if (sync != entry.end() && sync->is_object()) {
         failed = text_field(*sync, "result") == "failed";
-        screen.sync_error = text_field(*sync, "error");
-        screen.sync_at = text_field(*sync, "at");
+        screen.sync_error = shown_field(*sync, "error");
+        screen.sync_at = shown_field(*sync, "at");
     }
     auto& observation = screen.observation;
     observation.last_seen = screen.last_seen;
