@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS plays (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS plays_by_notice ON plays (notice, date);
 CREATE INDEX IF NOT EXISTS plays_by_date ON plays (date);
+CREATE INDEX IF NOT EXISTS screens_by_last_seen ON screens (last_seen);
+CREATE INDEX IF NOT EXISTS screens_unconfirmed ON screens (last_seen) WHERE heartbeats = 1;
 CREATE TABLE IF NOT EXISTS thumbnails (
     screen TEXT PRIMARY KEY,
     content_type TEXT NOT NULL,
@@ -90,6 +92,9 @@ struct ScreenRegistry::Statements {
     sqlite::Statement report_notice;
     sqlite::Statement reporting_screens;
     sqlite::Statement prune;
+    sqlite::Statement oldest_unconfirmed;
+    sqlite::Statement oldest_silent;
+    sqlite::Statement forget_plays;
 };
 
 ScreenRegistry::ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits limits, std::unique_ptr<sqlite::Database> database)
@@ -97,6 +102,7 @@ ScreenRegistry::ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits 
     , m_limits(limits)
     , m_database(std::move(database))
     , m_statements(std::make_unique<Statements>())
+    , m_new_screens(limits.new_screens)
 {
 }
 
@@ -187,9 +193,15 @@ Result<void> ScreenRegistry::prepare()
     s.report_notice = db.prepare(with("AND notice = ?2"));
     s.reporting_screens = db.prepare(screens_query("WHERE s.last_seen >= ?1"));
     s.prune = db.prepare("DELETE FROM plays WHERE date < ?1");
+    // Both use an index (screens_unconfirmed, screens_by_last_seen): a flood makes these run
+    // once per new id, and a scan of 10,000 rows each time would be the server's bottleneck.
+    s.oldest_unconfirmed = db.prepare("SELECT screen FROM screens WHERE heartbeats = 1 ORDER BY last_seen LIMIT 1");
+    s.oldest_silent = db.prepare("SELECT screen FROM screens WHERE last_seen < ?1 ORDER BY last_seen LIMIT 1");
+    s.forget_plays = db.prepare("DELETE FROM plays WHERE screen = ?1");
     for (auto const* statement : { &s.upsert_screen, &s.upsert_play, &s.screen_exists, &s.all_screens, &s.one_screen,
              &s.forget_screen, &s.forget_thumbnail, &s.request_thumbnail, &s.thumbnail_pending, &s.store_thumbnail,
-             &s.clear_request, &s.read_thumbnail, &s.report_all, &s.report_notice, &s.reporting_screens, &s.prune }) {
+             &s.clear_request, &s.read_thumbnail, &s.report_all, &s.report_notice, &s.reporting_screens, &s.prune,
+             &s.oldest_unconfirmed, &s.oldest_silent, &s.forget_plays }) {
         if (!*statement)
             return fail(m_file.string() + ": cannot prepare a query: " + db.last_error());
     }
@@ -250,9 +262,23 @@ HeartbeatRecorded ScreenRegistry::record(const Heartbeat& heartbeat, std::string
         if (!result.new_screen && known->text(0) != remote)
             result.previous_remote = known->text(0);
     }
+    if (result.new_screen) {
+        if (auto wait = m_new_screens.admit(remote, now); wait > 0) {
+            result.outcome = HeartbeatOutcome::TooManyNewScreens;
+            result.retry_after_s = wait;
+            return result;
+        }
+    }
     if (result.new_screen && m_screen_count >= m_limits.max_screens) {
-        result.outcome = HeartbeatOutcome::TooManyScreens;
-        return result;
+        switch (evict_for_new_screen(now, result.evicted)) {
+        case Eviction::Done:
+            break;
+        case Eviction::NoneEligible:
+            result.outcome = HeartbeatOutcome::TooManyScreens;
+            return result;
+        case Eviction::Failed:
+            return storage_error("cannot make room for a new screen");
+        }
     }
     {
         sqlite::StatementUse upsert(s.upsert_screen);
@@ -290,12 +316,52 @@ HeartbeatRecorded ScreenRegistry::record(const Heartbeat& heartbeat, std::string
         if (upsert->step() != sqlite::Statement::Step::Done)
             return storage_error("cannot store the plays");
     }
-    if (!transaction.commit())
+    if (!transaction.commit()) {
+        result.evicted.clear();
         return storage_error("cannot commit the heartbeat");
-    if (result.new_screen)
+    }
+    if (result.new_screen && result.evicted.empty())
         ++m_screen_count;
     result.outcome = HeartbeatOutcome::Stored;
     return result;
+}
+
+// Runs inside record()'s transaction: a refused or failed heartbeat rolls the eviction back.
+ScreenRegistry::Eviction ScreenRegistry::evict_for_new_screen(std::int64_t now, std::string& evicted)
+{
+    auto& s = *m_statements;
+    bool unconfirmed = true;
+    {
+        sqlite::StatementUse oldest(s.oldest_unconfirmed);
+        auto step = oldest->step();
+        if (step == sqlite::Statement::Step::Error)
+            return Eviction::Failed;
+        if (step == sqlite::Statement::Step::Row)
+            evicted = oldest->text(0);
+    }
+    if (evicted.empty()) {
+        unconfirmed = false;
+        sqlite::StatementUse oldest(s.oldest_silent);
+        auto step = oldest->bind(1, now - m_limits.evict_silent_after_s).step();
+        if (step == sqlite::Statement::Step::Error)
+            return Eviction::Failed;
+        if (step == sqlite::Statement::Step::Done)
+            return Eviction::NoneEligible;
+        evicted = oldest->text(0);
+    }
+    std::vector<sqlite::Statement*> removals = { &s.forget_screen, &s.forget_thumbnail };
+    // One heartbeat's plays of an id nobody confirmed are no history worth keeping, and keeping
+    // them would let a stream of made-up ids grow the plays table without bound.
+    if (unconfirmed)
+        removals.push_back(&s.forget_plays);
+    for (auto* statement : removals) {
+        sqlite::StatementUse remove(*statement);
+        if (remove->bind(1, evicted).step() != sqlite::Statement::Step::Done) {
+            evicted.clear();
+            return Eviction::Failed;
+        }
+    }
+    return Eviction::Done;
 }
 
 std::vector<ScreenRecord> ScreenRegistry::screens()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "content/server/new_screen_limiter.h"
 #include "content/heartbeat/heartbeat.h"
 #include "base/local_time.h"
 
@@ -24,8 +25,11 @@ class Statement;
 }
 
 struct ScreenRegistryLimits {
-    std::size_t max_screens = 10000;  // heartbeats of further new screen ids are refused (a LAN flood must not fill the disk)
+    std::size_t max_screens = 10000;  // screens kept; a LAN flood of made-up ids must not fill the disk
     int play_retention_days = 400;    // proof-of-play days kept: a year of audits and some
+    std::int64_t evict_silent_after_s = 7 * 86400; // at the bound, a screen silent this long (s) may
+                                                   // give its place to a new one
+    NewScreenLimits new_screens;      // new screen ids per client address and minute
 };
 
 // One screen as its last heartbeat left it.
@@ -61,7 +65,7 @@ struct PlayReport {
     std::vector<ScreenRecord> reporting;  // screens heard from since the start of the period, by hall, then screen
 };
 
-enum class HeartbeatOutcome { Stored, TooManyScreens, StorageError };
+enum class HeartbeatOutcome { Stored, TooManyScreens, TooManyNewScreens, StorageError };
 
 struct HeartbeatRecorded {
     HeartbeatOutcome outcome = HeartbeatOutcome::StorageError;
@@ -69,6 +73,8 @@ struct HeartbeatRecorded {
     std::size_t plays_ignored = 0; // dated outside what is kept (a screen clock far off)
     bool new_screen = false;       // the first heartbeat of this screen id
     std::string previous_remote;   // set when the screen's address changed: two screens sharing one id show up so
+    std::string evicted;           // the screen forgotten to make room for this new one, if any
+    std::int64_t retry_after_s = 0; // for TooManyNewScreens: when this address may introduce one again
     std::string error;             // for StorageError, one line for the log
 };
 
@@ -98,6 +104,13 @@ public:
     // and what came (a player that restarted mid-day counts from zero again and must not lower
     // the day's figures). Plays dated before the retention period or after `server_today` + 1
     // are ignored. Prunes old plays now and then.
+    //
+    // A heartbeat of a new screen id is refused (TooManyNewScreens) when its address introduced
+    // too many ids lately (limits.new_screens). At max_screens it takes the place of, first, the
+    // least recently seen screen that sent only one heartbeat (never confirmed: what a flood of
+    // made-up ids leaves; its plays go with it), else the least recently seen screen silent for
+    // evict_silent_after_s (its plays stay: they are history); else it is refused (TooManyScreens).
+    // Nobody else's screen can therefore be pushed out by a flood while it keeps reporting.
     HeartbeatRecorded record(const Heartbeat& heartbeat, std::string_view remote, std::int64_t now, const Date& server_today);
 
     std::vector<ScreenRecord> screens();          // by hall, then screen
@@ -121,6 +134,9 @@ private:
     struct Statements;
     ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits limits, std::unique_ptr<sqlite::Database> database);
     Result<void> prepare();
+    // Makes room for one new screen at the bound (see record()); false when no screen may go.
+    enum class Eviction { Done, NoneEligible, Failed };
+    Eviction evict_for_new_screen(std::int64_t now, std::string& evicted);
     ScreenRecord read_screen(const sqlite::Statement& statement) const;
 
     std::filesystem::path m_file;
@@ -129,6 +145,7 @@ private:
     std::unique_ptr<sqlite::Database> m_database;
     std::unique_ptr<Statements> m_statements;
     std::size_t m_screen_count = 0;
+    NewScreenLimiter m_new_screens;
     std::int64_t m_last_prune = 0;
 };
 

@@ -21,7 +21,9 @@ TEST_CASE("heartbeat throughput (measurement)" * doctest::skip())
 
     test::LogRecorder log; // the request log goes here rather than to the terminal
     test::TempFolder folder;
-    test::RunningServer server(folder.path());
+    ServerOptions options;
+    options.screens.new_screens.per_minute = 1'000'000; // one client address introduces all 1000 screens
+    test::RunningServer server(folder.path(), options);
 
     std::time_t now = std::time(nullptr);
     std::tm parts {};
@@ -67,7 +69,9 @@ TEST_CASE("heartbeat storage throughput (measurement)" * doctest::skip())
 {
     constexpr int count = 3000;
     test::TempFolder folder;
-    auto opened = ScreenRegistry::open(folder.path() / "screens.sqlite", {}, 1'795'000'000);
+    ScreenRegistryLimits limits;
+    limits.new_screens.per_minute = 1'000'000; // one address introduces all 1000 screens
+    auto opened = ScreenRegistry::open(folder.path() / "screens.sqlite", limits, 1'795'000'000);
     REQUIRE(opened);
     auto registry = std::move(*opened);
     Date today { 2026, 11, 23 };

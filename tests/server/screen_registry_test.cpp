@@ -174,13 +174,18 @@ TEST_CASE("screen registry: heartbeats of new screens beyond the bound are refus
 {
     test::TempFolder folder;
     auto registry = open_registry(folder, { 2, 400 });
-    record(*registry, heartbeat_of("screen-1"));
-    record(*registry, heartbeat_of("screen-2"));
-    CHECK(registry->record(heartbeat_of("screen-3"), "10.0.0.3", t0, today).outcome == HeartbeatOutcome::TooManyScreens);
-    record(*registry, heartbeat_of("screen-1"), t0 + 60);
+    // Two heartbeats each: confirmed screens, which a new id cannot push out (see
+    // screen_registry_eviction_test.cpp for the ones it can).
+    for (auto when : { t0, t0 + 60 }) {
+        record(*registry, heartbeat_of("screen-1"), when);
+        record(*registry, heartbeat_of("screen-2"), when);
+    }
+    CHECK(registry->record(heartbeat_of("screen-3"), "10.0.0.3", t0 + 60, today).outcome == HeartbeatOutcome::TooManyScreens);
+    record(*registry, heartbeat_of("screen-1"), t0 + 120);
     CHECK(registry->forget("screen-2"));
     CHECK_FALSE(registry->forget("screen-2"));
-    record(*registry, heartbeat_of("screen-3"));
+    record(*registry, heartbeat_of("screen-3"), t0 + 120);
+    record(*registry, heartbeat_of("screen-3"), t0 + 180);
     CHECK(registry->screens().size() == 2);
 
     // The bound holds across a restart: the count is read back from the file.
