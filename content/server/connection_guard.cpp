@@ -230,6 +230,13 @@ void ConnectionGuard::watch()
             if (late || large) {
                 // Wakes the library's blocked read with end-of-file; it closes the connection.
                 ::shutdown(connection->socket.get(), SHUT_RDWR);
+                // Not enough against a flood: Linux keeps taking data after SHUT_RD, so the
+                // library would go on reading (and storing) header lines as fast as they come.
+                // connect(AF_UNSPEC) disconnects the socket itself (a reset to the client, the
+                // queues purged), so the library's next read fails whatever keeps arriving.
+                sockaddr disconnect {};
+                disconnect.sa_family = AF_UNSPEC;
+                ::connect(connection->socket.get(), &disconnect, sizeof disconnect);
                 connection->cut = true;
                 ++(late ? m_counts.cut_late : m_counts.cut_large);
             }

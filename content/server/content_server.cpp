@@ -8,6 +8,7 @@
 #include "content/server/server_routes.h"
 #include "base/log.h"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -73,6 +74,30 @@ bool refuse_early(const httplib::Request& request, httplib::Response& response, 
     return false;
 }
 
+// cpp-httplib (Debian's 0.11 build) listens with a backlog of 5: a burst of connections
+// (a connection flood, or a hall's screens after a power cut) then fills the accept queue and
+// the kernel drops further SYNs, so real screens wait for their SYN retry (1 s, 3 s, 7 s...).
+// listen() again on the bound socket only resizes the queue. The socket is the last one the
+// library set options on (it tries addresses in turn and stops at the first it binds), checked
+// to be listening on the bound port before it is touched.
+Result<void> widen_backlog(int socket, int port, int backlog)
+{
+    int listening = 0;
+    socklen_t length = sizeof listening;
+    sockaddr_storage address {};
+    socklen_t address_length = sizeof address;
+    bool ours = socket >= 0 && ::getsockopt(socket, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) == 0 && listening
+        && ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &address_length) == 0
+        && ntohs(address.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&address)->sin6_port
+                                                : reinterpret_cast<sockaddr_in*>(&address)->sin_port)
+            == port;
+    if (!ours)
+        return fail("cannot find the listening socket to widen its backlog; it stays at the HTTP library's 5");
+    if (::listen(socket, backlog) != 0)
+        return fail(std::string("cannot widen the listen backlog to ") + std::to_string(backlog) + ": " + std::strerror(errno));
+    return Ok {};
+}
+
 }
 
 struct ContentServer::Impl {
@@ -84,6 +109,7 @@ struct ContentServer::Impl {
     std::unique_ptr<ConnectionGuard> guard; // before http: its worker pool refers to the guard
     httplib::Server http;
     std::atomic<State> state { State::Idle };
+    std::atomic<int> last_socket { -1 }; // the socket the library last set options on: the one it binds
     std::atomic<bool> stop_requested { false };
 
     void configure();
@@ -93,9 +119,10 @@ void ContentServer::Impl::configure()
 {
     // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second
     // server bind the same port silently and split the traffic.
-    http.set_socket_options([](socket_t socket) {
+    http.set_socket_options([this](socket_t socket) {
         int yes = 1;
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        last_socket = socket;
     });
     // The library writes an answer's headers and body separately; with Nagle's algorithm the
     // body then waits for the client's delayed ACK (40 ms on Linux) on every JSON answer.
@@ -200,6 +227,8 @@ Result<int> ContentServer::bind(const std::string& host, int port)
         return fail("cannot listen on " + host + ":" + std::to_string(port)
             + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
     m_impl->guard->set_listen_port(bound);
+    if (auto widened = widen_backlog(m_impl->last_socket, bound, m_impl->options.listen_backlog); !widened)
+        log_warning(widened.error());
     return bound;
 }
 

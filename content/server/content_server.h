@@ -30,6 +30,8 @@ struct ServerOptions {
     ConnectionLimits connections;       // head deadline and size, connections per client address
     int worker_threads = 256;           // connections answered at once (16 addresses' worth at the cap)
     int max_waiting_connections = 256;  // accepted connections waiting for a thread; more are closed
+    int listen_backlog = 1024;          // connections the kernel completes before they are accepted
+                                        // (capped by net.core.somaxconn)
 };
 
 // Lifecycle: create, bind, run (blocks, on any thread) until stop() is called from another
