@@ -231,10 +231,14 @@ std::optional<std::string> ServedTree::read_version(uint64_t version, VersionFil
 {
     if (version == 0 || version > snapshot()->version)
         return std::nullopt;
-    auto file = version_folder(version) / (which == VersionFile::Manifest ? "manifest.json" : "manifest.json.sig");
-    // The server writes these itself as regular files; a symlink planted there must not be
-    // followed out of the tree (the read below would follow it).
+    auto folder = version_folder(version);
+    auto file = folder / (which == VersionFile::Manifest ? "manifest.json" : "manifest.json.sig");
+    // The server writes these itself as regular files in real folders; a symlink planted there,
+    // in place of the file or of its folder, must not be followed out of the tree (the read
+    // below would follow it, and lstat of the file alone follows a linked folder).
     struct stat status {};
+    if (::lstat(folder.c_str(), &status) != 0 || !S_ISDIR(status.st_mode))
+        return std::nullopt;
     if (::lstat(file.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
         return std::nullopt;
     return read_if_readable(file, which == VersionFile::Manifest ? m_limits.max_manifest_bytes : 4096);
