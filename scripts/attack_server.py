@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
 """Attacks a `hallboard serve` on loopback and measures whether screens are still answered.
 
-Slow request heads (slowloris), an endless header flood, while polling GET /manifest.json
-like a screen; prints poll latency (p50, max), what the server cut, and the server's peak
-RSS. Exits 1 when a bound given on the command line is broken. Python 3 standard library
-only. For loopback test servers only: attacks from 127.0.0.2... need Linux (all of
+Slow request heads (slowloris), an endless header flood, a flood of made-up screen ids and
+heartbeats full of control characters, while polling GET /manifest.json like a screen; prints
+poll latency (p50, max), what the server cut, how the id flood was answered, whether a real new
+screen was still taken after it, whether `hallboard screens` printed only clean text, and the
+server's peak RSS. Exits 1 when a bound given on the command line is broken. Python 3 standard
+library only. For loopback test servers only: attacks from 127.0.0.2... need Linux (all of
 127.0.0.0/8 is local there), so the poller (127.0.0.1) is another client address.
 
   python3 scripts/attack_server.py --url http://127.0.0.1:8080 --slowloris 200 --sources 20 \
-      --flood --duration 15 --pid $(pgrep -n hallboard) --max-poll-ms 1000 --max-rss-mb 100
+      --flood --id-flood 10000 --control-chars --hallboard build/hallboard --token-file admin.token \
+      --duration 15 --pid $(pgrep -n hallboard) --max-poll-ms 1000 --max-rss-mb 100
 """
 import argparse
+import datetime
 import http.client
+import json
+import re
+import subprocess
 import socket
 import sys
 import threading
@@ -21,7 +28,7 @@ import urllib.parse
 stop = threading.Event()
 lock = threading.Lock()
 stats = {"slow_opened": 0, "slow_closed_by_server": 0, "flood_bytes": 0, "flood_connections": 0,
-         "flood_cut": 0}
+         "flood_cut": 0, "ids_sent": 0, "ids_stored": 0, "ids_429": 0, "ids_503": 0, "ids_other": 0}
 
 
 def bump(key, n=1):
@@ -85,6 +92,50 @@ def flood(host, port, source):
             sock.close()
 
 
+def heartbeat(screen, hall, sync_error=None):
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    sync = {"result": "failed", "error": sync_error, "at": now} if sync_error else {"result": "never", "error": None, "at": None}
+    return json.dumps({"screen": screen, "hall": hall, "version": 1, "current_notice": None, "uptime_s": 60,
+                       "interval_s": 60, "sent_at": now, "sync": sync, "plays": []})
+
+
+def post_heartbeat(host, port, source, body):
+    """POSTs one heartbeat from `source`; returns the status, 0 when the connection failed."""
+    connection = http.client.HTTPConnection(host, port, timeout=10, source_address=(source, 0))
+    try:
+        connection.request("POST", "/api/heartbeat", body, {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    except OSError:
+        return 0
+    finally:
+        connection.close()
+
+
+def id_flood(host, port, count, sources):
+    """`count` made-up screen ids, one heartbeat each, from `sources` addresses (127.0.1.x)."""
+    for i in range(count):
+        if stop.is_set():
+            return
+        source = "127.0.1.%d" % (1 + i % max(1, sources))
+        status = post_heartbeat(host, port, source, heartbeat("fake-%d" % i, "x"))
+        bump("ids_sent")
+        bump({200: "ids_stored", 429: "ids_429", 503: "ids_503"}.get(status, "ids_other"))
+
+
+CONTROL_HALL = "\x1b[2J\x1b]0;pwned\x07城西\r\nhz-forged-01  ok\x00\u009b31m\x7f"
+
+
+def screens_output_clean(hallboard, url, token_file):
+    """Runs `hallboard screens`; True when it printed no control character (C0 but newline, DEL, C1)."""
+    result = subprocess.run([hallboard, "screens", "--server", url, "--token-file", token_file],
+                            capture_output=True, timeout=30)
+    text = result.stdout.decode("utf-8", "replace")
+    bad = re.findall("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]", text)
+    return result.returncode == 0 and not bad, text
+
+
 def poll_once(host, port, path):
     started = time.monotonic()
     connection = http.client.HTTPConnection(host, port, timeout=10, source_address=("127.0.0.1", 0))
@@ -118,6 +169,11 @@ def main():
     parser.add_argument("--sources", type=int, default=1, help="client addresses they come from (127.0.0.2...)")
     parser.add_argument("--line-every", type=float, default=1.0, help="seconds between a slow client's lines")
     parser.add_argument("--flood", action="store_true", help="one connection sending endless headers (from 127.0.0.250)")
+    parser.add_argument("--id-flood", type=int, default=0, help="made-up screen ids sent, one heartbeat each")
+    parser.add_argument("--id-sources", type=int, default=50, help="addresses the id flood comes from (127.0.1.x)")
+    parser.add_argument("--control-chars", action="store_true", help="send a heartbeat full of control characters")
+    parser.add_argument("--hallboard", help="the hallboard binary, to check what `screens` prints")
+    parser.add_argument("--token-file", help="the server's admin token file, for `screens`")
     parser.add_argument("--duration", type=float, default=15, help="seconds the attack lasts")
     parser.add_argument("--poll-path", default="/manifest.json")
     parser.add_argument("--poll-every", type=float, default=0.2, help="seconds between polls")
@@ -134,6 +190,14 @@ def main():
         threads.append(threading.Thread(target=slowloris, args=(host, port, source, args.line_every), daemon=True))
     if args.flood:
         threads.append(threading.Thread(target=flood, args=(host, port, "127.0.0.250"), daemon=True))
+    id_thread = None
+    if args.id_flood:
+        id_thread = threading.Thread(target=id_flood, args=(host, port, args.id_flood, args.id_sources), daemon=True)
+        threads.append(id_thread)
+    if args.control_chars:
+        control_status = post_heartbeat(host, port, "127.0.0.251",
+                                        heartbeat("hz-control-01", CONTROL_HALL, "refused\x1b[8m\x07"))
+        print("control-character heartbeat: answered %d" % control_status)
     for thread in threads:
         thread.start()
 
@@ -145,6 +209,8 @@ def main():
         latencies.append(ms)
         failures += 0 if ok else 1
         time.sleep(args.poll_every)
+    if id_thread is not None:
+        id_thread.join()  # the flood is sent whole, however long the attack lasts
     stop.set()
 
     latencies.sort()
@@ -156,7 +222,24 @@ def main():
         if args.flood:
             print("header flood: %d connections, %.1f MB sent, cut %d times" % (
                 stats["flood_connections"], stats["flood_bytes"] / 1e6, stats["flood_cut"]))
+        if args.id_flood:
+            print("id flood: %d sent from %d addresses: %d stored, %d refused 429, %d refused 503, %d other" % (
+                stats["ids_sent"], args.id_sources, stats["ids_stored"], stats["ids_429"], stats["ids_503"],
+                stats["ids_other"]))
     problems = []
+    if args.id_flood:
+        real = post_heartbeat(host, port, "127.0.0.252", heartbeat("hz-real-new-01", "滨江供电营业厅"))
+        print("real new screen after the id flood: answered %d" % real)
+        if real != 200:
+            problems.append("a real new screen was refused (%d) after the id flood" % real)
+    if args.hallboard and args.token_file:
+        clean, text = screens_output_clean(args.hallboard, args.url, args.token_file)
+        print("`hallboard screens` output clean: %s" % ("yes" if clean else "NO"))
+        if args.control_chars:
+            shown = [line for line in text.splitlines() if line.startswith("hz-control-01")]
+            print("  shown as: %s" % (shown[0] if shown else "(not listed)"))
+        if not clean:
+            problems.append("`hallboard screens` printed control characters")
     if args.pid:
         hwm, rss = vm_kb(args.pid, "VmHWM"), vm_kb(args.pid, "VmRSS")
         print("server: VmHWM %s MB, VmRSS %s MB" % (hwm and round(hwm / 1024, 1), rss and round(rss / 1024, 1)))
