@@ -14,12 +14,12 @@
 #include "player/screen/compose_settings.h"
 #include "player/screen/frame_costs.h"
 #include "player/screen/frame_pacer.h"
+#include "player/screen/memory_over_run.h"
 #include "player/screen/process_figures.h"
 #include "player/show/show_setup.h"
 
 #include <SDL.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <malloc.h>
@@ -93,11 +93,8 @@ int run_bench(const std::vector<std::string>& arguments)
     double first_frame = milliseconds_since_process_start();
 
     FrameCosts costs;
-    std::vector<double> resident_over_run; // MiB, at each fifth of the run
-    int slides_shown = 0;
-    double highest_resident = resident_mebibytes();
-    std::string highest_at = "the first frame";
-    for (int frame = 0; frame < frames; ++frame) {
+    MemoryOverRun memory_over_run(frames);
+    for (int frame = 1; frame <= frames; ++frame) {
         clock.advance(1.0 / compose.frames_per_second);
         double cpu_started = thread_cpu_milliseconds();
         auto started = std::chrono::steady_clock::now();
@@ -105,20 +102,11 @@ int run_bench(const std::vector<std::string>& arguments)
         double elapsed = Milliseconds(std::chrono::steady_clock::now() - started).count();
         costs.add(report, elapsed, thread_cpu_milliseconds() - cpu_started);
         if (trace)
-            std::printf("frame %d: %.2f ms%s%s%s, layout %.1f ms, rasterise %.1f ms\n", frame + 1, elapsed,
+            std::printf("frame %d: %.2f ms%s%s%s, layout %.1f ms, rasterise %.1f ms\n", frame, elapsed,
                 report.slide_changed ? ", slide change to " : "", report.slide_changed ? report.notice_id.c_str() : "",
                 report.in_transition ? ", transition" : "", report.layout_ms, report.rasterise_ms);
-        slides_shown += report.slide_changed;
-        if ((frame + 1) % std::max(1, frames / 5) == 0)
-            resident_over_run.push_back(resident_mebibytes());
-        if (double resident = resident_mebibytes(); resident > highest_resident) {
-            highest_resident = resident;
-            highest_at = "frame " + std::to_string(frame + 1) + " (" + report.notice_id + " page "
-                + std::to_string(report.page + 1) + (report.slide_changed ? ", slide change" : report.in_transition ? ", transition" : "") + ")";
-        }
+        memory_over_run.frame_drawn(frame, report);
     }
-    auto const& all = costs.all().wall;
-    auto count_over = [&](double limit) { return std::count_if(all.begin(), all.end(), [&](double value) { return value > limit; }); };
     auto const& steady = costs.of(FrameKind::Steady);
     auto const& preparing = costs.of(FrameKind::Preparing);
     auto const& transitions = costs.of(FrameKind::Transition);
@@ -142,8 +130,8 @@ int run_bench(const std::vector<std::string>& arguments)
         maximum(changes.wall), changes.wall.size(), costs.prepared_changes());
     std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(costs.layouts(), 0.5), maximum(costs.layouts()));
     std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(costs.rasterisations(), 0.5), maximum(costs.rasterisations()));
-    std::printf("worst frame:          %.1f ms; %ld frames over %.1f ms, %ld over %.0f ms\n", maximum(all),
-        static_cast<long>(count_over(frame_ms)), frame_ms, static_cast<long>(count_over(stutter_ms)), stutter_ms);
+    std::printf("worst frame:          %.1f ms; %ld frames over %.1f ms, %ld over %.0f ms\n", maximum(costs.all().wall),
+        costs.frames_over(frame_ms), frame_ms, costs.frames_over(stutter_ms), stutter_ms);
     std::printf("CPU time per frame:   steady %.2f, preparing %.2f (max %.1f), transition %.2f, slide change %.2f ms (medians), worst %.1f ms\n",
         percentile(steady.cpu, 0.5), percentile(preparing.cpu, 0.5), maximum(preparing.cpu), percentile(transitions.cpu, 0.5),
         percentile(changes.cpu, 0.5), maximum(costs.all().cpu));
@@ -159,11 +147,11 @@ int run_bench(const std::vector<std::string>& arguments)
         memory.total(), memory.anonymous, memory.heap, memory.fonts, memory.libraries, memory.other);
     for (auto const& [file, megabytes] : memory.font_files)
         std::printf("  font file %s: %.1f MB\n", file.c_str(), megabytes);
-    std::printf("RSS highest:          %.1f MB at %s\n", highest_resident, highest_at.c_str());
+    std::printf("RSS highest:          %.1f MB at %s\n", memory_over_run.highest(), memory_over_run.highest_at().c_str());
     std::printf("RSS over the run:     ");
-    for (size_t i = 0; i < resident_over_run.size(); ++i)
-        std::printf("%s%.1f", i ? ", " : "", resident_over_run[i]);
-    std::printf(" MB (at each fifth of %d frames; %d slides shown)\n", frames, slides_shown);
+    for (size_t i = 0; i < memory_over_run.at_fifths().size(); ++i)
+        std::printf("%s%.1f", i ? ", " : "", memory_over_run.at_fifths()[i]);
+    std::printf(" MB (at each fifth of %d frames; %zu slides shown)\n", frames, changes.wall.size());
 #ifdef __GLIBC__
     auto heap = mallinfo2();
     std::printf("malloc at the end:    %.1f MB in use, %.1f MB free in the heap, %.1f MB in mmapped blocks\n",
