@@ -82,8 +82,7 @@ int run_bench(const std::vector<std::string>& arguments)
     ScreenCompositor compositor(canvas.renderer(), **fonts, screen->config, size->width, size->height);
     // As `play` on the software path of a 60 Hz display: whole-pixel ticker steps, pages let go once shown.
     auto const compose = compose_settings_for(RenderPath::Software, 60, redraw);
-    compositor.set_frame_rate(compose.frames_per_second, compose.ticker_positions);
-    compositor.set_slide_memory(compose.slide_memory);
+    apply_compose_settings(compose, compositor);
     compositor.set_content(content);
 
     ManualClock clock(local_time_now().local);

@@ -7,7 +7,6 @@
 
 #include "base/log.h"
 #include "player/render/sdl_session.h"
-#include "player/screen/compose_settings.h"
 #include "player/show/play_loop.h"
 #include "player/show/show_setup.h"
 
@@ -126,14 +125,12 @@ int run_play(const std::vector<std::string>& arguments)
         log_error(std::string("cannot open the screen's window: ") + SDL_GetError());
         return exit_failure;
     }
-    log_info("screen '" + config.id + "' (" + config.hall + "): " + std::to_string(output->width()) + "x" + std::to_string(output->height())
-        + (config.rotate ? ", rotated " + std::to_string(config.rotate) + " degrees" : ""));
+    log_screen_opened(config, *output);
 
     ScreenShow show(output->renderer(), **fonts, std::make_shared<const ScreenConfig>(config), output->width(), output->height());
     auto const compose = compose_settings_for(output->path(), output->refresh_rate(), options.redraw);
     options.frames_per_second = compose.frames_per_second;
-    show.set_frame_rate(compose.frames_per_second, compose.ticker_positions);
-    show.set_slide_memory(compose.slide_memory);
+    apply_compose_settings(compose, show);
     // The cached content (or the local source) shows at once; a server is synced in the background.
     PlayEvents events;
     auto feed = open_content_feed(config, screen->content, events.new_content_wake());
@@ -148,9 +145,7 @@ int run_play(const std::vector<std::string>& arguments)
     if (!config.server.empty())
         reporting = std::make_unique<ScreenReporting>(config, **feed, (*feed)->initial_version(),
             [&thumbnails] { return thumbnails.request(PlayLoop::thumbnail_wait); });
-    char rates[96];
-    std::snprintf(rates, sizeof rates, "frames: up to %.0f a second, ticker %.1f px/s: ", compose.frames_per_second, show.ticker_pixels_per_second());
-    log_info(rates + std::string(full_redraw ? "every frame drawn whole (--full-redraw)" : output->sub_pixel() ? "the ticker at sub-pixel positions" : "the ticker in whole-pixel steps"));
+    log_frame_plan(compose, show, *output, options.redraw);
 
     SdlWaiting waiting;
     FeedUpdates updates(**feed);
