@@ -2,6 +2,7 @@
 // them to the show (and to the server's reports).
 #pragma once
 
+#include "base/result.h"
 #include "content/model/notice.h"
 #include "player/screen/screen_show.h"
 #include "player/status/screen_reporting.h"

@@ -73,7 +73,6 @@ public:
     std::optional<SDL_Event> wait(Time now, Time until) override
     {
         m_now = std::min(until, now + SdlWaiting::polling_driver_slice);
-        ++m_waits;
         while (!m_actions.empty() && m_actions.begin()->first <= m_now - m_start) {
             auto action = std::move(m_actions.begin()->second);
             m_actions.erase(m_actions.begin());
@@ -85,12 +84,10 @@ public:
     // Runs `action` once the time is `after` past the start.
     void at(std::chrono::steady_clock::duration after, std::function<void()> action) { m_actions.emplace(after, std::move(action)); }
     double seconds_elapsed() const { return std::chrono::duration<double>(m_now - m_start).count(); }
-    long waits() const { return m_waits; }
 
 private:
     Time m_start;
     Time m_now;
-    long m_waits = 0;
     std::multimap<std::chrono::steady_clock::duration, std::function<void()>> m_actions;
 };
 
@@ -152,7 +149,9 @@ struct Screen {
         INFO(diagnostics.format_all());
         REQUIRE(loaded);
         config = *loaded;
-        fonts = std::move(*open_hall_fonts(config));
+        auto opened = open_hall_fonts(config);
+        REQUIRE(opened);
+        fonts = std::move(*opened);
         output = ScreenOutput::open(output_options_for(config, RendererSetting::Software));
         REQUIRE(output);
         show.emplace(output->renderer(), *fonts, std::make_shared<const ScreenConfig>(config), output->width(), output->height());
