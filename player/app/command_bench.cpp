@@ -9,113 +9,27 @@
 #include "player/app/commands.h"
 #include "player/app/screen_size.h"
 
-#include "player/render/font_set.h"
 #include "player/render/offscreen.h"
 #include "player/render/sdl_session.h"
+#include "player/screen/compose_settings.h"
+#include "player/screen/frame_costs.h"
+#include "player/screen/frame_pacer.h"
+#include "player/screen/memory_over_run.h"
 #include "player/screen/process_figures.h"
-#include "player/screen/screen_compositor.h"
+#include "player/show/show_setup.h"
 
-#include <algorithm>
-#include <chrono>
 #include <SDL.h>
 
+#include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <map>
 #include <malloc.h>
-#include <sstream>
 #include <string>
-#include <time.h>
-#include <unistd.h>
 
 namespace hallboard {
 
 namespace {
 
 using Milliseconds = std::chrono::duration<double, std::milli>;
-
-double peak_rss_megabytes()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024;
-    }
-    return -1;
-}
-
-// Resident memory now, by kind of mapping, from /proc/self/smaps: what the peak is made of.
-struct MemoryBreakdown {
-    double anonymous = 0; // large allocations (canvas, textures, glyph surfaces) and thread stacks
-    double heap = 0;      // the brk heap: small allocations
-    double fonts = 0;     // pages of mapped font files touched so far
-    double libraries = 0; // shared libraries' code and data
-    double other = 0;     // fontconfig caches, locale files, ...
-    std::map<std::string, double> font_files; // file name -> MB
-    double total() const { return anonymous + heap + fonts + libraries + other; }
-};
-
-MemoryBreakdown resident_memory()
-{
-    MemoryBreakdown breakdown;
-    std::ifstream smaps("/proc/self/smaps");
-    std::string line;
-    double* bucket = &breakdown.other;
-    std::string font_file;
-    while (std::getline(smaps, line)) {
-        if (line.rfind("Rss:", 0) == 0) {
-            double megabytes = std::stod(line.substr(4)) / 1024;
-            *bucket += megabytes;
-            if (bucket == &breakdown.fonts)
-                breakdown.font_files[font_file] += megabytes;
-            continue;
-        }
-        // A mapping's header line: "start-end perms offset dev inode [path]"; field lines start
-        // with a capitalised name and a colon.
-        auto first_space = line.find(' ');
-        if (first_space == std::string::npos || line.find('-') > first_space)
-            continue;
-        std::istringstream fields(line);
-        std::string range, perms, offset, device, inode, path;
-        fields >> range >> perms >> offset >> device >> inode;
-        std::getline(fields >> std::ws, path);
-        auto ends_with = [&](std::string_view suffix) {
-            return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-        };
-        if (path.empty() || path == "[stack]" || path.rfind("[anon", 0) == 0)
-            bucket = &breakdown.anonymous;
-        else if (path == "[heap]")
-            bucket = &breakdown.heap;
-        else if (ends_with(".ttc") || ends_with(".ttf") || ends_with(".otf")) {
-            bucket = &breakdown.fonts;
-            font_file = path.substr(path.rfind('/') + 1);
-        }
-        else if (path.find(".so") != std::string::npos)
-            bucket = &breakdown.libraries;
-        else
-            bucket = &breakdown.other;
-    }
-    return breakdown;
-}
-
-// CPU time of this thread: unlike wall time, it does not grow when other processes take the
-// cores, so it tells what a frame costs even on a busy machine.
-double thread_cpu_milliseconds()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    auto index = static_cast<size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
 
 } // namespace
 
@@ -157,19 +71,18 @@ int run_bench(const std::vector<std::string>& arguments)
         return exit_failure;
     }
     auto fonts_started = std::chrono::steady_clock::now();
-    auto fonts = FontSet::open(screen->config.theme.font_families);
+    auto fonts = open_hall_fonts(screen->config);
     double fonts_ms = Milliseconds(std::chrono::steady_clock::now() - fonts_started).count();
     if (!fonts) {
-        std::fprintf(stderr, "error: no font with Chinese characters found; install fonts-noto-cjk\n");
+        std::fprintf(stderr, "error: %s\n", fonts.error().c_str());
         return exit_failure;
     }
     // The pixel format of an X11 window's surface, which is what `play` composes into.
     OffscreenCanvas canvas(size->width, size->height, CanvasPixels::Rgb888);
-    ScreenCompositor compositor(canvas.renderer(), *fonts, screen->config, size->width, size->height);
-    // As `play` on the software path: whole-pixel ticker steps at 60 fps, pages let go once shown.
-    compositor.set_frame_rate(60, TickerPositions::WholePixels);
-    if (redraw == Redraw::Changes)
-        compositor.set_slide_memory(SlideMemory::ReleaseOnceShown);
+    ScreenCompositor compositor(canvas.renderer(), **fonts, screen->config, size->width, size->height);
+    // As `play` on the software path of a 60 Hz display: whole-pixel ticker steps, pages let go once shown.
+    auto const compose = compose_settings_for(RenderPath::Software, 60, redraw);
+    apply_compose_settings(compose, compositor);
     compositor.set_content(content);
 
     ManualClock clock(local_time_now().local);
@@ -178,94 +91,66 @@ int run_bench(const std::vector<std::string>& arguments)
     double first_draw_ms = Milliseconds(std::chrono::steady_clock::now() - first_started).count();
     double first_frame = milliseconds_since_process_start();
 
-    // Frames by what they did besides drawing: a slide change, a transition, preparing the next
-    // page ahead (a few milliseconds of layout and rasterising), or nothing (steady).
-    std::vector<double> steady, changes, transitions, preparing, layouts, rasterisations, all;
-    std::vector<double> steady_cpu, changes_cpu, transitions_cpu, preparing_cpu, all_cpu;
-    std::vector<double> steady_damage; // pixels a steady frame redraws
-    std::vector<double> resident_over_run; // MB, at each fifth of the run
-    int slides_shown = 0;
-    int prepared_changes = 0;
-    double ahead_ms = 0;
-    double highest_resident = resident_mebibytes();
-    std::string highest_at = "the first frame";
-    for (int frame = 0; frame < frames; ++frame) {
-        clock.advance(1.0 / 60);
+    FrameCosts costs;
+    MemoryOverRun memory_over_run(frames);
+    for (int frame = 1; frame <= frames; ++frame) {
+        clock.advance(1.0 / compose.frames_per_second);
         double cpu_started = thread_cpu_milliseconds();
         auto started = std::chrono::steady_clock::now();
         auto report = compositor.draw_frame(clock.now(), redraw);
         double elapsed = Milliseconds(std::chrono::steady_clock::now() - started).count();
-        double cpu = thread_cpu_milliseconds() - cpu_started;
-        all.push_back(elapsed);
-        all_cpu.push_back(cpu);
+        costs.add(report, elapsed, thread_cpu_milliseconds() - cpu_started);
         if (trace)
-            std::printf("frame %d: %.2f ms%s%s%s, layout %.1f ms, rasterise %.1f ms\n", frame + 1, elapsed,
+            std::printf("frame %d: %.2f ms%s%s%s, layout %.1f ms, rasterise %.1f ms\n", frame, elapsed,
                 report.slide_changed ? ", slide change to " : "", report.slide_changed ? report.notice_id.c_str() : "",
                 report.in_transition ? ", transition" : "", report.layout_ms, report.rasterise_ms);
-        bool did_work_ahead = !report.slide_changed && report.layout_ms + report.rasterise_ms > 0;
-        (report.slide_changed ? changes : did_work_ahead ? preparing : report.in_transition ? transitions : steady).push_back(elapsed);
-        (report.slide_changed ? changes_cpu : did_work_ahead ? preparing_cpu : report.in_transition ? transitions_cpu : steady_cpu).push_back(cpu);
-        double damaged = 0;
-        for (auto const& rect : report.damage)
-            damaged += static_cast<double>(rect.w) * rect.h;
-        if (!report.slide_changed && !report.in_transition && !did_work_ahead)
-            steady_damage.push_back(damaged);
-        slides_shown += report.slide_changed;
-        if ((frame + 1) % std::max(1, frames / 5) == 0)
-            resident_over_run.push_back(resident_mebibytes());
-        if (report.slide_changed) {
-            layouts.push_back(report.layout_ms);
-            rasterisations.push_back(report.rasterise_ms);
-            prepared_changes += report.prepared_ahead;
-        } else {
-            ahead_ms += report.layout_ms + report.rasterise_ms;
-        }
-        if (double resident = resident_mebibytes(); resident > highest_resident) {
-            highest_resident = resident;
-            highest_at = "frame " + std::to_string(frame + 1) + " (" + report.notice_id + " page "
-                + std::to_string(report.page + 1) + (report.slide_changed ? ", slide change" : report.in_transition ? ", transition" : "") + ")";
-        }
+        memory_over_run.frame_drawn(frame, report);
     }
-    auto maximum = [](const std::vector<double>& values) { return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end()); };
-    auto count_over = [&](double limit) { return std::count_if(all.begin(), all.end(), [&](double value) { return value > limit; }); };
+    auto const& steady = costs.of(FrameKind::Steady);
+    auto const& preparing = costs.of(FrameKind::Preparing);
+    auto const& transitions = costs.of(FrameKind::Transition);
+    auto const& changes = costs.of(FrameKind::SlideChange);
+    double const frame_ms = 1000.0 / compose.frames_per_second;
+    // A frame longer than this shows as a stutter in the ticker (the player counts them too).
+    double const stutter_ms = Milliseconds(TickerSmoothness::late_after).count();
 
-    std::printf("hallboard bench: %dx%d, %d frames at 60 fps simulated, software renderer, offscreen (RGB888, as a window), %s\n",
-        size->width, size->height, frames, redraw == Redraw::Changes ? "drawing only what changed" : "drawing every frame whole");
+    std::printf("hallboard bench: %dx%d, %d frames at %.0f fps simulated, software renderer, offscreen (RGB888, as a window), %s\n",
+        size->width, size->height, frames, compose.frames_per_second, redraw == Redraw::Changes ? "drawing only what changed" : "drawing every frame whole");
     std::printf("time to first frame:  %.1f ms (since process start, +-10 ms); fonts %.1f ms, first frame %.1f ms (layout %.1f, rasterise %.1f)\n",
         first_frame, fonts_ms, first_draw_ms, first_report.layout_ms, first_report.rasterise_ms);
-    std::printf("steady frame:         median %.2f ms, p99 %.2f ms (%zu frames)\n", percentile(steady, 0.5),
-        percentile(steady, 0.99), steady.size());
+    std::printf("steady frame:         median %.2f ms, p99 %.2f ms (%zu frames)\n", percentile(steady.wall, 0.5),
+        percentile(steady.wall, 0.99), steady.wall.size());
     std::printf("preparing frame:      median %.2f ms, max %.2f ms (%zu frames laying out or rasterising the next page ahead, %.1f ms in all)\n",
-        percentile(preparing, 0.5), maximum(preparing), preparing.size(), ahead_ms);
-    std::printf("transition frame:     median %.2f ms, p99 %.2f ms (%zu frames of %s)\n", percentile(transitions, 0.5),
-        percentile(transitions, 0.99), transitions.size(),
+        percentile(preparing.wall, 0.5), maximum(preparing.wall), preparing.wall.size(), costs.ahead_ms());
+    std::printf("transition frame:     median %.2f ms, p99 %.2f ms (%zu frames of %s)\n", percentile(transitions.wall, 0.5),
+        percentile(transitions.wall, 0.99), transitions.wall.size(),
         screen->config.transition == Transition::Fade ? "fade" : screen->config.transition == Transition::Slide ? "slide" : "cut");
-    std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes, %d of them prepared ahead)\n", percentile(changes, 0.5),
-        maximum(changes), changes.size(), prepared_changes);
-    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(layouts, 0.5), maximum(layouts));
-    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(rasterisations, 0.5), maximum(rasterisations));
-    std::printf("worst frame:          %.1f ms; %ld frames over 16.7 ms, %ld over 25 ms\n", maximum(all),
-        static_cast<long>(count_over(1000.0 / 60)), static_cast<long>(count_over(25)));
+    std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes, %d of them prepared ahead)\n", percentile(changes.wall, 0.5),
+        maximum(changes.wall), changes.wall.size(), costs.prepared_changes());
+    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(costs.layouts(), 0.5), maximum(costs.layouts()));
+    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(costs.rasterisations(), 0.5), maximum(costs.rasterisations()));
+    std::printf("worst frame:          %.1f ms; %ld frames over %.1f ms, %ld over %.0f ms\n", maximum(costs.all().wall),
+        costs.frames_over(frame_ms), frame_ms, costs.frames_over(stutter_ms), stutter_ms);
     std::printf("CPU time per frame:   steady %.2f, preparing %.2f (max %.1f), transition %.2f, slide change %.2f ms (medians), worst %.1f ms\n",
-        percentile(steady_cpu, 0.5), percentile(preparing_cpu, 0.5), maximum(preparing_cpu), percentile(transitions_cpu, 0.5),
-        percentile(changes_cpu, 0.5), maximum(all_cpu));
+        percentile(steady.cpu, 0.5), percentile(preparing.cpu, 0.5), maximum(preparing.cpu), percentile(transitions.cpu, 0.5),
+        percentile(changes.cpu, 0.5), maximum(costs.all().cpu));
     double const screen_pixels = static_cast<double>(size->width) * size->height;
-    std::printf("redrawn a steady frame: median %.0f kpixel (%.1f %% of the screen)\n", percentile(steady_damage, 0.5) / 1000,
-        100 * percentile(steady_damage, 0.5) / screen_pixels);
+    std::printf("redrawn a steady frame: median %.0f kpixel (%.1f %% of the screen)\n", percentile(costs.steady_damage(), 0.5) / 1000,
+        100 * percentile(costs.steady_damage(), 0.5) / screen_pixels);
     std::printf("texture cache:        %.1f MB, ticker strip %.1f MB, slide pages %.1f MB at the end\n",
         static_cast<double>(compositor.cached_texture_bytes()) / 1e6, static_cast<double>(compositor.ticker_strip_bytes()) / 1e6,
         static_cast<double>(compositor.slide_texture_bytes()) / 1e6);
-    std::printf("peak RSS:             %.1f MB\n", peak_rss_megabytes());
-    auto memory = resident_memory();
+    std::printf("peak RSS:             %.1f MB\n", peak_resident_mebibytes());
+    auto memory = resident_memory_by_kind();
     std::printf("RSS at the end:       %.1f MB: anonymous %.1f, heap %.1f, font files %.1f, libraries %.1f, other %.1f\n",
         memory.total(), memory.anonymous, memory.heap, memory.fonts, memory.libraries, memory.other);
     for (auto const& [file, megabytes] : memory.font_files)
         std::printf("  font file %s: %.1f MB\n", file.c_str(), megabytes);
-    std::printf("RSS highest:          %.1f MB at %s\n", highest_resident, highest_at.c_str());
+    std::printf("RSS highest:          %.1f MB at %s\n", memory_over_run.highest(), memory_over_run.highest_at().c_str());
     std::printf("RSS over the run:     ");
-    for (size_t i = 0; i < resident_over_run.size(); ++i)
-        std::printf("%s%.1f", i ? ", " : "", resident_over_run[i]);
-    std::printf(" MB (at each fifth of %d frames; %d slides shown)\n", frames, slides_shown);
+    for (size_t i = 0; i < memory_over_run.at_fifths().size(); ++i)
+        std::printf("%s%.1f", i ? ", " : "", memory_over_run.at_fifths()[i]);
+    std::printf(" MB (at each fifth of %d frames; %zu slides shown)\n", frames, changes.wall.size());
 #ifdef __GLIBC__
     auto heap = mallinfo2();
     std::printf("malloc at the end:    %.1f MB in use, %.1f MB free in the heap, %.1f MB in mmapped blocks\n",

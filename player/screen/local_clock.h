@@ -37,7 +37,10 @@ public:
     virtual double speed() const { return 1; }
     std::chrono::steady_clock::time_point start() const { return m_start; }
     // The show starts now (second 0, and the simulated clock's start time, are now).
-    void start_now() { m_start = std::chrono::steady_clock::now(); }
+    void start_now() { start_at(std::chrono::steady_clock::now()); }
+    // The show starts at `moment`: the play loop passes the steady time it was given, so that a
+    // test driving it on simulated steady time gets frame times from the same time line.
+    void start_at(std::chrono::steady_clock::time_point moment) { m_start = moment; }
 
 protected:
     std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();

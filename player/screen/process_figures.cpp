@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include <time.h>
 #include <unistd.h>
 
 namespace hallboard {
@@ -97,6 +98,56 @@ int thread_count()
         if (line.rfind("Threads:", 0) == 0)
             return std::atoi(line.c_str() + 8);
     return -1;
+}
+
+double thread_cpu_milliseconds()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+ResidentMemory resident_memory_by_kind()
+{
+    ResidentMemory memory;
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    double* bucket = &memory.other;
+    std::string font_file;
+    while (std::getline(smaps, line)) {
+        if (line.rfind("Rss:", 0) == 0) {
+            double mebibytes = std::stod(line.substr(4)) / 1024;
+            *bucket += mebibytes;
+            if (bucket == &memory.fonts)
+                memory.font_files[font_file] += mebibytes;
+            continue;
+        }
+        // A mapping's header line: "start-end perms offset dev inode [path]"; field lines start
+        // with a capitalised name and a colon.
+        auto first_space = line.find(' ');
+        if (first_space == std::string::npos || line.find('-') > first_space)
+            continue;
+        std::istringstream fields(line);
+        std::string range, perms, offset, device, inode, path;
+        fields >> range >> perms >> offset >> device >> inode;
+        std::getline(fields >> std::ws, path);
+        auto ends_with = [&](std::string_view suffix) {
+            return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        if (path.empty() || path == "[stack]" || path.rfind("[anon", 0) == 0)
+            bucket = &memory.anonymous;
+        else if (path == "[heap]")
+            bucket = &memory.heap;
+        else if (ends_with(".ttc") || ends_with(".ttf") || ends_with(".otf")) {
+            bucket = &memory.fonts;
+            font_file = path.substr(path.rfind('/') + 1);
+        }
+        else if (path.find(".so") != std::string::npos)
+            bucket = &memory.libraries;
+        else
+            bucket = &memory.other;
+    }
+    return memory;
 }
 
 } // namespace hallboard

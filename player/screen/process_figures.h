@@ -2,6 +2,9 @@
 // how much memory it holds. Linux /proc; each returns -1 where that is not available.
 #pragma once
 
+#include <map>
+#include <string>
+
 namespace hallboard {
 
 // Since the kernel started this process (resolution: one clock tick, usually 10 ms).
@@ -22,5 +25,21 @@ int open_file_descriptors();
 
 // Threads of this process now (from /proc/self/status).
 int thread_count();
+
+// CPU time of the calling thread: unlike wall time, it does not grow when other processes take
+// the cores, so it tells what a frame costs even on a busy machine.
+double thread_cpu_milliseconds();
+
+// Resident memory now, by kind of mapping, from /proc/self/smaps: what the peak is made of. In MiB.
+struct ResidentMemory {
+    double anonymous = 0; // large allocations (canvas, textures, glyph surfaces) and thread stacks
+    double heap = 0;      // the brk heap: small allocations
+    double fonts = 0;     // pages of mapped font files touched so far
+    double libraries = 0; // shared libraries' code and data
+    double other = 0;     // fontconfig caches, locale files, ...
+    std::map<std::string, double> font_files; // file name -> MiB
+    double total() const { return anonymous + heap + fonts + libraries + other; }
+};
+ResidentMemory resident_memory_by_kind();
 
 } // namespace hallboard

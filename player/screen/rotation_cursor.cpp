@@ -68,7 +68,7 @@ const Notice* RotationCursor::peek(const LocalDateTime& now) const
 Notice make_fallback_notice(const std::string& hall)
 {
     Notice notice;
-    notice.id = "fallback";
+    notice.id = fallback_notice_id;
     notice.kind = NoticeKind::Notice;
     notice.title = hall.empty() ? std::string("欢迎光临") : hall;
     FreeText text;

@@ -43,6 +43,8 @@ private:
 };
 
 // The slide shown when no notice is eligible: the hall's name and a welcome, never a black screen.
+// Proof of play leaves it out by this id: it is the compositor's calm slide, not a notice.
+inline constexpr char const* fallback_notice_id = "fallback";
 Notice make_fallback_notice(const std::string& hall);
 
 } // namespace hallboard
