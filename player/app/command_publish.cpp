@@ -8,6 +8,7 @@
 
 #include "content/publish/key_files.h"
 #include "content/publish/publisher.h"
+#include "content/model/source_loader.h"
 
 #include <cstdio>
 #include <cstdlib>
