@@ -1,4 +1,4 @@
-// Names of the content model's enums and the text a reader has to read on a slide.
+// Names of the content model's enums, the text a reader has to read on a slide and the pictures it shows.
 #include "content/model/notice.h"
 
 
@@ -128,6 +128,19 @@ std::string readable_text(const Notice& notice)
     out.add(notice.title);
     std::visit([&](auto const& body) { collect(out, body); }, notice.body);
     return out.take();
+}
+
+std::vector<std::string> pictures_of(const Notice& notice)
+{
+    std::vector<std::string> pictures;
+    if (auto const* image = std::get_if<ImageSlide>(&notice.body))
+        pictures.push_back(image->src);
+    if (auto const* hotlines = std::get_if<Hotlines>(&notice.body)) {
+        for (auto const& entry : hotlines->entries)
+            if (!entry.qr.empty())
+                pictures.push_back(entry.qr);
+    }
+    return pictures;
 }
 
 } // namespace hallboard

@@ -158,4 +158,8 @@ struct ContentSource {
 // All text a reader has to read on the notice's slide, used for automatic durations.
 std::string readable_text(const Notice& notice);
 
+// The pictures a notice shows (an image slide's src, each hotline's QR code), relative to the
+// source root, in the order they appear on the slide.
+std::vector<std::string> pictures_of(const Notice& notice);
+
 } // namespace hallboard

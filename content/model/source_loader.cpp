@@ -161,4 +161,20 @@ std::optional<ContentSource> load_content_source(const fs::path& root, Diagnosti
     return source;
 }
 
+std::optional<ContentSource> load_content_source_as_given(const fs::path& root, Diagnostics& diagnostics)
+{
+    Diagnostics found;
+    auto source = load_content_source(root, found);
+    for (auto diagnostic : found.all()) {
+        fs::path file = diagnostic.where.file;
+        if (!file.empty() && file.is_relative() && root != ".")
+            diagnostic.where.file = (root / file).lexically_normal().string();
+        if (diagnostic.severity == Severity::Error)
+            diagnostics.error(diagnostic.where, diagnostic.message, diagnostic.hint);
+        else
+            diagnostics.warning(diagnostic.where, diagnostic.message, diagnostic.hint);
+    }
+    return source;
+}
+
 } // namespace hallboard

@@ -20,6 +20,10 @@ inline constexpr int max_notice_files = 1000;
 // keep showing those. Returns nullopt only when `root` is not a content source at all.
 std::optional<ContentSource> load_content_source(const std::filesystem::path& root, Diagnostics& diagnostics);
 
+// Loads like load_content_source, but names its files as the user can open them from where the
+// command ran ("content/demo/notices/a.yaml", not "notices/a.yaml").
+std::optional<ContentSource> load_content_source_as_given(const std::filesystem::path& root, Diagnostics& diagnostics);
+
 // Parses the text of one notice file. `display_name` is used in messages
 // ("notices/tariff.yaml"). Asset paths are checked for form only; `load_content_source`
 // also checks that they exist inside assets/.

@@ -61,22 +61,6 @@ std::optional<LocalDateTime> parse_at_option(const CommandLine& command_line)
     return moment;
 }
 
-std::optional<ContentSource> load_content_source_as_given(const std::filesystem::path& root, Diagnostics& diagnostics)
-{
-    Diagnostics found;
-    auto source = load_content_source(root, found);
-    for (auto diagnostic : found.all()) {
-        std::filesystem::path file = diagnostic.where.file;
-        if (!file.empty() && file.is_relative() && root != ".")
-            diagnostic.where.file = (root / file).lexically_normal().string();
-        if (diagnostic.severity == Severity::Error)
-            diagnostics.error(diagnostic.where, diagnostic.message, diagnostic.hint);
-        else
-            diagnostics.warning(diagnostic.where, diagnostic.message, diagnostic.hint);
-    }
-    return source;
-}
-
 std::optional<LoadedScreen> load_screen(const CommandLine& command_line, ContentOrigin origin)
 {
     // Previewing a content folder needs no screen: a default 1920x1080 one with the default theme.

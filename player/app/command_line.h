@@ -33,10 +33,6 @@ struct OptionSpec {
 // hint and give nullopt.
 std::optional<CommandLine> parse_command_line(const std::vector<std::string>& arguments, const OptionSpec& spec);
 
-// Loads a content source like load_content_source, but names its files as the user can open
-// them from where the command ran ("content/demo/notices/a.yaml", not "notices/a.yaml").
-std::optional<ContentSource> load_content_source_as_given(const std::filesystem::path& root, Diagnostics& diagnostics);
-
 // The screen config named by --config, with its content source loaded. Diagnostics are
 // printed; returns nullopt (after printing) when the config or the content is unusable.
 // With ContentOrigin::SourceOrServer a config with content.server (and no --source) is

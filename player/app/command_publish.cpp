@@ -3,14 +3,13 @@
 // publishes it as a signed static tree or to a server (or shows what would change).
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
-#include "content/publish/publish_remote.h"
-#include "content/publish/publish_report.h"
-
+#include "content/model/source_loader.h"
 #include "content/publish/key_files.h"
-#include "content/publish/publisher.h"
+#include "content/publish/publish_arguments.h"
+#include "content/publish/publish_folder.h"
+#include "content/publish/publish_remote.h"
 
 #include <cstdio>
-#include <cstdlib>
 
 namespace hallboard {
 
@@ -19,75 +18,6 @@ namespace {
 constexpr char const* usage = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
                               "       hallboard publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
                               "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n";
-
-int exit_status_of(PublishOutcome outcome)
-{
-    switch (outcome) {
-    case PublishOutcome::Published:
-        return exit_ok;
-    case PublishOutcome::Refused:
-        return exit_invalid;
-    case PublishOutcome::Failed:
-        return exit_failure;
-    }
-    return exit_failure;
-}
-
-// "250k", "2M", "100000": bytes per second.
-std::optional<std::uint64_t> parse_rate(const std::string& text)
-{
-    std::uint64_t value = 0;
-    size_t i = 0;
-    for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && value < (1ull << 40); ++i)
-        value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
-    if (i == 0 || value == 0)
-        return std::nullopt;
-    std::string unit = text.substr(i);
-    if (unit.empty())
-        return value;
-    if (unit == "k" || unit == "K")
-        return value * 1024;
-    if (unit == "m" || unit == "M")
-        return value * 1024 * 1024;
-    return std::nullopt;
-}
-
-std::optional<std::uint64_t> parse_version(const std::string& text)
-{
-    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    auto version = std::stoull(text);
-    return version > 0 ? std::optional(version) : std::nullopt;
-}
-
-int publish_into_folder(const ContentSource& source, const SecretKey* key, const std::filesystem::path& out, bool dry_run)
-{
-    auto now = std::chrono::system_clock::now();
-    Diagnostics publish_problems;
-    auto result = dry_run ? plan_publish(source, key, out, now, publish_problems)
-                          : publish_to_folder(source, *key, out, now, publish_problems);
-    report_diagnostics(publish_problems);
-    if (result.outcome != PublishOutcome::Published) {
-        std::fprintf(stderr, "nothing %s\n", dry_run ? "would be published" : "was published");
-        return exit_status_of(result.outcome);
-    }
-    auto const& manifest = result.manifest;
-    if (dry_run) {
-        std::printf("dry run: would publish version %llu to %s: %s (nothing written)\n",
-            static_cast<unsigned long long>(manifest.version), out.string().c_str(), publish_counts(manifest).c_str());
-        if (result.previous && !key)
-            std::printf("  (compared with version %llu without checking its signature: no --key given)\n",
-                static_cast<unsigned long long>(result.previous->version));
-    } else {
-        std::printf("published version %llu to %s: %s\n", static_cast<unsigned long long>(manifest.version),
-            out.string().c_str(), publish_counts(manifest).c_str());
-    }
-    print_publish_changes(result.diff, result.new_blobs);
-    print_publish_summary(result.diff, result.previous ? &*result.previous : nullptr, dry_run ? PublishRun::Dry : PublishRun::Real);
-    if (result.removed_temp_files > 0)
-        std::printf("removed %d temporary file(s) left by an interrupted publish\n", result.removed_temp_files);
-    return exit_ok;
-}
 
 // Whether the options name one way of publishing, completely; explains otherwise.
 bool usage_is_complete(const CommandLine& command_line)
@@ -147,7 +77,7 @@ int run_publish(const std::vector<std::string>& arguments)
     target.token_file = command_line->option("--token-file");
     target.key_file = command_line->option("--key");
     if (command_line->has("--limit-rate")) {
-        auto rate = parse_rate(command_line->option("--limit-rate"));
+        auto rate = parse_upload_rate(command_line->option("--limit-rate"));
         if (!rate) {
             std::fprintf(stderr, "error: --limit-rate '%s': give bytes per second, like 200k or 2M\n",
                 command_line->option("--limit-rate").c_str());
@@ -157,7 +87,7 @@ int run_publish(const std::vector<std::string>& arguments)
     }
     std::optional<std::uint64_t> rollback_version;
     if (command_line->has("--rollback")) {
-        rollback_version = parse_version(command_line->option("--rollback"));
+        rollback_version = parse_version_number(command_line->option("--rollback"));
         if (!rollback_version) {
             std::fprintf(stderr, "error: --rollback '%s': give the version number to go back to (see GET /admin/versions)\n",
                 command_line->option("--rollback").c_str());
@@ -190,7 +120,7 @@ int run_publish(const std::vector<std::string>& arguments)
 
     if (command_line->has("--to"))
         return publish_to_server(*source, key ? &*key : nullptr, target, run);
-    return publish_into_folder(*source, key ? &*key : nullptr, command_line->option("--out"), dry_run);
+    return publish_into_folder(*source, key ? &*key : nullptr, command_line->option("--out"), run);
 }
 
 } // namespace hallboard

@@ -8,6 +8,7 @@
 #include "player/render/contact_sheet.h"
 #include "player/render/font_set.h"
 #include "player/render/offscreen.h"
+#include "player/render/page_previews.h"
 #include "player/render/sdl_session.h"
 #include "player/schedule/opening_hours.h"
 #include "player/schedule/rotation.h"
@@ -42,11 +43,6 @@ std::vector<const Notice*> notices_to_render(const LoadedScreen& screen, const s
             chosen.push_back(&notice);
     }
     return chosen;
-}
-
-std::string two_digits(size_t number)
-{
-    return number < 10 ? "0" + std::to_string(number) : std::to_string(number);
 }
 
 } // namespace
@@ -107,29 +103,18 @@ int run_render(const std::vector<std::string>& arguments)
     // Previews show the wall time given (or now), with the ticker's text in view.
     FrameTime now = local_time_now();
     ManualClock clock(at.value_or(now.local));
-    auto const& geometry = compositor.geometry();
-    double ticker_speed = screen->config.theme.ticker_speed * geometry.unit;
-    clock.advance((geometry.width - geometry.unit * screen->config.theme.margin) / ticker_speed);
+    clock.advance(seconds_until_ticker_in_view(compositor.geometry(), screen->config.theme));
 
-    std::vector<ContactSheetEntry> sheet;
     auto notices = notices_to_render(*screen, at);
-    int written = 0;
-    for (size_t index = 0; index < notices.size(); ++index) {
-        auto const& notice = *notices[index];
-        int page_count = 1;
-        for (int page = 0; page < page_count; ++page) {
-            page_count = compositor.show_static(notice, page, clock.now());
-            if (page_count == 0)
-                break;
+    auto pages = write_page_previews(canvas, notices, [&](const Notice& notice, int page) {
+        int page_count = compositor.show_static(notice, page, clock.now());
+        if (page_count > 0)
             compositor.draw_frame(clock.now());
-            auto name = two_digits(index + 1) + "-" + notice.id + "-" + std::to_string(page + 1) + ".png";
-            if (!canvas.save_png(out / name)) {
-                std::fprintf(stderr, "error: cannot write %s\n", (out / name).string().c_str());
-                return exit_failure;
-            }
-            ++written;
-            sheet.push_back({ out / name, notice.id + "  " + std::to_string(page + 1) + "/" + std::to_string(page_count) });
-        }
+        return page_count;
+    }, out);
+    if (!pages) {
+        std::fprintf(stderr, "error: %s\n", pages.error().c_str());
+        return exit_failure;
     }
     if (screen_off) {
         // What the hall sees then: black, or the dimmed clock (display.off_hours).
@@ -141,13 +126,12 @@ int run_render(const std::vector<std::string>& arguments)
         }
     }
     ContactSheetOptions sheet_options;
-    auto zone = screen->config.timezone.empty() ? std::string("the system's time zone") : screen->config.timezone;
-    sheet_options.caption = (at ? "at " + format_date_time(*at) : "every slide notice, as at " + format_date_time(now.local)) + " (" + zone + ")";
-    if (!write_contact_sheet(sheet, out / "index.png", *fonts, sheet_options)) {
+    sheet_options.caption = preview_caption(at, now.local, screen->config.timezone);
+    if (!write_contact_sheet(pages->sheet, out / "index.png", *fonts, sheet_options)) {
         std::fprintf(stderr, "error: cannot write %s\n", (out / "index.png").string().c_str());
         return exit_failure;
     }
-    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s, %s\n", written, notices.size(), size->width,
+    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s, %s\n", pages->count, notices.size(), size->width,
         size->height, out.string().c_str(), sheet_options.caption.c_str());
     return exit_ok;
 }
