@@ -10,6 +10,14 @@
 
 namespace hallboard::desk::test {
 
+// The error of a failed Result for a REQUIRE_MESSAGE; safe to evaluate on success too (doctest
+// evaluates messages even for passing checks when run with -s).
+template<typename T>
+std::string why(const Result<T>& result)
+{
+    return result ? std::string() : result.error();
+}
+
 inline std::string ticker_yaml(const std::string& id, const std::string& text)
 {
     return "id: " + id + "\nkind: ticker\nticker: {text: \"" + text + "\"}\n";

@@ -139,7 +139,7 @@ TEST_CASE("merging a change made against version 1 onto what the server has now"
             scenario.ours(ours);
             auto change = compute_change_set(base, ours, 1);
             auto outcome = merge(base, theirs, change);
-            REQUIRE_MESSAGE(outcome, outcome.error());
+            REQUIRE_MESSAGE(outcome, test::why(outcome));
             if (scenario.conflicts.empty()) {
                 scenario.check_merged(merged_of(*outcome));
                 continue;

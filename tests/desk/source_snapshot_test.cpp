@@ -18,7 +18,7 @@ TEST_CASE("a folder becomes a snapshot keyed by notice id, with every asset hash
     source.write("notices/.swp", "litter");
 
     auto snapshot = snapshot_from_folder(source.path());
-    REQUIRE_MESSAGE(snapshot, snapshot.error());
+    REQUIRE_MESSAGE(snapshot, test::why(snapshot));
     CHECK(snapshot->channel == expected.channel);
     CHECK(snapshot->notices == expected.notices);
     REQUIRE(snapshot->assets.size() == 1);
@@ -32,7 +32,7 @@ TEST_CASE("a notice is keyed by the id inside it, not by its file name")
     hallboard::test::TempFolder source;
     source.write("notices/10-first.yaml", test::ticker_yaml("welcome", "欢迎"));
     auto snapshot = snapshot_from_folder(source.path());
-    REQUIRE_MESSAGE(snapshot, snapshot.error());
+    REQUIRE_MESSAGE(snapshot, test::why(snapshot));
     REQUIRE(snapshot->notices.contains("welcome"));
     CHECK(snapshot->notices.at("welcome").file == "notices/10-first.yaml");
 }
@@ -69,12 +69,12 @@ TEST_CASE("writing a snapshot makes the folder equal to it and leaves other file
     source.write("assets/logo.png", "logo bytes");
     source.write("assets/photos/hall.jpg", "photo bytes");
     auto snapshot = snapshot_from_folder(source.path());
-    REQUIRE_MESSAGE(snapshot, snapshot.error());
+    REQUIRE_MESSAGE(snapshot, test::why(snapshot));
 
     auto written = write_snapshot(*snapshot, target / "pulled", source_folder_store(source.path()));
-    REQUIRE_MESSAGE(written, written.error());
+    REQUIRE_MESSAGE(written, test::why(written));
     auto again = snapshot_from_folder(target / "pulled");
-    REQUIRE_MESSAGE(again, again.error());
+    REQUIRE_MESSAGE(again, test::why(again));
     CHECK(*again == *snapshot);
 
     // A later version withdraws a notice, drops a picture and the channel; a desk record and a
@@ -86,9 +86,9 @@ TEST_CASE("writing a snapshot makes the folder equal to it and leaves other file
     next.assets.erase("assets/photos/hall.jpg");
     next.channel.reset();
     written = write_snapshot(next, target / "pulled", source_folder_store(source.path()));
-    REQUIRE_MESSAGE(written, written.error());
+    REQUIRE_MESSAGE(written, test::why(written));
     again = snapshot_from_folder(target / "pulled");
-    REQUIRE_MESSAGE(again, again.error());
+    REQUIRE_MESSAGE(again, test::why(again));
     CHECK(*again == next);
     CHECK_FALSE(target.exists("pulled/notices/safety.yaml"));
     CHECK_FALSE(target.exists("pulled/channel.yaml"));
@@ -102,7 +102,7 @@ TEST_CASE("writing refuses a folder that is not a content source, bad paths and 
     test::write_texts(source, test::hall_v1());
     source.write("assets/logo.png", "logo bytes");
     auto snapshot = snapshot_from_folder(source.path());
-    REQUIRE_MESSAGE(snapshot, snapshot.error());
+    REQUIRE_MESSAGE(snapshot, test::why(snapshot));
 
     home.write("thesis.tex", "years of work");
     CHECK_FALSE(write_snapshot(*snapshot, home.path(), source_folder_store(source.path())));
