@@ -62,17 +62,21 @@ Result<std::map<std::string, SourceAsset>> read_assets(const fs::path& root)
         return fail((root / "assets").string() + " is not a folder");
     fs::recursive_directory_iterator it(folder, error), end;
     for (; !error && it != end; it.increment(error)) {
+        // A problem with one entry (a dangling link) is that entry's, not the listing's.
+        std::error_code entry_error;
         auto name = it->path().filename().string();
         if (name.empty() || name.front() == '.') {
-            if (it->is_directory(error))
+            if (it->is_directory(entry_error))
                 it.disable_recursion_pending();
             continue;
         }
-        if (it->is_directory(error))
+        if (it->is_directory(entry_error))
             continue;
-        auto relative = fs::relative(it->path(), root, error).generic_string();
-        auto resolved = fs::canonical(it->path(), error);
-        if (error || !is_inside(resolved, canonical_folder))
+        auto relative = "assets/" + fs::relative(it->path(), folder, entry_error).generic_string();
+        auto resolved = fs::canonical(it->path(), entry_error);
+        if (entry_error)
+            return fail(relative + " is a link to something that does not exist; copy the file itself into assets/");
+        if (!is_inside(resolved, canonical_folder))
             return fail(relative + " is a link that leads outside assets/; copy the file itself into assets/");
         if (assets.size() >= max_snapshot_assets)
             return fail("assets/ holds more than " + std::to_string(max_snapshot_assets) + " files");

@@ -50,7 +50,7 @@ TEST_CASE("an invalid source is refused with the problem and how to see the rest
     CHECK_FALSE(snapshot_from_folder(source / "missing"));
 }
 
-TEST_CASE("a link out of assets/ is refused")
+TEST_CASE("a link out of assets/, or to nothing, is refused")
 {
     hallboard::test::TempFolder source, outside;
     test::write_texts(source, test::hall_v1());
@@ -60,6 +60,12 @@ TEST_CASE("a link out of assets/ is refused")
     auto snapshot = snapshot_from_folder(source.path());
     REQUIRE_FALSE(snapshot);
     CHECK(snapshot.error().find("leads outside assets/") != std::string::npos);
+
+    fs::remove(source / "assets/secret.png");
+    fs::create_symlink(source / "assets/gone.png", source / "assets/dangling.png");
+    snapshot = snapshot_from_folder(source.path());
+    REQUIRE_FALSE(snapshot);
+    CHECK(snapshot.error().find("assets/dangling.png is a link to something that does not exist") != std::string::npos);
 }
 
 TEST_CASE("writing a snapshot makes the folder equal to it and leaves other files alone")
