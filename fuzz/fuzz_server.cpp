@@ -71,15 +71,15 @@ struct Fixture {
         options.admin_token = "fuzz-token";
         options.read_timeout_seconds = 2;
         options.limits.max_blob_bytes = 1 << 16;
-        std::string error;
-        server = hallboard::ContentServer::create(options, error);
-        if (!server) {
-            std::fprintf(stderr, "fuzz_server: %s\n", error.c_str());
+        auto created = hallboard::ContentServer::create(options);
+        if (!created.ok()) {
+            std::fprintf(stderr, "fuzz_server: %s\n", created.error().c_str());
             std::abort();
         }
-        auto bound = server->bind("127.0.0.1", 0, error);
-        if (!bound) {
-            std::fprintf(stderr, "fuzz_server: %s\n", error.c_str());
+        server = std::move(*created);
+        auto bound = server->bind("127.0.0.1", 0);
+        if (!bound.ok()) {
+            std::fprintf(stderr, "fuzz_server: %s\n", bound.error().c_str());
             std::abort();
         }
         port = *bound;

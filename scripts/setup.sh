@@ -11,7 +11,7 @@ packages=(
   doctest-dev
   clang libclang-rt-14-dev llvm
   fonts-noto-cjk fonts-wqy-microhei
-  xvfb xauth nginx-light curl
+  xvfb xauth nginx-light curl sqlite3 iproute2 python3
 )
 
 missing=()
