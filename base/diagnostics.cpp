@@ -30,7 +30,10 @@ void Diagnostics::warning(SourceLocation where, std::string message, std::string
     m_diagnostics.push_back({ Severity::Warning, std::move(where), std::move(message), std::move(hint) });
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const
+{
+    return error_count() > 0;
+}
 
 int Diagnostics::error_count() const
 {

@@ -25,7 +25,7 @@ static size_t edit_distance(std::string_view a, std::string_view b)
     return d[a.size()][b.size()];
 }
 
-template<typename Range>
+template <typename Range>
 static std::string closest(std::string_view word, Range const& candidates)
 {
     // Allow about one typo per three letters: "dispaly" -> "display", but not "foo" -> "id".

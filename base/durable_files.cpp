@@ -64,7 +64,7 @@ Result<void> StagedFile::write(std::string_view bytes)
             return failed("cannot write", m_path);
         bytes.remove_prefix(static_cast<size_t>(written));
     }
-    return Ok{};
+    return Ok {};
 }
 
 Result<void> StagedFile::commit(const fs::path& target, FolderSync folder_sync)
@@ -77,7 +77,7 @@ Result<void> StagedFile::commit(const fs::path& target, FolderSync folder_sync)
         return failed("cannot rename into place", target);
     m_path.clear();
     if (folder_sync == FolderSync::Later)
-        return Ok{};
+        return Ok {};
     return sync_folder(target.parent_path());
 }
 
@@ -98,7 +98,7 @@ Result<void> sync_folder(const fs::path& folder)
         return failed("cannot open folder", folder);
     if (::fsync(fd.get()) != 0)
         return failed("cannot flush folder", folder);
-    return Ok{};
+    return Ok {};
 }
 
 Result<std::optional<std::string>> read_file(const fs::path& path, size_t max_bytes)
@@ -110,7 +110,7 @@ Result<std::optional<std::string>> read_file(const fs::path& path, size_t max_by
             return failed("cannot open", path);
         return Bytes();
     }
-    struct stat status {};
+    struct stat status { };
     if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
         return fail(path.string() + " is not a regular file");
     std::string bytes;

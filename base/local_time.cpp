@@ -227,7 +227,8 @@ std::string format_date_time(const LocalDateTime& moment)
 
 std::string weekday_in_chinese(Weekday weekday)
 {
-    static constexpr std::array<std::string_view, 7> names { "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日" };
+    static constexpr std::array<std::string_view, 7> names { "星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
+        "星期日" };
     auto index = static_cast<size_t>(weekday);
     if (index >= names.size())
         return {};

@@ -41,15 +41,15 @@ long days_from_civil(const Date& date);
 Date civil_from_days(long days);
 
 // Parsers return nullopt on anything malformed or impossible (2026-13-01, 2026-02-30, 25:00).
-std::optional<Date> parse_date(std::string_view text);                 // 2026-12-01
-std::optional<LocalDateTime> parse_date_time(std::string_view text);   // 2026-12-01 or 2026-12-01 09:00
-std::optional<int> parse_time_of_day(std::string_view text);           // 09:00 -> 540; 24:00 allowed as 1440
-std::optional<TimeOfDayRange> parse_time_range(std::string_view text); // 08:30-17:30
+std::optional<Date> parse_date(std::string_view text);                          // 2026-12-01
+std::optional<LocalDateTime> parse_date_time(std::string_view text);            // 2026-12-01 or 2026-12-01 09:00
+std::optional<int> parse_time_of_day(std::string_view text);                    // 09:00 -> 540; 24:00 allowed as 1440
+std::optional<TimeOfDayRange> parse_time_range(std::string_view text);          // 08:30-17:30
 std::optional<std::chrono::milliseconds> parse_duration(std::string_view text); // 8s, 1500ms, 2m, 1.5s
-std::optional<Weekday> parse_weekday(std::string_view text);            // mon..sun
+std::optional<Weekday> parse_weekday(std::string_view text);                    // mon..sun
 
-std::string format_date(const Date& date);                  // 2026-12-01
-std::string format_date_time(const LocalDateTime& moment);  // 2026-12-01 09:00
-std::string weekday_in_chinese(Weekday weekday);            // 星期一 … 星期日
+std::string format_date(const Date& date);                 // 2026-12-01
+std::string format_date_time(const LocalDateTime& moment); // 2026-12-01 09:00
+std::string weekday_in_chinese(Weekday weekday);           // 星期一 … 星期日
 
 } // namespace hallboard

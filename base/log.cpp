@@ -16,14 +16,18 @@ LogLevel g_minimum = LogLevel::Info;
 char const* level_name(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warning: return "warning";
-    case LogLevel::Error: return "error";
+    case LogLevel::Debug:
+        return "debug";
+    case LogLevel::Info:
+        return "info";
+    case LogLevel::Warning:
+        return "warning";
+    case LogLevel::Error:
+        return "error";
     }
     return "?";
 }
-}
+} // namespace
 
 void set_log_sink(LogSink sink)
 {

@@ -20,14 +20,23 @@ struct Error {
 };
 
 // Spelt `return fail("cannot open " + path);` so that failure reads like a return.
-inline Error fail(std::string message) { return Error{std::move(message)}; }
+inline Error fail(std::string message)
+{
+    return Error { std::move(message) };
+}
 
 // A T, or an Error. Test with `if (!result)`, then read `result.error()` or `*result`.
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -52,13 +61,16 @@ private:
 };
 
 // Success without a value.
-struct Ok {};
+struct Ok { };
 
 template <>
 class [[nodiscard]] Result<void> {
 public:
-    Result(Ok) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Ok) { }
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
 
     bool ok() const { return !m_error; }
     explicit operator bool() const { return ok(); }

@@ -45,7 +45,7 @@ Step step_at(std::string_view text, std::size_t offset)
     return { decoded.length, invalid || is_escaped_code_point(decoded.code_point), invalid, decoded.code_point };
 }
 
-}
+} // namespace
 
 std::string escape_terminal_text(std::string_view text)
 {

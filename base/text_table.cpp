@@ -20,7 +20,7 @@ bool is_wide(char32_t c)
         || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
-}
+} // namespace
 
 std::size_t display_width(std::string_view text)
 {
@@ -33,9 +33,15 @@ std::size_t display_width(std::string_view text)
     return width;
 }
 
-TextTable::TextTable(std::vector<std::string> headings) { m_rows.push_back(std::move(headings)); }
+TextTable::TextTable(std::vector<std::string> headings)
+{
+    m_rows.push_back(std::move(headings));
+}
 
-void TextTable::add_row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
+void TextTable::add_row(std::vector<std::string> cells)
+{
+    m_rows.push_back(std::move(cells));
+}
 
 std::string TextTable::format(std::size_t indent) const
 {

@@ -54,7 +54,10 @@ size_t invalid_utf8_offset(std::string_view text)
     return std::string_view::npos;
 }
 
-bool is_valid_utf8(std::string_view text) { return invalid_utf8_offset(text) == std::string_view::npos; }
+bool is_valid_utf8(std::string_view text)
+{
+    return invalid_utf8_offset(text) == std::string_view::npos;
+}
 
 void append_utf8(std::string& out, char32_t code_point)
 {
@@ -129,10 +132,10 @@ std::string_view truncate_utf8(std::string_view text, size_t max_bytes)
 
 bool is_han(char32_t c)
 {
-    return (c >= 0x4E00 && c <= 0x9FFF)     // CJK Unified Ideographs
-        || (c >= 0x3400 && c <= 0x4DBF)     // Extension A
-        || (c >= 0xF900 && c <= 0xFAFF)     // Compatibility Ideographs
-        || (c >= 0x20000 && c <= 0x3134F);  // Extensions B–G and supplementary compatibility
+    return (c >= 0x4E00 && c <= 0x9FFF)    // CJK Unified Ideographs
+        || (c >= 0x3400 && c <= 0x4DBF)    // Extension A
+        || (c >= 0xF900 && c <= 0xFAFF)    // Compatibility Ideographs
+        || (c >= 0x20000 && c <= 0x3134F); // Extensions B–G and supplementary compatibility
 }
 
 bool is_ascii_alphanumeric(char32_t c)

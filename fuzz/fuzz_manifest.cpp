@@ -40,21 +40,23 @@ const FixedKey& fixed_key()
     return key;
 }
 
-}
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     using namespace hallboard;
     std::string_view input(reinterpret_cast<const char*>(data), size);
     auto newline = input.find('\n');
-    std::string_view signature_line = newline == std::string_view::npos ? std::string_view {} : input.substr(0, newline);
+    std::string_view signature_line
+        = newline == std::string_view::npos ? std::string_view {} : input.substr(0, newline);
     std::string_view bytes = newline == std::string_view::npos ? input : input.substr(newline + 1);
     auto const& key = fixed_key();
 
     sync::peek_manifest_version(bytes);
     auto signature = parse_signature(signature_line);
     auto signed_judgement = sync::judge_manifest(bytes, signature, &key.public_key, {});
-    if (signed_judgement.verdict == sync::Verdict::Accept && !(signature && verify_detached(bytes, *signature, key.public_key)))
+    if (signed_judgement.verdict == sync::Verdict::Accept
+        && !(signature && verify_detached(bytes, *signature, key.public_key)))
         std::abort(); // accepted without a signature that verifies
 
     auto judgement = sync::judge_manifest(bytes, std::nullopt, nullptr, {});

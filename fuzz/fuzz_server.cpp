@@ -42,8 +42,9 @@ void write_tree(const fs::path& root)
 {
     std::string blob = "fuzz blob\n";
     auto sha = hallboard::sha256_hex_of(blob);
-    std::string manifest = "{\n  \"format\": 1,\n  \"version\": 1,\n  \"blobs\": [ { \"path\": \"assets/a.png\", \"sha256\": \""
-        + sha + "\", \"size\": " + std::to_string(blob.size()) + " } ],\n  \"notices\": []\n}\n";
+    std::string manifest
+        = "{\n  \"format\": 1,\n  \"version\": 1,\n  \"blobs\": [ { \"path\": \"assets/a.png\", \"sha256\": \"" + sha
+        + "\", \"size\": " + std::to_string(blob.size()) + " } ],\n  \"notices\": []\n}\n";
     std::string signature = std::string(86, 'A') + "==\n";
     write_file(root / "blobs" / sha, blob);
     for (auto const& folder : { root, root / "versions" / "1" }) {
@@ -101,7 +102,7 @@ Fixture& fixture()
     return instance;
 }
 
-}
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -127,7 +128,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     ::shutdown(fd, SHUT_WR);
     char buffer[4096];
-    while (::recv(fd, buffer, sizeof buffer, 0) > 0) {
-    }
+    while (::recv(fd, buffer, sizeof buffer, 0) > 0) { }
     return 0;
 }

@@ -9,7 +9,7 @@ packages=(
   libyaml-cpp-dev libfontconfig-dev libunibreak-dev
   libcurl4-openssl-dev libsodium-dev libcpp-httplib-dev libsqlite3-dev nlohmann-json3-dev
   doctest-dev
-  clang libclang-rt-14-dev llvm
+  clang libclang-rt-14-dev llvm clang-format
   fonts-noto-cjk fonts-wqy-microhei
   xvfb xauth nginx-light curl sqlite3 iproute2 python3
 )

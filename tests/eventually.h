@@ -7,7 +7,7 @@
 namespace hallboard::test {
 
 // Polls `condition` every `every` for up to `limit`; true as soon as it holds.
-template<typename Condition>
+template <typename Condition>
 bool eventually(Condition condition, std::chrono::milliseconds limit = std::chrono::milliseconds(5000),
     std::chrono::milliseconds every = std::chrono::milliseconds(10))
 {

@@ -116,7 +116,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user)
         // than decoded ones, so this never refuses what would have fitted.)
         std::uint64_t length = 0;
         auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), length);
-        if (error == std::errc {} && end == value.data() + value.size() && length > transfer.request.max_response_bytes) {
+        if (error == std::errc {} && end == value.data() + value.size()
+            && length > transfer.request.max_response_bytes) {
             transfer.stop = TransferStop::TooLarge;
             return 0;
         }
@@ -162,7 +163,8 @@ int on_seek(void* user, curl_off_t offset, int origin)
     return CURL_SEEKFUNC_OK;
 }
 
-int on_progress(void* user, curl_off_t download_total, curl_off_t download_now, curl_off_t upload_total, curl_off_t upload_now)
+int on_progress(
+    void* user, curl_off_t download_total, curl_off_t download_now, curl_off_t upload_total, curl_off_t upload_now)
 {
     auto& transfer = *static_cast<Transfer*>(user);
     if (transfer.cancelled()) {
@@ -286,7 +288,9 @@ Response HttpClient::send(const Request& request, const BodySink& sink)
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "hallboard/" "0.1");
+    curl_easy_setopt(curl, CURLOPT_USERAGENT,
+        "hallboard/"
+        "0.1");
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.timeouts.connect.count()));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeouts.total.count()));
@@ -316,7 +320,8 @@ Response HttpClient::send(const Request& request, const BodySink& sink)
     }
     if (sending) {
         if (request.max_send_bytes_per_second > 0)
-            curl_easy_setopt(curl, CURLOPT_MAX_SEND_SPEED_LARGE, static_cast<curl_off_t>(request.max_send_bytes_per_second));
+            curl_easy_setopt(
+                curl, CURLOPT_MAX_SEND_SPEED_LARGE, static_cast<curl_off_t>(request.max_send_bytes_per_second));
         curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_upload);
         curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
         curl_easy_setopt(curl, CURLOPT_SEEKFUNCTION, on_seek);

@@ -72,7 +72,8 @@ std::string describe_failure(const TransferFailure& failure)
         return "cancelled";
     case TransferStop::Stalled:
         if (!failure.connected)
-            return "cannot connect to " + where + ": no answer within " + seconds(request.timeouts.stall) + " (timed out)";
+            return "cannot connect to " + where + ": no answer within " + seconds(request.timeouts.stall)
+                + " (timed out)";
         return "no data for " + seconds(request.timeouts.stall) + " (timed out)";
     case TransferStop::ReadFailed:
         return "cannot read " + request.body_file.string() + ": " + describe_errno(failure.os_errno);
@@ -88,11 +89,11 @@ std::string describe_failure(const TransferFailure& failure)
     case CURLE_COULDNT_RESOLVE_HOST:
         return "cannot find the host of " + where + " (name lookup failed)";
     case CURLE_COULDNT_CONNECT:
-        return "cannot connect to " + where + ": "
-            + (failure.os_errno ? describe_errno(failure.os_errno) : detail);
+        return "cannot connect to " + where + ": " + (failure.os_errno ? describe_errno(failure.os_errno) : detail);
     case CURLE_OPERATION_TIMEDOUT:
         if (!failure.connected)
-            return "cannot connect to " + where + ": no answer within " + seconds(request.timeouts.connect) + " (timed out)";
+            return "cannot connect to " + where + ": no answer within " + seconds(request.timeouts.connect)
+                + " (timed out)";
         return "not finished after " + seconds(request.timeouts.total) + " (timed out)";
     case CURLE_FILESIZE_EXCEEDED:
         return "answer larger than " + std::to_string(request.max_response_bytes) + " bytes";

@@ -11,12 +11,12 @@ namespace hallboard::net {
 enum class TransferStop { None, TooLarge, SinkRefused, Cancelled, Stalled, ReadFailed };
 
 struct TransferFailure {
-    int code = 0;                  // the CURLcode
+    int code = 0; // the CURLcode
     TransferStop stop = TransferStop::None;
     std::string url;
-    std::string curl_message;      // curl's error buffer, or its generic text for the code
-    int os_errno = 0;              // the socket's or the body file's errno, 0 when unknown
-    bool connected = false;        // a connection had been made before the failure
+    std::string curl_message; // curl's error buffer, or its generic text for the code
+    int os_errno = 0;         // the socket's or the body file's errno, 0 when unknown
+    bool connected = false;   // a connection had been made before the failure
     const Request* request = nullptr;
 };
 

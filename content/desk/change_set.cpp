@@ -120,7 +120,8 @@ Result<SourceSnapshot> apply_change_set(const SourceSnapshot& base, const Change
         if (base.channel)
             present = base.channel->sha256;
         if (present != change.channel->base_sha256)
-            return fail("channel.yaml: the base holds another version of it (the change was not computed against this base)");
+            return fail(
+                "channel.yaml: the base holds another version of it (the change was not computed against this base)");
         result.channel = change.channel->after;
     }
     for (auto const& edit : change.assets) {

@@ -44,11 +44,11 @@ struct AssetEdit {
 };
 
 struct ChangeSet {
-    std::uint64_t base_version = 0;   // the version the change was computed against; 0: an empty desk
-    std::string message;              // why, in the admin's words ("2027 tariff"); may be empty
-    std::vector<NoticeEdit> notices;  // sorted by id, each id once
+    std::uint64_t base_version = 0;  // the version the change was computed against; 0: an empty desk
+    std::string message;             // why, in the admin's words ("2027 tariff"); may be empty
+    std::vector<NoticeEdit> notices; // sorted by id, each id once
     std::optional<ChannelEdit> channel;
-    std::vector<AssetEdit> assets;    // sorted by path, each path once
+    std::vector<AssetEdit> assets; // sorted by path, each path once
     bool operator==(const ChangeSet&) const = default;
 
     bool empty() const { return notices.empty() && !channel && assets.empty(); }

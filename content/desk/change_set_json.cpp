@@ -25,7 +25,10 @@ namespace {
 constexpr std::string_view notice_operations[] = { "add", "change", "withdraw" };
 constexpr std::string_view asset_operations[] = { "put", "remove" };
 
-OrderedJson nullable(const std::optional<std::string>& text) { return text ? OrderedJson(*text) : OrderedJson(nullptr); }
+OrderedJson nullable(const std::optional<std::string>& text)
+{
+    return text ? OrderedJson(*text) : OrderedJson(nullptr);
+}
 
 OrderedJson notice_json(const NoticeEdit& edit)
 {
@@ -96,7 +99,10 @@ bool is_notice_id(std::string_view id)
 // Reads the sides of a change, reporting every problem to `errors`.
 class Reader {
 public:
-    explicit Reader(JsonErrors& errors) : m_errors(errors) {}
+    explicit Reader(JsonErrors& errors)
+        : m_errors(errors)
+    {
+    }
 
     void check_sha256(const std::string& path, const std::string& value)
     {
@@ -115,7 +121,8 @@ public:
     {
         auto file = is_channel ? object.nullable_text("file") : std::optional(object.text("file", Emptiness::Refused));
         auto text = is_channel ? object.nullable_text("text") : std::optional(object.text("text", Emptiness::Allowed));
-        auto sha256 = is_channel ? object.nullable_text("sha256") : std::optional(object.text("sha256", Emptiness::Refused));
+        auto sha256
+            = is_channel ? object.nullable_text("sha256") : std::optional(object.text("sha256", Emptiness::Refused));
         if (!file && !text && !sha256)
             return std::nullopt;
         if (!file || !text || !sha256) {
@@ -124,7 +131,8 @@ public:
         }
         check(object.path_of("file"), is_channel ? check_channel_file(*file) : check_notice_file(*file));
         if (text->size() > max_yaml_file_bytes)
-            m_errors.error(object.path_of("text"), "is larger than a notice file may be (" + std::to_string(max_yaml_file_bytes) + " bytes)");
+            m_errors.error(object.path_of("text"),
+                "is larger than a notice file may be (" + std::to_string(max_yaml_file_bytes) + " bytes)");
         else if (sha256_hex_of(*text) != *sha256)
             m_errors.error(object.path_of("sha256"), "is not the sha256 of text (damaged on the way?)");
         return make_source_text(std::move(*file), std::move(*text));
@@ -228,7 +236,8 @@ Result<ChangeSet> change_set_from_json(std::string_view json_text)
             return summary(diagnostics);
         Reader reader(errors);
         if (auto format = object.integer("format", 0, 1000); format && *format != change_set_format)
-            errors.error("format", "is " + std::to_string(*format) + "; this build reads format " + std::to_string(change_set_format));
+            errors.error("format",
+                "is " + std::to_string(*format) + "; this build reads format " + std::to_string(change_set_format));
         change.base_version = object.integer("base_version", 0, max_manifest_version).value_or(0);
         change.message = object.text("message", Emptiness::Allowed);
         if (change.message.size() > max_change_message_bytes)

@@ -13,7 +13,7 @@ namespace hallboard::desk {
 inline constexpr int change_set_format = 1;
 inline constexpr size_t max_change_set_bytes = 16 * 1024 * 1024; // 1000 notices of 16 KiB; notices are a few KiB
 inline constexpr size_t max_change_message_bytes = 2000;         // a sentence or two, in Chinese ~600 characters
-inline constexpr int max_change_set_depth = 4;                    // the format nests 3 deep
+inline constexpr int max_change_set_depth = 4;                   // the format nests 3 deep
 
 // UTF-8 JSON, keys in a fixed order. Fails only when a text is not UTF-8, which a snapshot read
 // from a checked source never holds.

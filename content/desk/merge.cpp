@@ -23,9 +23,12 @@ std::string describe(const Conflict& conflict)
     if (conflict.subject == ConflictSubject::NoticeFile)
         return what + ": the server uses it for notice '" + conflict.ids.at(0) + "', this change for notice '"
             + conflict.ids.at(1) + "'; rename one of the files";
-    bool had = conflict.subject == ConflictSubject::Asset ? conflict.asset.base.has_value() : conflict.text.base.has_value();
-    bool theirs = conflict.subject == ConflictSubject::Asset ? conflict.asset.theirs.has_value() : conflict.text.theirs.has_value();
-    bool ours = conflict.subject == ConflictSubject::Asset ? conflict.asset.ours.has_value() : conflict.text.ours.has_value();
+    bool had
+        = conflict.subject == ConflictSubject::Asset ? conflict.asset.base.has_value() : conflict.text.base.has_value();
+    bool theirs = conflict.subject == ConflictSubject::Asset ? conflict.asset.theirs.has_value()
+                                                             : conflict.text.theirs.has_value();
+    bool ours
+        = conflict.subject == ConflictSubject::Asset ? conflict.asset.ours.has_value() : conflict.text.ours.has_value();
     if (!had)
         return what + ": added on both sides, differently";
     if (!theirs)
@@ -37,21 +40,21 @@ std::string describe(const Conflict& conflict)
 
 namespace {
 
-template<typename T>
+template <typename T>
 const T* find_in(const std::map<std::string, T>& items, const std::string& key)
 {
     auto found = items.find(key);
     return found == items.end() ? nullptr : &found->second;
 }
 
-template<typename T>
+template <typename T>
 std::optional<T> optional_of(const T* item)
 {
     return item ? std::optional<T>(*item) : std::nullopt;
 }
 
 // The merged value of one item, or nullopt with `sides` filled for a conflict.
-template<typename T>
+template <typename T>
 std::optional<std::optional<T>> merge_one(const std::optional<T>& base, const std::optional<T>& theirs,
     const std::optional<T>& ours, std::optional<Side> resolution)
 {
@@ -64,8 +67,9 @@ std::optional<std::optional<T>> merge_one(const std::optional<T>& base, const st
     return std::nullopt;
 }
 
-template<typename T>
-std::set<std::string> keys_of(const std::map<std::string, T>& a, const std::map<std::string, T>& b, const std::map<std::string, T>& c)
+template <typename T>
+std::set<std::string> keys_of(
+    const std::map<std::string, T>& a, const std::map<std::string, T>& b, const std::map<std::string, T>& c)
 {
     std::set<std::string> keys;
     for (auto const* items : { &a, &b, &c }) {
@@ -102,13 +106,14 @@ MergeOutcome merge_snapshots(const SourceSnapshot& base, const SourceSnapshot& t
     static const std::string channel_name = "channel.yaml";
     auto channel = merge_one(base.channel, theirs.channel, ours.channel, resolution_for(resolutions, channel_name));
     if (!channel)
-        conflicts.push_back({ ConflictSubject::Channel, channel_name, { base.channel, theirs.channel, ours.channel }, {}, {} });
+        conflicts.push_back(
+            { ConflictSubject::Channel, channel_name, { base.channel, theirs.channel, ours.channel }, {}, {} });
     else
         merged.channel = *channel;
 
     for (auto const& path : keys_of(base.assets, theirs.assets, ours.assets)) {
-        ThreeSides<SourceAsset> sides { optional_of(find_in(base.assets, path)), optional_of(find_in(theirs.assets, path)),
-            optional_of(find_in(ours.assets, path)) };
+        ThreeSides<SourceAsset> sides { optional_of(find_in(base.assets, path)),
+            optional_of(find_in(theirs.assets, path)), optional_of(find_in(ours.assets, path)) };
         auto value = merge_one(sides.base, sides.theirs, sides.ours, resolution_for(resolutions, path));
         if (!value)
             conflicts.push_back({ ConflictSubject::Asset, path, {}, sides, {} });
@@ -138,8 +143,8 @@ MergeOutcome merge_snapshots(const SourceSnapshot& base, const SourceSnapshot& t
     return merged;
 }
 
-Result<MergeOutcome> merge(const SourceSnapshot& base, const SourceSnapshot& current, const ChangeSet& change,
-    const Resolutions& resolutions)
+Result<MergeOutcome> merge(
+    const SourceSnapshot& base, const SourceSnapshot& current, const ChangeSet& change, const Resolutions& resolutions)
 {
     auto ours = apply_change_set(base, change);
     if (!ours)

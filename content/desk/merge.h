@@ -15,7 +15,7 @@
 namespace hallboard::desk {
 
 // One thing in three versions; nullopt where that version does not have it.
-template<typename T>
+template <typename T>
 struct ThreeSides {
     std::optional<T> base;   // the version both sides started from
     std::optional<T> theirs; // the server's current version (others' work)

@@ -38,8 +38,9 @@ Result<void> check_target(const fs::path& root)
     if (!fs::is_directory(root, error))
         return fail(root.string() + " is not a folder");
     if (!is_content_source(root) && !fs::is_empty(root, error))
-        return fail(root.string() + " holds other files and is not a content source (no notices/ folder); "
-            "pull into a new or empty folder");
+        return fail(root.string()
+            + " holds other files and is not a content source (no notices/ folder); "
+              "pull into a new or empty folder");
     return Ok {};
 }
 
@@ -64,8 +65,8 @@ Result<void> check_paths(const SourceSnapshot& snapshot)
 }
 
 // Writes `bytes` to root/relative unless the file already holds exactly them.
-Result<void> write_if_different(const fs::path& root, const std::string& relative, const std::string& bytes,
-    size_t max_bytes)
+Result<void> write_if_different(
+    const fs::path& root, const std::string& relative, const std::string& bytes, size_t max_bytes)
 {
     auto target = root / relative;
     auto existing = durable::read_file(target, max_bytes);
@@ -78,7 +79,8 @@ Result<void> write_if_different(const fs::path& root, const std::string& relativ
     return durable::write_file(target, bytes);
 }
 
-Result<void> write_asset(const fs::path& root, const std::string& path, const SourceAsset& asset, const AssetStore& store)
+Result<void> write_asset(
+    const fs::path& root, const std::string& path, const SourceAsset& asset, const AssetStore& store)
 {
     auto present = sha256_of_file(root / path, max_asset_bytes);
     if (present && present->sha256 == asset.sha256)
@@ -94,11 +96,14 @@ Result<void> write_asset(const fs::path& root, const std::string& path, const So
     return write_if_different(root, path, **bytes, max_asset_bytes);
 }
 
-bool is_hidden(const fs::path& path) { return path.filename().string().front() == '.'; }
+bool is_hidden(const fs::path& path)
+{
+    return path.filename().string().front() == '.';
+}
 
 // Removes the visible files of `folder` (recursively when asked) that `keep` does not name.
-Result<void> remove_others(const fs::path& root, const std::string& folder, const std::set<std::string>& keep,
-    bool recursive)
+Result<void> remove_others(
+    const fs::path& root, const std::string& folder, const std::set<std::string>& keep, bool recursive)
 {
     std::vector<fs::path> doomed;
     std::error_code error;
@@ -161,7 +166,9 @@ Result<void> write_snapshot(const SourceSnapshot& snapshot, const fs::path& root
             return written;
     }
     if (snapshot.channel) {
-        if (auto written = write_if_different(root, snapshot.channel->file, snapshot.channel->bytes, max_yaml_file_bytes); !written)
+        if (auto written
+            = write_if_different(root, snapshot.channel->file, snapshot.channel->bytes, max_yaml_file_bytes);
+            !written)
             return written;
     }
     for (auto name : { "channel.yaml", "channel.yml" }) {

@@ -33,9 +33,9 @@ struct SourceAsset {
 // know, and a renamed file is a change of that notice, not a withdrawal and an addition. The
 // file name still matters (it orders the rotation), so it is part of the notice's value.
 struct SourceSnapshot {
-    std::optional<SourceText> channel;                  // nullopt: the source has no channel.yaml
-    std::map<std::string, SourceText> notices;          // by notice id
-    std::map<std::string, SourceAsset> assets;          // by path: "assets/poster.png"
+    std::optional<SourceText> channel;         // nullopt: the source has no channel.yaml
+    std::map<std::string, SourceText> notices; // by notice id
+    std::map<std::string, SourceAsset> assets; // by path: "assets/poster.png"
     bool operator==(const SourceSnapshot&) const = default;
 };
 

@@ -36,8 +36,14 @@ std::string too_long_message(std::string_view sent, std::string_view escaped, st
         + (escaped.size() != sent.size() ? std::string(" (with its control characters written out)") : std::string());
 }
 
-Json nullable(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
-Json nullable(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json nullable(const std::optional<std::string>& text)
+{
+    return text ? Json(*text) : Json(nullptr);
+}
+Json nullable(const std::string& text)
+{
+    return text.empty() ? Json(nullptr) : Json(text);
+}
 
 void read_sync(ObjectReader& parent, Heartbeat& heartbeat, JsonErrors& errors)
 {
@@ -104,7 +110,8 @@ void read_plays(ObjectReader& reader, Heartbeat& heartbeat, JsonErrors& errors)
     if (!plays)
         return;
     if (plays->size() > max_heartbeat_plays) {
-        errors.error("plays", "holds " + std::to_string(plays->size()) + " entries, more than the limit of "
+        errors.error("plays",
+            "holds " + std::to_string(plays->size()) + " entries, more than the limit of "
                 + std::to_string(max_heartbeat_plays));
         return;
     }
@@ -123,7 +130,7 @@ void read_plays(ObjectReader& reader, Heartbeat& heartbeat, JsonErrors& errors)
     }
 }
 
-}
+} // namespace
 
 bool is_valid_screen_id(std::string_view text)
 {
@@ -168,8 +175,8 @@ std::string heartbeat_to_json(const Heartbeat& heartbeat)
     document["uptime_s"] = heartbeat.uptime_s;
     document["interval_s"] = heartbeat.interval_s;
     document["sent_at"] = heartbeat.sent_at;
-    document["sync"] = { { "result", sync_result_name(heartbeat.sync.result) }, { "error", nullable(heartbeat.sync.error) },
-        { "at", nullable(heartbeat.sync.at) } };
+    document["sync"] = { { "result", sync_result_name(heartbeat.sync.result) },
+        { "error", nullable(heartbeat.sync.error) }, { "at", nullable(heartbeat.sync.at) } };
     auto plays = json_reading::OrderedJson::array();
     for (auto const& play : heartbeat.plays) {
         plays.push_back({ { "date", format_date(play.date) }, { "notice", play.notice }, { "count", play.count },
@@ -183,7 +190,8 @@ std::optional<Heartbeat> heartbeat_from_json(std::string_view json_text, Diagnos
 {
     JsonErrors errors("heartbeat", diagnostics);
     if (json_text.size() > max_heartbeat_bytes) {
-        errors.error("", "is " + std::to_string(json_text.size()) + " bytes, more than the limit of "
+        errors.error("",
+            "is " + std::to_string(json_text.size()) + " bytes, more than the limit of "
                 + std::to_string(max_heartbeat_bytes));
         return std::nullopt;
     }
@@ -197,8 +205,10 @@ std::optional<Heartbeat> heartbeat_from_json(std::string_view json_text, Diagnos
             return std::nullopt;
         heartbeat.screen = reader.text("screen", Emptiness::Refused);
         if (!heartbeat.screen.empty() && !is_valid_screen_id(heartbeat.screen))
-            errors.error("screen", quote_text(heartbeat.screen)
-                    + " is not a screen id (1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit)");
+            errors.error("screen",
+                quote_text(heartbeat.screen)
+                    + " is not a screen id (1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or "
+                      "digit)");
         auto hall = reader.text("hall", Emptiness::Refused);
         heartbeat.hall = escape_terminal_text(hall);
         if (heartbeat.hall.size() > max_hall_bytes)
@@ -211,7 +221,8 @@ std::optional<Heartbeat> heartbeat_from_json(std::string_view json_text, Diagnos
         heartbeat.interval_s = reader.integer("interval_s", 1, max_heartbeat_interval_s).value_or(0);
         heartbeat.sent_at = reader.text("sent_at", Emptiness::Refused);
         if (!heartbeat.sent_at.empty() && !is_utc_timestamp(heartbeat.sent_at))
-            errors.error("sent_at", quote_text(heartbeat.sent_at) + " is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ");
+            errors.error(
+                "sent_at", quote_text(heartbeat.sent_at) + " is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ");
         read_sync(reader, heartbeat, errors);
         read_plays(reader, heartbeat, errors);
     }
@@ -239,9 +250,12 @@ std::optional<HeartbeatAnswer> heartbeat_answer_from_json(std::string_view json_
 char const* sync_result_name(SyncResult result)
 {
     switch (result) {
-    case SyncResult::Ok: return "ok";
-    case SyncResult::Failed: return "failed";
-    case SyncResult::Never: return "never";
+    case SyncResult::Ok:
+        return "ok";
+    case SyncResult::Failed:
+        return "failed";
+    case SyncResult::Never:
+        return "never";
     }
     return "never";
 }
@@ -257,7 +271,8 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::st
     if (date->year < 1970 || date->year > 2199)
         return std::nullopt;
     auto number = [&](size_t offset) { return (text[offset] - '0') * 10 + (text[offset + 1] - '0'); };
-    long long seconds = static_cast<long long>(days_from_civil(*date)) * 86400 + number(11) * 3600 + number(14) * 60 + number(17);
+    long long seconds
+        = static_cast<long long>(days_from_civil(*date)) * 86400 + number(11) * 3600 + number(14) * 60 + number(17);
     return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
 }
 

@@ -16,11 +16,11 @@
 namespace hallboard {
 
 inline constexpr std::size_t max_heartbeat_bytes = 64 * 1024;
-inline constexpr std::size_t max_heartbeat_plays = 400;        // entries; a 64-character notice id makes one ~130 bytes
-inline constexpr std::size_t max_hall_bytes = 256;             // UTF-8 bytes of the hall's name
-inline constexpr std::size_t max_sync_error_bytes = 1024;      // a sync error is one line for a log
+inline constexpr std::size_t max_heartbeat_plays = 400;   // entries; a 64-character notice id makes one ~130 bytes
+inline constexpr std::size_t max_hall_bytes = 256;        // UTF-8 bytes of the hall's name
+inline constexpr std::size_t max_sync_error_bytes = 1024; // a sync error is one line for a log
 inline constexpr std::uint64_t max_heartbeat_interval_s = 86400;
-inline constexpr std::uint64_t max_plays_per_day = 86400;      // a one-second slide all day long
+inline constexpr std::uint64_t max_plays_per_day = 86400;        // a one-second slide all day long
 inline constexpr std::uint64_t max_play_seconds_per_day = 90000; // a day, plus the slide that began before midnight
 inline constexpr std::size_t max_thumbnail_bytes = 2 * 1024 * 1024;
 
@@ -29,8 +29,8 @@ enum class SyncResult { Ok, Failed, Never };
 // The screen's last content sync: what an admin needs to see why a screen is behind.
 struct SyncReport {
     SyncResult result = SyncResult::Never;
-    std::string error;   // one line; set (non-empty) exactly when result is Failed
-    std::string at;      // UTC "2026-11-23T10:00:00Z" of that sync; empty exactly when result is Never
+    std::string error; // one line; set (non-empty) exactly when result is Failed
+    std::string at;    // UTC "2026-11-23T10:00:00Z" of that sync; empty exactly when result is Never
     bool operator==(const SyncReport&) const = default;
 };
 
@@ -53,7 +53,7 @@ struct Heartbeat {
     std::uint64_t interval_s = 60;             // the screen's heartbeat interval: three missed make it stale
     std::string sent_at;                       // the screen's clock, UTC "2026-11-23T10:00:00Z"
     SyncReport sync;
-    std::vector<PlayTotal> plays;              // at most max_heartbeat_plays, each (date, notice) once
+    std::vector<PlayTotal> plays; // at most max_heartbeat_plays, each (date, notice) once
     bool operator==(const Heartbeat&) const = default;
 };
 

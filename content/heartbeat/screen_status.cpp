@@ -5,8 +5,8 @@
 
 namespace hallboard {
 
-ScreenHealth screen_status(const ScreenObservation& screen, std::chrono::system_clock::time_point now,
-    std::uint64_t current_version)
+ScreenHealth screen_status(
+    const ScreenObservation& screen, std::chrono::system_clock::time_point now, std::uint64_t current_version)
 {
     ScreenHealth health;
     auto interval = std::max(screen.interval, std::chrono::seconds(1));

@@ -9,7 +9,9 @@
 namespace hallboard {
 
 inline constexpr int stale_after_intervals = 3; // missed heartbeats before a screen counts as stale
-inline constexpr std::chrono::seconds clock_tolerance { 120 }; // more skew than this and dated notices switch late or early
+inline constexpr std::chrono::seconds clock_tolerance {
+    120
+}; // more skew than this and dated notices switch late or early
 
 struct ScreenHealth {
     bool stale = false;        // no heartbeat for stale_after_intervals intervals
@@ -26,13 +28,13 @@ struct ScreenObservation {
     std::chrono::seconds interval { 60 };            // the interval the screen reported (or an override)
     std::uint64_t version = 0;                       // the content version it reported
     bool sync_failed = false;
-    std::chrono::seconds clock_skew { 0 };           // its sent_at minus last_seen
+    std::chrono::seconds clock_skew { 0 }; // its sent_at minus last_seen
 };
 
 // `current_version` 0 (nothing published) makes no screen behind. A screen is stale once more
 // than stale_after_intervals × interval has passed since last_seen.
-ScreenHealth screen_status(const ScreenObservation& screen, std::chrono::system_clock::time_point now,
-    std::uint64_t current_version);
+ScreenHealth screen_status(
+    const ScreenObservation& screen, std::chrono::system_clock::time_point now, std::uint64_t current_version);
 
 // "ok", or the problems joined: "stale, behind, sync failing, clock off".
 std::string describe(const ScreenHealth& health);

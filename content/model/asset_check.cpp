@@ -36,7 +36,8 @@ static std::string similar_file_hint(const fs::path& root, const std::string& re
     auto file_name = relative.substr(slash + 1);
     for (auto const& name : names) {
         if (name.size() == file_name.size()
-            && std::equal(name.begin(), name.end(), file_name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+            && std::equal(name.begin(), name.end(), file_name.begin(),
+                [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
             return "the file is called '" + folder_name + "/" + name + "': upper and lower case letters count";
     }
     auto hint = did_you_mean(file_name, names);
@@ -69,7 +70,8 @@ static PictureFormat sniff_format(const fs::path& path)
     return PictureFormat::Other;
 }
 
-bool check_asset(const fs::path& root, const std::string& relative, const SourceLocation& where, Diagnostics& diagnostics)
+bool check_asset(
+    const fs::path& root, const std::string& relative, const SourceLocation& where, Diagnostics& diagnostics)
 {
     if (auto problem = parsing::asset_path_problem(relative)) {
         diagnostics.error(where, problem->message, problem->hint);
@@ -92,8 +94,8 @@ bool check_asset(const fs::path& root, const std::string& relative, const Source
     // canonical() follows every link on the way, including links to folders.
     auto resolved = fs::canonical(path, error);
     if (error) {
-        diagnostics.error(where, name + " is a link to something that does not exist",
-            "copy the picture itself into assets/");
+        diagnostics.error(
+            where, name + " is a link to something that does not exist", "copy the picture itself into assets/");
         return false;
     }
     if (!is_inside(resolved, assets_folder)) {
@@ -103,7 +105,8 @@ bool check_asset(const fs::path& root, const std::string& relative, const Source
     }
     auto status = fs::status(resolved, error);
     if (error || !fs::is_regular_file(status)) {
-        diagnostics.error(where, name + (fs::is_directory(status) ? " is a folder, not a picture" : " is not a regular file"),
+        diagnostics.error(where,
+            name + (fs::is_directory(status) ? " is a folder, not a picture" : " is not a regular file"),
             "write the path of a .png or .jpg file inside assets/");
         return false;
     }

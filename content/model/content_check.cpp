@@ -30,7 +30,8 @@ void warn_about_notice(const Notice& notice, const Date& today, const std::files
         return;
     auto text = read_text(file);
     for (auto& warning : warnings)
-        diagnostics.warning(location_of_key(text, display_name, warning.key), std::move(warning.message), std::move(warning.hint));
+        diagnostics.warning(
+            location_of_key(text, display_name, warning.key), std::move(warning.message), std::move(warning.hint));
 }
 
 void decode_pictures(const std::filesystem::path& root, const Notice& notice, const SourceLocation& where,
@@ -51,8 +52,8 @@ void decode_pictures(const std::filesystem::path& root, const Notice& notice, co
 
 } // namespace
 
-std::optional<ContentSource> check_content_source(const std::filesystem::path& path, const ContentCheckOptions& options,
-    CheckReport& report)
+std::optional<ContentSource> check_content_source(
+    const std::filesystem::path& path, const ContentCheckOptions& options, CheckReport& report)
 {
     auto& diagnostics = report.diagnostics;
     int errors_before = diagnostics.error_count();
@@ -99,7 +100,8 @@ void check_notice_file(const std::filesystem::path& path, const ContentCheckOpti
     }
     warn_about_notice(*notice, options.today, path, name, diagnostics);
     if (diagnostics.error_count() == errors_before)
-        report.lines.push_back("ok: " + name + ": " + std::string(to_string(notice->kind)) + " notice '" + notice->id + "'");
+        report.lines.push_back(
+            "ok: " + name + ": " + std::string(to_string(notice->kind)) + " notice '" + notice->id + "'");
 }
 
 void check_channel_file(const std::filesystem::path& path, CheckReport& report)

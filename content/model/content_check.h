@@ -33,8 +33,8 @@ struct ContentCheckOptions {
 
 // Checks the content source at `path`. Returns it, with its valid notices, even when some were
 // invalid (so that they can be laid out too); nullopt when `path` has no notices/ folder.
-std::optional<ContentSource> check_content_source(const std::filesystem::path& path, const ContentCheckOptions& options,
-    CheckReport& report);
+std::optional<ContentSource> check_content_source(
+    const std::filesystem::path& path, const ContentCheckOptions& options, CheckReport& report);
 
 // Checks one notice file on its own; inside SOURCE/notices/ its pictures are checked in SOURCE/assets/.
 void check_notice_file(const std::filesystem::path& path, const ContentCheckOptions& options, CheckReport& report);

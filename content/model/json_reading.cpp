@@ -16,7 +16,8 @@ JsonErrors::JsonErrors(std::string display_name, Diagnostics& diagnostics)
 JsonErrors::~JsonErrors()
 {
     if (m_count > max_errors)
-        m_diagnostics.error({ m_display_name, 0, 0 }, std::to_string(m_count - max_errors) + " more error(s) not shown");
+        m_diagnostics.error(
+            { m_display_name, 0, 0 }, std::to_string(m_count - max_errors) + " more error(s) not shown");
 }
 
 void JsonErrors::error(const std::string& path, const std::string& message)
@@ -162,8 +163,8 @@ std::vector<std::string> ObjectReader::text_list(std::string_view key, Emptiness
     return result;
 }
 
-static std::optional<std::uint64_t> whole_number(const Json& value, const std::string& path, std::uint64_t minimum,
-    std::uint64_t maximum, JsonErrors& errors)
+static std::optional<std::uint64_t> whole_number(
+    const Json& value, const std::string& path, std::uint64_t minimum, std::uint64_t maximum, JsonErrors& errors)
 {
     auto range = "from " + std::to_string(minimum) + " to " + std::to_string(maximum);
     // nlohmann gives non-negative integers the unsigned type; a negative one is number_integer.
@@ -189,7 +190,8 @@ std::optional<std::uint64_t> ObjectReader::integer(std::string_view key, std::ui
     return value ? whole_number(*value, path_of(key), minimum, maximum, m_errors) : std::nullopt;
 }
 
-std::optional<std::uint64_t> ObjectReader::nullable_integer(std::string_view key, std::uint64_t minimum, std::uint64_t maximum)
+std::optional<std::uint64_t> ObjectReader::nullable_integer(
+    std::string_view key, std::uint64_t minimum, std::uint64_t maximum)
 {
     auto const* value = member(key);
     if (!value || value->is_null())
@@ -208,7 +210,8 @@ std::optional<double> ObjectReader::nullable_number(std::string_view key, double
     }
     auto number = value->get<double>();
     if (!std::isfinite(number) || !(number > exclusive_minimum) || number > maximum) {
-        m_errors.error(path_of(key), "must be a number above " + Json(exclusive_minimum).dump() + " and at most " + Json(maximum).dump());
+        m_errors.error(path_of(key),
+            "must be a number above " + Json(exclusive_minimum).dump() + " and at most " + Json(maximum).dump());
         return std::nullopt;
     }
     return number;
@@ -227,7 +230,9 @@ std::optional<size_t> ObjectReader::choice(std::string_view key, std::span<const
         list += (list.empty() ? "" : ", ") + std::string(name);
         ++index;
     }
-    m_errors.error(path_of(key), "must be one of " + list + ", found " + (value->is_string() ? quote_text(value->get_ref<const std::string&>()) : type_name(*value)));
+    m_errors.error(path_of(key),
+        "must be one of " + list + ", found "
+            + (value->is_string() ? quote_text(value->get_ref<const std::string&>()) : type_name(*value)));
     return std::nullopt;
 }
 

@@ -30,7 +30,8 @@ static std::optional<int> read_row_number(YamlFile& file, const YAML::Node& sect
         return std::nullopt;
     }
     if (value < 0 || static_cast<size_t>(value) > row_count) {
-        file.error(node, "'before: " + *text + "' is outside the table, which has " + counted(row_count, "row", "rows"), hint);
+        file.error(
+            node, "'before: " + *text + "' is outside the table, which has " + counted(row_count, "row", "rows"), hint);
         return std::nullopt;
     }
     return value;
@@ -41,8 +42,8 @@ TariffTable parse_tariff(YamlFile& file, const YAML::Node& block)
     TariffTable table;
     file.check_keys(block, { "unit", "columns", "rows", "sections", "notes", "effective" }, "the 'tariff' block");
     table.unit = read_text(file, block, "unit", Presence::Optional).value_or("");
-    auto columns = read_text_list(file, block, "columns", Presence::Required,
-        "list the column headings, like [档位, 电价]");
+    auto columns
+        = read_text_list(file, block, "columns", Presence::Required, "list the column headings, like [档位, 电价]");
     if (columns)
         table.columns = *columns;
 
@@ -50,7 +51,8 @@ TariffTable parse_tariff(YamlFile& file, const YAML::Node& block)
         "add the table's rows, one per line, like - [第一档, \"0.4883\"]", [&](const YAML::Node& item, int number) {
             auto row_name = "row " + std::to_string(number);
             if (!item.IsSequence()) {
-                file.error(item, row_name + " must be a list of cells, not " + (item.IsScalar() ? "one value" : kind_of_value(item)),
+                file.error(item,
+                    row_name + " must be a list of cells, not " + (item.IsScalar() ? "one value" : kind_of_value(item)),
                     "write it like - [第一档, \"0.4883\"]");
                 return;
             }
@@ -72,9 +74,11 @@ TariffTable parse_tariff(YamlFile& file, const YAML::Node& block)
                 }
             }
             if (columns && row.size() != columns->size()) {
-                file.error(item, row_name + " has " + counted(row.size(), "cell", "cells") + ", the table has "
+                file.error(item,
+                    row_name + " has " + counted(row.size(), "cell", "cells") + ", the table has "
                         + counted(columns->size(), "column", "columns"),
-                    row.size() < columns->size() ? "add the missing cells (\"\" leaves one blank)" : "remove the extra cells or add a column");
+                    row.size() < columns->size() ? "add the missing cells (\"\" leaves one blank)"
+                                                 : "remove the extra cells or add a column");
             }
             table.rows.push_back(std::move(row));
         });
@@ -116,12 +120,14 @@ Flow parse_flow(YamlFile& file, const YAML::Node& block)
                 return;
             }
             if (!item.IsMap()) {
-                file.error(item, step_name + " must be a mapping like {name: 申请受理, limit: 当日}, not " + kind_of_value(item));
+                file.error(item,
+                    step_name + " must be a mapping like {name: 申请受理, limit: 当日}, not " + kind_of_value(item));
                 return;
             }
             file.check_keys(item, { "name", "limit", "detail" }, step_name);
             FlowStep step;
-            step.name = read_text(file, item, "name", Presence::Required, "every step needs a name, like 申请受理").value_or("");
+            step.name = read_text(file, item, "name", Presence::Required, "every step needs a name, like 申请受理")
+                            .value_or("");
             step.limit = read_text(file, item, "limit", Presence::Optional).value_or("");
             step.detail = read_text(file, item, "detail", Presence::Optional).value_or("");
             flow.steps.push_back(std::move(step));
@@ -144,13 +150,16 @@ Commitments parse_commitments(YamlFile& file, const YAML::Node& block)
                 return;
             }
             if (!item.IsMap()) {
-                file.error(item, item_name + " must be text or {heading: ..., detail: ...}, not " + kind_of_value(item));
+                file.error(
+                    item, item_name + " must be text or {heading: ..., detail: ...}, not " + kind_of_value(item));
                 return;
             }
             file.check_keys(item, { "heading", "detail" }, item_name);
             CommitmentItem commitment;
             commitment.heading = read_text(file, item, "heading", Presence::Optional).value_or("");
-            commitment.detail = read_text(file, item, "detail", Presence::Required, "write the commitment itself under 'detail'").value_or("");
+            commitment.detail
+                = read_text(file, item, "detail", Presence::Required, "write the commitment itself under 'detail'")
+                      .value_or("");
             commitments.items.push_back(std::move(commitment));
         });
     return commitments;
@@ -160,8 +169,8 @@ Hotlines parse_hotlines(YamlFile& file, const YAML::Node& block, std::vector<Ass
 {
     Hotlines hotlines;
     file.check_keys(block, { "entries" }, "the 'hotlines' block");
-    for_each_item(file, block, "entries", Presence::Required, "list the numbers, like - {label: 供电服务热线, number: \"95598\"}",
-        [&](const YAML::Node& item, int number) {
+    for_each_item(file, block, "entries", Presence::Required,
+        "list the numbers, like - {label: 供电服务热线, number: \"95598\"}", [&](const YAML::Node& item, int number) {
             auto entry_name = "entry " + std::to_string(number);
             if (!item.IsMap()) {
                 file.error(item, entry_name + " must be a mapping with a label and a number",
@@ -170,8 +179,12 @@ Hotlines parse_hotlines(YamlFile& file, const YAML::Node& block, std::vector<Ass
             }
             file.check_keys(item, { "label", "number", "note", "qr" }, entry_name);
             Hotline hotline;
-            hotline.label = read_text(file, item, "label", Presence::Required, "say whose number it is, like 供电服务热线").value_or("");
-            hotline.number = read_text(file, item, "number", Presence::Required, "write the phone number in quotes, like \"95598\"").value_or("");
+            hotline.label
+                = read_text(file, item, "label", Presence::Required, "say whose number it is, like 供电服务热线")
+                      .value_or("");
+            hotline.number = read_text(
+                file, item, "number", Presence::Required, "write the phone number in quotes, like \"95598\"")
+                                 .value_or("");
             hotline.note = read_text(file, item, "note", Presence::Optional).value_or("");
             hotline.qr = read_asset_path(file, item, "qr", Presence::Optional, assets).value_or("");
             hotlines.entries.push_back(std::move(hotline));
@@ -185,7 +198,8 @@ FreeText parse_free_text(YamlFile& file, const YAML::Node& block)
     file.check_keys(block, { "level", "body", "issuer", "date" }, "the 'notice' block");
     if (auto level = read_choice(file, block, "level", { "info", "warning" }))
         text.level = *level == 0 ? NoticeLevel::Info : NoticeLevel::Warning;
-    text.body = read_text(file, block, "body", Presence::Required, "write the notice's text under 'body: |'").value_or("");
+    text.body
+        = read_text(file, block, "body", Presence::Required, "write the notice's text under 'body: |'").value_or("");
     text.issuer = read_text(file, block, "issuer", Presence::Optional).value_or("");
     text.date = read_date(file, block, "date");
     return text;
@@ -206,7 +220,8 @@ TickerMessage parse_ticker(YamlFile& file, const YAML::Node& block)
 {
     TickerMessage ticker;
     file.check_keys(block, { "text" }, "the 'ticker' block");
-    ticker.text = read_text(file, block, "text", Presence::Required, "write the message for the scrolling bar").value_or("");
+    ticker.text
+        = read_text(file, block, "text", Presence::Required, "write the message for the scrolling bar").value_or("");
     return ticker;
 }
 

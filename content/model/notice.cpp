@@ -1,7 +1,6 @@
 // Names of the content model's enums, the text a reader has to read on a slide and the pictures it shows.
 #include "content/model/notice.h"
 
-
 namespace hallboard {
 
 static_assert(std::variant_size_v<NoticeBody> == notice_kinds.size(), "one block per kind");
@@ -114,9 +113,15 @@ void collect(TextCollector& out, const FreeText& text)
     out.add(text.issuer);
 }
 
-void collect(TextCollector& out, const ImageSlide& image) { out.add(image.caption); }
+void collect(TextCollector& out, const ImageSlide& image)
+{
+    out.add(image.caption);
+}
 
-void collect(TextCollector& out, const TickerMessage& ticker) { out.add(ticker.text); }
+void collect(TextCollector& out, const TickerMessage& ticker)
+{
+    out.add(ticker.text);
+}
 
 } // namespace
 

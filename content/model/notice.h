@@ -122,17 +122,17 @@ using NoticeBody = std::variant<TariffTable, Flow, Commitments, Hotlines, FreeTe
 struct Notice {
     std::string id;
     NoticeKind kind = NoticeKind::Notice;
-    std::string title; // empty only for ticker and image
+    std::string title;                                 // empty only for ticker and image
     std::optional<std::chrono::milliseconds> duration; // nullopt: derived from the amount of text
     std::optional<LocalDateTime> valid_from;
     std::optional<LocalDateTime> valid_until; // inclusive: a bare date means until 23:59 of that day
     std::vector<Weekday> days;                // empty: every day
     std::vector<TimeOfDayRange> hours;        // empty: all day
     Priority priority = Priority::Normal;
-    std::vector<std::string> tags;            // empty: every screen
+    std::vector<std::string> tags; // empty: every screen
     std::string footer;
     NoticeBody body;
-    SourceLocation defined_at;                // the notice's file, for messages
+    SourceLocation defined_at; // the notice's file, for messages
     bool operator==(const Notice&) const = default;
 };
 
@@ -148,9 +148,9 @@ struct ChannelDefaults {
 };
 
 struct ContentSource {
-    std::filesystem::path root;         // the source directory
+    std::filesystem::path root; // the source directory
     ChannelDefaults channel;
-    std::vector<Notice> notices;        // sorted by file name, defaults applied
+    std::vector<Notice> notices; // sorted by file name, defaults applied
     // Every asset referenced by a notice, relative to root ("assets/poster.png").
     std::vector<std::string> referenced_assets;
 };

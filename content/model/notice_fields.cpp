@@ -29,9 +29,15 @@ YAML::Node value_of(const YAML::Node& map, std::string_view key)
     return YAML::Node(YAML::NodeType::Undefined);
 }
 
-bool has_key(const YAML::Node& map, std::string_view key) { return value_of(map, key).IsDefined(); }
+bool has_key(const YAML::Node& map, std::string_view key)
+{
+    return value_of(map, key).IsDefined();
+}
 
-static std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
+static std::string quoted(std::string_view key)
+{
+    return "'" + std::string(key) + "'";
+}
 
 // Reports an empty value at its key, since an empty value has no position of its own.
 static void report_empty(YamlFile& file, const YAML::Node& map, std::string_view key, std::string_view hint)
@@ -39,8 +45,8 @@ static void report_empty(YamlFile& file, const YAML::Node& map, std::string_view
     file.error(file.key_node(map, key), quoted(key) + " is empty", std::string(hint));
 }
 
-std::optional<std::string> read_text(YamlFile& file, const YAML::Node& map, std::string_view key, Presence presence,
-    std::string_view hint_when_missing)
+std::optional<std::string> read_text(
+    YamlFile& file, const YAML::Node& map, std::string_view key, Presence presence, std::string_view hint_when_missing)
 {
     auto node = value_of(map, key);
     if (!node.IsDefined()) {
@@ -95,8 +101,8 @@ bool for_each_item(YamlFile& file, const YAML::Node& map, std::string_view key, 
     return true;
 }
 
-std::optional<std::vector<std::string>> read_text_list(YamlFile& file, const YAML::Node& map, std::string_view key,
-    Presence presence, std::string_view hint_when_empty)
+std::optional<std::vector<std::string>> read_text_list(
+    YamlFile& file, const YAML::Node& map, std::string_view key, Presence presence, std::string_view hint_when_empty)
 {
     std::vector<std::string> items;
     bool ok = true;
@@ -205,8 +211,8 @@ std::optional<Date> read_date(YamlFile& file, const YAML::Node& map, std::string
     return std::nullopt;
 }
 
-std::optional<LocalDateTime> read_date_time(YamlFile& file, const YAML::Node& map, std::string_view key,
-    DateOnlyMeans date_only)
+std::optional<LocalDateTime> read_date_time(
+    YamlFile& file, const YAML::Node& map, std::string_view key, DateOnlyMeans date_only)
 {
     auto text = read_text(file, map, key, Presence::Optional);
     if (!text)
@@ -278,7 +284,8 @@ std::optional<std::vector<Weekday>> read_days(YamlFile& file, const YAML::Node& 
 
 static bool contains_any(std::string_view text, std::initializer_list<std::string_view> needles)
 {
-    return std::any_of(needles.begin(), needles.end(), [&](auto needle) { return text.find(needle) != std::string_view::npos; });
+    return std::any_of(
+        needles.begin(), needles.end(), [&](auto needle) { return text.find(needle) != std::string_view::npos; });
 }
 
 static std::optional<TimeOfDayRange> read_one_range(YamlFile& file, const YAML::Node& at, std::string_view piece)
@@ -368,8 +375,8 @@ std::optional<std::vector<std::string>> read_tags(YamlFile& file, const YAML::No
             file.error(item, "tag " + std::to_string(number) + " is empty", "remove it or write a word");
             ok = false;
         } else if (contains_any(tag, { " ", ",", "，", "\t" })) {
-            file.error(item, "tag '" + tag + "' is more than one word",
-                "a tag is a single word; write [a, b] for two tags");
+            file.error(
+                item, "tag '" + tag + "' is more than one word", "a tag is a single word; write [a, b] for two tags");
             ok = false;
         }
     }
@@ -378,8 +385,8 @@ std::optional<std::vector<std::string>> read_tags(YamlFile& file, const YAML::No
     return tags;
 }
 
-std::optional<size_t> read_choice(YamlFile& file, const YAML::Node& map, std::string_view key,
-    std::initializer_list<std::string_view> choices)
+std::optional<size_t> read_choice(
+    YamlFile& file, const YAML::Node& map, std::string_view key, std::initializer_list<std::string_view> choices)
 {
     auto text = read_text(file, map, key, Presence::Optional);
     if (!text)
@@ -392,7 +399,8 @@ std::optional<size_t> read_choice(YamlFile& file, const YAML::Node& map, std::st
     for (size_t i = 0; i < choices.size(); ++i)
         list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + std::string(*(choices.begin() + i));
     auto hint = did_you_mean(*text, choices);
-    file.error(value_of(map, key), "unknown " + std::string(key) + " '" + *text + "'", hint.empty() ? "use " + list : hint);
+    file.error(
+        value_of(map, key), "unknown " + std::string(key) + " '" + *text + "'", hint.empty() ? "use " + list : hint);
     return std::nullopt;
 }
 
@@ -426,8 +434,8 @@ std::optional<Problem> asset_path_problem(std::string_view relative)
     return std::nullopt;
 }
 
-std::optional<std::string> read_asset_path(YamlFile& file, const YAML::Node& map, std::string_view key,
-    Presence presence, std::vector<AssetReference>& assets)
+std::optional<std::string> read_asset_path(
+    YamlFile& file, const YAML::Node& map, std::string_view key, Presence presence, std::vector<AssetReference>& assets)
 {
     auto path = read_text(file, map, key, presence, "write the picture's path, like assets/poster.png");
     if (!path)

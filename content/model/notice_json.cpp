@@ -155,12 +155,12 @@ bool is_id_character(char c)
 
 bool is_valid_id(std::string_view id)
 {
-    return !id.empty() && id.size() <= longest_id && std::all_of(id.begin(), id.end(), is_id_character) && id.front() != '-'
-        && id.front() != '_';
+    return !id.empty() && id.size() <= longest_id && std::all_of(id.begin(), id.end(), is_id_character)
+        && id.front() != '-' && id.front() != '_';
 }
 
 // Calls `each` for every item of the list at `key`.
-template<typename Each>
+template <typename Each>
 void for_each_item(ObjectReader& reader, std::string_view key, Emptiness list, Each each)
 {
     auto const* items = reader.array(key, list);
@@ -183,7 +183,9 @@ TariffTable read_tariff(ObjectReader& reader, JsonErrors& errors)
             for (size_t i = 0; i < item.size(); ++i)
                 row.push_back(text_item(item[i], item_path(path, i), Emptiness::Allowed, errors));
             if (row.size() != table.columns.size())
-                errors.error(path, "has " + std::to_string(row.size()) + " cell(s), the table has " + std::to_string(table.columns.size()) + " column(s)");
+                errors.error(path,
+                    "has " + std::to_string(row.size()) + " cell(s), the table has "
+                        + std::to_string(table.columns.size()) + " column(s)");
         }
         table.rows.push_back(std::move(row));
     });
@@ -389,7 +391,9 @@ std::optional<Notice> notice_from_json(const Json& value, const std::string& pat
             return std::nullopt;
         notice.id = reader.text("id", Emptiness::Refused);
         if (!notice.id.empty() && !is_valid_id(notice.id))
-            errors.error(reader.path_of("id"), quote_text(notice.id) + " is not an id (up to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)");
+            errors.error(reader.path_of("id"),
+                quote_text(notice.id)
+                    + " is not an id (up to 64 of a-z, 0-9, '-' and '_', starting with a letter or digit)");
         auto kind_index = reader.choice("kind", notice_kind_names());
         std::optional<NoticeKind> kind;
         if (kind_index)
@@ -397,7 +401,8 @@ std::optional<Notice> notice_from_json(const Json& value, const std::string& pat
         notice.defined_at = { reader.text("file", Emptiness::Allowed), 0, 0 };
         notice.title = reader.text("title", Emptiness::Allowed);
         if (kind && notice.title.empty() && *kind != NoticeKind::Ticker && *kind != NoticeKind::Image)
-            errors.error(reader.path_of("title"), "must not be empty for a slide of kind '" + std::string(to_string(*kind)) + "'");
+            errors.error(reader.path_of("title"),
+                "must not be empty for a slide of kind '" + std::string(to_string(*kind)) + "'");
         if (auto duration = reader.nullable_integer("duration_ms", 1, longest_duration_ms))
             notice.duration = std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(*duration));
         notice.valid_from = read_date_time(reader, "valid_from", errors);

@@ -18,10 +18,10 @@ json_reading::OrderedJson channel_to_json(const ChannelDefaults& channel);
 // The strict inverse: every field present, of its type and range, the invariants the loader
 // guarantees checked again (id form, row lengths, sections inside the table, asset paths,
 // valid dates and times). Problems go to `errors` under `path`; nullopt when there were any.
-std::optional<Notice> notice_from_json(const json_reading::Json& value, const std::string& path,
-    json_reading::JsonErrors& errors);
-std::optional<ChannelDefaults> channel_from_json(const json_reading::Json& value, const std::string& path,
-    json_reading::JsonErrors& errors);
+std::optional<Notice> notice_from_json(
+    const json_reading::Json& value, const std::string& path, json_reading::JsonErrors& errors);
+std::optional<ChannelDefaults> channel_from_json(
+    const json_reading::Json& value, const std::string& path, json_reading::JsonErrors& errors);
 
 // "08:30-17:30"; an end at midnight is "24:00".
 std::string format_time_range(const TimeOfDayRange& range);

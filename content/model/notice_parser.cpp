@@ -56,10 +56,13 @@ void read_id(YamlFile& file, const YAML::Node& root, ParsedNotice& result, Notic
     if (!id)
         return;
     auto node = value_of(root, "id");
-    bool characters_ok = std::all_of(id->begin(), id->end(), is_id_character) && id->front() != '-' && id->front() != '_';
+    bool characters_ok
+        = std::all_of(id->begin(), id->end(), is_id_character) && id->front() != '-' && id->front() != '_';
     if (!characters_ok) {
         auto suggestion = suggest_id(*id);
-        file.error(node, "id '" + *id + "' may only use lowercase letters a-z, digits, '-' and '_', and must start with a letter or digit",
+        file.error(node,
+            "id '" + *id
+                + "' may only use lowercase letters a-z, digits, '-' and '_', and must start with a letter or digit",
             suggestion.empty() ? std::string("for example 'outage-2026-12'") : "for example '" + suggestion + "'");
         return;
     }
@@ -95,7 +98,8 @@ std::optional<NoticeKind> read_kind(YamlFile& file, const YAML::Node& root, cons
     auto kind = notice_kind_named(*name);
     if (!kind) {
         auto hint = did_you_mean(*name, notice_kind_names());
-        file.error(value_of(root, "kind"), "unknown kind '" + *name + "'", hint.empty() ? "use one of " + kind_list() : hint);
+        file.error(
+            value_of(root, "kind"), "unknown kind '" + *name + "'", hint.empty() ? "use one of " + kind_list() : hint);
     }
     return kind;
 }
@@ -175,12 +179,12 @@ void read_schedule(YamlFile& file, const YAML::Node& root, Notice& notice)
         notice.priority = static_cast<Priority>(*priority);
 }
 
-void read_notice(YamlFile& file, const YAML::Node& root, const ChannelDefaults& defaults, ParsedNotice& result,
-    Notice& notice)
+void read_notice(
+    YamlFile& file, const YAML::Node& root, const ChannelDefaults& defaults, ParsedNotice& result, Notice& notice)
 {
     // The common fields, then one block key per kind.
-    std::vector<std::string_view> keys { "id", "kind", "title", "duration", "valid_from", "valid_until", "days", "hours",
-        "priority", "tags", "footer" };
+    std::vector<std::string_view> keys { "id", "kind", "title", "duration", "valid_from", "valid_until", "days",
+        "hours", "priority", "tags", "footer" };
     for (auto name : notice_kind_names())
         keys.push_back(name);
     file.check_keys(root, keys, "a notice");
@@ -198,13 +202,14 @@ void read_notice(YamlFile& file, const YAML::Node& root, const ChannelDefaults& 
     notice.duration = has_key(root, "duration") ? read_duration(file, root, "duration") : defaults.duration;
     read_schedule(file, root, notice);
     notice.tags = has_key(root, "tags") ? read_tags(file, root).value_or(std::vector<std::string> {}) : defaults.tags;
-    notice.footer = has_key(root, "footer") ? read_text(file, root, "footer", Presence::Optional).value_or("") : defaults.footer;
+    notice.footer
+        = has_key(root, "footer") ? read_text(file, root, "footer", Presence::Optional).value_or("") : defaults.footer;
 
     read_body(file, root, kind, blocks, notice, result.assets);
 }
 
 // Turns anything a library throws into one error, so that a strange file never stops a run.
-template<typename Function>
+template <typename Function>
 void guarded(Diagnostics& diagnostics, const std::string& display_name, Function function)
 {
     try {
@@ -247,7 +252,8 @@ ParsedNotice parse_notice_file(std::string_view yaml_text, const std::string& di
             return;
         if (!root->IsMap()) {
             file.error(*root, "a notice file must be made of 'key: value' lines, like 'id: tariff-2026'",
-                root->IsSequence() ? "remove the '- ' in front of the lines" : "start the file with 'id:' and 'kind:' lines");
+                root->IsSequence() ? "remove the '- ' in front of the lines"
+                                   : "start the file with 'id:' and 'kind:' lines");
             return;
         }
         read_notice(file, *root, defaults, result, notice);
@@ -302,8 +308,8 @@ static std::optional<double> read_reading_speed(YamlFile& file, const YAML::Node
     return speed;
 }
 
-std::optional<ChannelDefaults> parse_channel(std::string_view yaml_text, const std::string& display_name,
-    Diagnostics& diagnostics)
+std::optional<ChannelDefaults> parse_channel(
+    std::string_view yaml_text, const std::string& display_name, Diagnostics& diagnostics)
 {
     using namespace parsing;
     if (is_blank_yaml(yaml_text) && is_valid_utf8(yaml_text))
@@ -317,7 +323,8 @@ std::optional<ChannelDefaults> parse_channel(std::string_view yaml_text, const s
             return;
         if (!file.expect_map(*root, "channel.yaml"))
             return;
-        file.check_keys(*root, { "duration", "tags", "footer", "reading_speed", "min_duration", "max_duration" }, "channel.yaml");
+        file.check_keys(
+            *root, { "duration", "tags", "footer", "reading_speed", "min_duration", "max_duration" }, "channel.yaml");
         channel.duration = read_duration(file, *root, "duration");
         channel.tags = read_tags(file, *root).value_or(std::vector<std::string> {});
         channel.footer = read_text(file, *root, "footer", Presence::Optional).value_or("");

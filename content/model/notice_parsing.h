@@ -55,16 +55,16 @@ std::optional<std::chrono::milliseconds> read_duration(YamlFile& file, const YAM
 std::optional<Date> read_date(YamlFile& file, const YAML::Node& map, std::string_view key);
 
 enum class DateOnlyMeans { StartOfDay, EndOfDay };
-std::optional<LocalDateTime> read_date_time(YamlFile& file, const YAML::Node& map, std::string_view key,
-    DateOnlyMeans date_only);
+std::optional<LocalDateTime> read_date_time(
+    YamlFile& file, const YAML::Node& map, std::string_view key, DateOnlyMeans date_only);
 
 std::optional<std::vector<Weekday>> read_days(YamlFile& file, const YAML::Node& map);
 std::optional<std::vector<TimeOfDayRange>> read_hours(YamlFile& file, const YAML::Node& map);
 std::optional<std::vector<std::string>> read_tags(YamlFile& file, const YAML::Node& map);
 
 // One of a fixed set of words; returns the index into `choices`.
-std::optional<size_t> read_choice(YamlFile& file, const YAML::Node& map, std::string_view key,
-    std::initializer_list<std::string_view> choices);
+std::optional<size_t> read_choice(
+    YamlFile& file, const YAML::Node& map, std::string_view key, std::initializer_list<std::string_view> choices);
 
 // An asset path (assets/...): its form is checked here, the file itself by check_asset.
 std::optional<std::string> read_asset_path(YamlFile& file, const YAML::Node& map, std::string_view key,

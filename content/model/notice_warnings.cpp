@@ -14,15 +14,17 @@ std::vector<NoticeWarning> notice_warnings(const Notice& notice, const Date& tod
         auto days = days_from_civil(today) - days_from_civil(notice.valid_until->date);
         if (days > expired_warning_days)
             warnings.push_back({ "valid_until",
-                "notice '" + notice.id + "' ended on " + format_date(notice.valid_until->date) + ", " + std::to_string(days)
-                    + " days ago: it is never shown again",
+                "notice '" + notice.id + "' ended on " + format_date(notice.valid_until->date) + ", "
+                    + std::to_string(days) + " days ago: it is never shown again",
                 "delete the file, or change valid_until if it should still be shown" });
     }
     if (!notice.title.empty() && title_width(notice.title) > title_line_characters)
         warnings.push_back({ "title",
             "title of '" + notice.id + "' is longer than one line of the title bar (about "
-                + std::to_string(static_cast<int>(title_line_characters)) + " Chinese characters at 1920x1080 with the default theme)",
-            "shorten the title and put the details in the body; a long title wraps and leaves less room for the slide" });
+                + std::to_string(static_cast<int>(title_line_characters))
+                + " Chinese characters at 1920x1080 with the default theme)",
+            "shorten the title and put the details in the body; a long title wraps and leaves less room for the "
+            "slide" });
     return warnings;
 }
 
@@ -43,7 +45,8 @@ SourceLocation location_of_key(std::string_view yaml_text, const std::string& di
     std::string line;
     for (int number = 1; std::getline(lines, line); ++number) {
         auto start = line.find_first_not_of(' ');
-        if (start == std::string::npos || line.compare(start, key.size(), key) != 0 || line.compare(start + key.size(), 1, ":") != 0)
+        if (start == std::string::npos || line.compare(start, key.size(), key) != 0
+            || line.compare(start + key.size(), 1, ":") != 0)
             continue;
         auto value = line.find_first_not_of(' ', start + key.size() + 1);
         auto at = value == std::string::npos ? start : value;

@@ -33,8 +33,8 @@ static ChannelDefaults load_channel(const fs::path& root, Diagnostics& diagnosti
         return {};
     std::string name = has_yaml ? "channel.yaml" : "channel.yml";
     if (has_yaml && has_yml)
-        diagnostics.warning({ "channel.yml", 0, 0 }, "channel.yml is not read because channel.yaml exists",
-            "keep only one of them");
+        diagnostics.warning(
+            { "channel.yml", 0, 0 }, "channel.yml is not read because channel.yaml exists", "keep only one of them");
     if (!fs::is_regular_file(root / name, error)) {
         diagnostics.error({ name, 0, 0 }, name + " is not a regular file");
         return {};
@@ -84,8 +84,9 @@ static std::vector<std::string> list_notice_files(const fs::path& root, Diagnost
         if (!ends_with(name, ".yaml") && !ends_with(name, ".yml")) {
             auto lower = lowercase(name);
             diagnostics.warning({ display, 0, 0 }, "this file is not read: only .yaml and .yml files are notices",
-                ends_with(lower, ".yaml") || ends_with(lower, ".yml") ? "rename it to end in lowercase .yaml"
-                                                                       : "move it out of notices/, or rename it to .yaml if it is a notice");
+                ends_with(lower, ".yaml") || ends_with(lower, ".yml")
+                    ? "rename it to end in lowercase .yaml"
+                    : "move it out of notices/, or rename it to .yaml if it is a notice");
             continue;
         }
         names.push_back(name);
@@ -153,7 +154,8 @@ std::optional<ContentSource> load_content_source(const fs::path& root, Diagnosti
         if (!parsed.notice)
             continue;
         for (auto const& asset : parsed.assets) {
-            if (std::find(source.referenced_assets.begin(), source.referenced_assets.end(), asset.path) == source.referenced_assets.end())
+            if (std::find(source.referenced_assets.begin(), source.referenced_assets.end(), asset.path)
+                == source.referenced_assets.end())
                 source.referenced_assets.push_back(asset.path);
         }
         source.notices.push_back(std::move(*parsed.notice));

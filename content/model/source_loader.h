@@ -31,8 +31,8 @@ std::optional<Notice> parse_notice(std::string_view yaml_text, const std::string
     const ChannelDefaults& defaults, Diagnostics& diagnostics);
 
 // Parses channel.yaml's text.
-std::optional<ChannelDefaults> parse_channel(std::string_view yaml_text, const std::string& display_name,
-    Diagnostics& diagnostics);
+std::optional<ChannelDefaults> parse_channel(
+    std::string_view yaml_text, const std::string& display_name, Diagnostics& diagnostics);
 
 // Checks that `relative` names a regular PNG or JPEG file inside root/assets/, reached
 // without leaving it (no "..", no absolute path, no symlink pointing out), within the size bound.

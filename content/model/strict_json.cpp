@@ -56,7 +56,7 @@ std::string parse_error_message(const std::string& what)
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
-}
+} // namespace
 
 std::optional<Json> parse_strict_json(std::string_view text, int max_depth, JsonErrors& errors)
 {

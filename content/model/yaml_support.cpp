@@ -17,10 +17,11 @@ static std::string syntax_hint(std::string const& message)
     auto starts_with = [&](std::string_view prefix) { return message.rfind(prefix, 0) == 0; };
     if (starts_with(YAML::ErrorMsg::MAP_VALUE))
         return "text that contains ': ' must be put in quotes, like title: \"注意: 停电\"";
-    if (starts_with(YAML::ErrorMsg::END_OF_MAP_FLOW) || starts_with(YAML::ErrorMsg::END_OF_SEQ_FLOW) || starts_with(YAML::ErrorMsg::FLOW_END))
+    if (starts_with(YAML::ErrorMsg::END_OF_MAP_FLOW) || starts_with(YAML::ErrorMsg::END_OF_SEQ_FLOW)
+        || starts_with(YAML::ErrorMsg::FLOW_END))
         return "a '[' or '{' is not closed, or text in it contains ',', ']' or '}' and needs quotes";
-    if (starts_with(YAML::ErrorMsg::END_OF_MAP) || starts_with(YAML::ErrorMsg::END_OF_SEQ) || starts_with(YAML::ErrorMsg::BLOCK_ENTRY)
-        || starts_with(YAML::ErrorMsg::MAP_KEY))
+    if (starts_with(YAML::ErrorMsg::END_OF_MAP) || starts_with(YAML::ErrorMsg::END_OF_SEQ)
+        || starts_with(YAML::ErrorMsg::BLOCK_ENTRY) || starts_with(YAML::ErrorMsg::MAP_KEY))
         return "check the indentation: lines of the same block must start in the same column";
     if (starts_with(YAML::ErrorMsg::INVALID_ESCAPE))
         return "inside \"double quotes\" a backslash starts an escape; use 'single quotes' or write \\\\";
@@ -94,8 +95,10 @@ struct ScanLine {
 
 int character_column(std::string_view line, size_t byte_offset)
 {
-    return 1 + static_cast<int>(std::count_if(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(std::min(byte_offset, line.size())),
-                   [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return 1
+        + static_cast<int>(
+            std::count_if(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(std::min(byte_offset, line.size())),
+                [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Byte offset of the ASCII ':' that ends a plain key on this line (followed by a space or the
@@ -154,7 +157,7 @@ std::vector<FullWidthMistake> find_full_width_mistakes(std::string_view text)
     // key with nothing after its ':'. Deeper lines otherwise continue a value (prose is free to
     // use full-width punctuation), and the lines of a '|' or '>' block are prose too.
     size_t key_indent = 0;
-    bool after_open_key = true; // the top of the file
+    bool after_open_key = true;         // the top of the file
     std::optional<size_t> block_indent; // inside a | or > block deeper than this
     for (auto const& line : lines) {
         auto rest = line.text.substr(line.indent);
@@ -173,7 +176,8 @@ std::vector<FullWidthMistake> find_full_width_mistakes(std::string_view text)
         size_t offset = line.indent;
         if (line.text.substr(offset).rfind("\u3000", 0) == 0) {
             mistakes.push_back({ line.number, character_column(line.text, offset), U'\u3000',
-                "full-width space '　' used for indentation", "indent with ASCII spaces (turn off full-width input, 全角, for YAML signs)" });
+                "full-width space '　' used for indentation",
+                "indent with ASCII spaces (turn off full-width input, 全角, for YAML signs)" });
             continue;
         }
         auto item = rest;
@@ -255,11 +259,13 @@ std::vector<FullWidthMistake> find_full_width_mistakes(std::string_view text)
             }
             if (found && is_list && has_ascii_comma)
                 found.reset(); // prose with its own commas inside items separated by ASCII ones
-            if (!found && !closed && last && (last->second == U'\u3011' || last->second == U'\uFF3D' || last->second == U'\uFF5D'))
+            if (!found && !closed && last
+                && (last->second == U'\u3011' || last->second == U'\uFF3D' || last->second == U'\uFF5D'))
                 found = last;
             if (found) {
-                mistakes.push_back({ line.number, character_column(line.text, value_offset + found->first), found->second,
-                    describe_full_width(found->second), "between the items of [ ] or { } type ASCII signs: [时段, 时间, 电价]" });
+                mistakes.push_back({ line.number, character_column(line.text, value_offset + found->first),
+                    found->second, describe_full_width(found->second),
+                    "between the items of [ ] or { } type ASCII signs: [时段, 时间, 电价]" });
             }
         } else if (!value.empty()) {
             // A list or mapping opened with a full-width bracket is plain text to YAML.
@@ -295,7 +301,10 @@ public:
             m_null_mark = mark;
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { content(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override
+    {
+        content(mark);
+    }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override
     {
         content(mark);
@@ -369,7 +378,8 @@ std::optional<YAML::Node> YamlFile::load(const std::filesystem::path& path, std:
 std::optional<YAML::Node> YamlFile::parse(std::string_view text)
 {
     // Windows Notepad's "Unicode" is UTF-16: a byte-order mark FF FE or FE FF, and a zero byte
-    // beside every ASCII character (so one of the first two bytes is zero). Say so rather than report its first odd byte.
+    // beside every ASCII character (so one of the first two bytes is zero). Say so rather than report its first odd
+    // byte.
     if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0
         || (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
         m_diagnostics.error({ m_name, 1, 1 }, "file is UTF-16 text (it has zero bytes), not UTF-8",
@@ -382,8 +392,9 @@ std::optional<YAML::Node> YamlFile::parse(std::string_view text)
         int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
         auto line_start = before.rfind('\n');
         auto line_text = before.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
-        int column = 1 + static_cast<int>(std::count_if(line_text.begin(), line_text.end(),
-                             [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        int column = 1 + static_cast<int>(std::count_if(line_text.begin(), line_text.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
         m_diagnostics.error({ m_name, line, column }, "file is not valid UTF-8 text",
             "save it as UTF-8; GBK or GB2312 encodings are not accepted");
         return std::nullopt;
@@ -425,8 +436,7 @@ std::optional<YAML::Node> YamlFile::parse(std::string_view text)
         }
         return root;
     } catch (YAML::Exception const& exception) {
-        m_diagnostics.error(location_of(exception.mark),
-            "YAML syntax: " + exception.msg, syntax_hint(exception.msg));
+        m_diagnostics.error(location_of(exception.mark), "YAML syntax: " + exception.msg, syntax_hint(exception.msg));
         return std::nullopt;
     }
 }
@@ -442,7 +452,8 @@ bool YamlFile::check_documents()
     std::optional<YAML::Mark> previous_null;
     for (int document = 0; document < 3 && parser.HandleNextDocument(scanner); ++document) {
         if (document > 0 && scanner.has_content()) {
-            m_diagnostics.error(location_of(scanner.first_mark()), "file holds more than one YAML document ('---' starts a new one)",
+            m_diagnostics.error(location_of(scanner.first_mark()),
+                "file holds more than one YAML document ('---' starts a new one)",
                 "keep one document per file: remove the '---' line or split the file");
             return false;
         }
@@ -550,7 +561,8 @@ std::optional<std::string> YamlFile::scalar(const YAML::Node& node, std::string_
         m_text_bytes += node.Scalar().size();
         if (m_text_bytes > max_yaml_text_bytes) {
             m_over_text_budget = true;
-            error(node, "this file expands to more than " + std::to_string(max_yaml_text_bytes / (1024 * 1024))
+            error(node,
+                "this file expands to more than " + std::to_string(max_yaml_text_bytes / (1024 * 1024))
                     + " MiB of text through aliases (*name)",
                 "write the text out instead of repeating it with anchors (&) and aliases (*)");
             return std::nullopt;
@@ -582,7 +594,8 @@ std::optional<std::string> YamlFile::text(const YAML::Node& map, std::string_vie
     return scalar(node, "'" + std::string(key) + "'");
 }
 
-std::optional<std::vector<std::string>> YamlFile::text_list(const YAML::Node& map, std::string_view key, Presence presence)
+std::optional<std::vector<std::string>> YamlFile::text_list(
+    const YAML::Node& map, std::string_view key, Presence presence)
 {
     auto node = map[std::string(key)];
     if (!node.IsDefined() || (node.IsNull() && presence == Presence::Optional)) {

@@ -92,7 +92,7 @@ private:
     Diagnostics& m_diagnostics;
     std::size_t m_text_bytes = 0;
     bool m_over_text_budget = false;
-    std::string m_text;                  // the parsed text, to turn byte columns into character columns
+    std::string m_text; // the parsed text, to turn byte columns into character columns
     std::vector<std::size_t> m_line_starts;
 
     SourceLocation location_of(const YAML::Mark& mark) const;

@@ -13,7 +13,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::uint64_t max_answer_bytes = 16 * 1024 * 1024; // a versions list of years of publishing
-constexpr auto blob_upload_total = std::chrono::hours(1);  // a 20 MiB poster over a thin, rate-limited link
+constexpr auto blob_upload_total = std::chrono::hours(1);    // a 20 MiB poster over a thin, rate-limited link
 
 json parse_object(const std::string& text)
 {
@@ -69,8 +69,8 @@ net::Request AdminClient::request(net::Method method, const std::string& path) c
     return request;
 }
 
-std::optional<net::Response> AdminClient::exchange(const net::Request& request, std::initializer_list<int> wanted,
-    AdminProblem& problem)
+std::optional<net::Response> AdminClient::exchange(
+    const net::Request& request, std::initializer_list<int> wanted, AdminProblem& problem)
 {
     auto response = m_http.send(request);
     if (!response.complete()) {
@@ -130,7 +130,8 @@ std::optional<StoredManifest> AdminClient::stored_manifest(std::uint64_t version
     return StoredManifest { std::move(manifest->body), std::move(signature->body) };
 }
 
-std::optional<std::vector<std::string>> AdminClient::missing_blobs(const std::vector<std::string>& sha256s, AdminProblem& problem)
+std::optional<std::vector<std::string>> AdminClient::missing_blobs(
+    const std::vector<std::string>& sha256s, AdminProblem& problem)
 {
     auto missing_request = request(net::Method::Post, "admin/blobs/missing");
     missing_request.headers.push_back({ "Content-Type", "application/json" });
@@ -159,8 +160,8 @@ bool AdminClient::put_blob(const std::string& sha256, const std::filesystem::pat
     return exchange(upload, { 200, 201 }, problem).has_value();
 }
 
-bool AdminClient::put_manifest(const std::string& bytes, const std::string& signature_line, std::uint64_t replaces,
-    AdminProblem& problem)
+bool AdminClient::put_manifest(
+    const std::string& bytes, const std::string& signature_line, std::uint64_t replaces, AdminProblem& problem)
 {
     auto swap = request(net::Method::Put, "admin/manifest");
     swap.body = bytes;

@@ -12,7 +12,10 @@ namespace hallboard {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string octal_mode(unsigned mode)
 {
@@ -21,13 +24,14 @@ std::string octal_mode(unsigned mode)
     return text;
 }
 
-}
+} // namespace
 
 Result<std::string> load_admin_token(const std::filesystem::path& file, std::vector<std::string>& warnings)
 {
-    struct stat status {};
+    struct stat status { };
     if (::stat(file.c_str(), &status) != 0)
-        return fail("token file " + file.string() + " does not exist (write a long random token into it and chmod 600 it)");
+        return fail(
+            "token file " + file.string() + " does not exist (write a long random token into it and chmod 600 it)");
     if (!S_ISREG(status.st_mode))
         return fail("token file " + file.string() + " is not a regular file");
     if ((status.st_mode & 077) != 0)
@@ -48,7 +52,8 @@ Result<std::string> load_admin_token(const std::filesystem::path& file, std::vec
     for (char c : token) {
         auto byte = static_cast<unsigned char>(c);
         if (byte <= 0x20 || byte >= 0x7f)
-            return fail("token file " + file.string() + " must hold one word of printable ASCII (no spaces, no line breaks inside)");
+            return fail("token file " + file.string()
+                + " must hold one word of printable ASCII (no spaces, no line breaks inside)");
     }
     if (token.size() < recommended_token_length)
         warnings.push_back("the admin token in " + file.string() + " has only " + std::to_string(token.size())

@@ -20,10 +20,14 @@ KeyFilePaths key_file_paths(const fs::path& prefix)
     return { fs::path(prefix.string() + ".key"), fs::path(prefix.string() + ".pub") };
 }
 
-static std::string errno_text() { return std::strerror(errno); }
+static std::string errno_text()
+{
+    return std::strerror(errno);
+}
 
 // Creates `path` exclusively with `mode` and writes `line`; removes it again on any failure.
-static KeyWriteFailure create_exclusive(const fs::path& path, const std::string& line, mode_t mode, Diagnostics& diagnostics)
+static KeyWriteFailure create_exclusive(
+    const fs::path& path, const std::string& line, mode_t mode, Diagnostics& diagnostics)
 {
     UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode));
     if (!fd) {
@@ -94,13 +98,15 @@ static std::optional<std::string> read_key_text(const fs::path& path, KeyKind ki
             auto name = path.filename().string();
             bool looks_public = name.size() > 4 && name.substr(name.size() - 4) == ".pub";
             diagnostics.error(where, "no such key file",
-                kind == KeyKind::Secret && !looks_public ? "create a key pair with 'hallboard keygen --out PREFIX' and pass PREFIX.key" : "");
+                kind == KeyKind::Secret && !looks_public
+                    ? "create a key pair with 'hallboard keygen --out PREFIX' and pass PREFIX.key"
+                    : "");
         } else {
             diagnostics.error(where, "cannot open this key file: " + errno_text());
         }
         return std::nullopt;
     }
-    struct stat status {};
+    struct stat status { };
     if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode)) {
         diagnostics.error(where, "this key file is not a regular file");
         return std::nullopt;
@@ -108,7 +114,8 @@ static std::optional<std::string> read_key_text(const fs::path& path, KeyKind ki
     if (kind == KeyKind::Secret && (status.st_mode & 077) != 0) {
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(status.st_mode & 07777));
-        diagnostics.error(where, std::string("the secret key can be read or changed by other users (mode ") + mode + ")",
+        diagnostics.error(where,
+            std::string("the secret key can be read or changed by other users (mode ") + mode + ")",
             "run 'chmod 600 " + path.string() + "' (and consider making a new key if others may have copied it)");
         return std::nullopt;
     }

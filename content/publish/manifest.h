@@ -14,10 +14,10 @@
 
 namespace hallboard {
 
-inline constexpr int manifest_format = 1;                         // the only format this build reads
-inline constexpr size_t max_manifest_bytes = 4 * 1024 * 1024;     // a 1000-notice hall is well under 1 MiB
+inline constexpr int manifest_format = 1;                     // the only format this build reads
+inline constexpr size_t max_manifest_bytes = 4 * 1024 * 1024; // a 1000-notice hall is well under 1 MiB
 inline constexpr size_t max_manifest_blobs = 4096;
-inline constexpr int max_manifest_depth = 16;                     // our manifests nest 7 deep
+inline constexpr int max_manifest_depth = 16; // our manifests nest 7 deep
 
 // One asset of the source, stored as blobs/<sha256>.
 struct ManifestBlob {
@@ -35,10 +35,10 @@ inline constexpr std::uint64_t max_manifest_version = (1ull << 53) - 1;
 
 struct Manifest {
     int format = manifest_format;
-    std::uint64_t version = 0;   // positive; every publish to a tree is one higher than the last
-    std::string published_at;    // UTC, "2026-11-23T10:00:00Z"
-    ChannelDefaults channel;     // reading speed and duration bounds still matter to screens
-    std::vector<Notice> notices; // normalised (channel defaults applied), in rotation order
+    std::uint64_t version = 0;       // positive; every publish to a tree is one higher than the last
+    std::string published_at;        // UTC, "2026-11-23T10:00:00Z"
+    ChannelDefaults channel;         // reading speed and duration bounds still matter to screens
+    std::vector<Notice> notices;     // normalised (channel defaults applied), in rotation order
     std::vector<ManifestBlob> blobs; // every asset a notice uses, sorted by path, each once
     bool operator==(const Manifest&) const = default;
 
@@ -57,8 +57,8 @@ std::string manifest_to_json(const Manifest& manifest);
 // listed and every listed blob used. Every problem found is reported to `diagnostics` against
 // `display_name` (e.g. "manifest.json"), with the JSON path in the message. Never throws.
 // Verify the signature over the same bytes before trusting the result.
-std::optional<Manifest> manifest_from_json(std::string_view json_text, const std::string& display_name,
-    Diagnostics& diagnostics);
+std::optional<Manifest> manifest_from_json(
+    std::string_view json_text, const std::string& display_name, Diagnostics& diagnostics);
 
 // The asset paths a notice uses (image src, hotline QR codes), in order, each once.
 std::vector<std::string> assets_used_by(const Notice& notice);

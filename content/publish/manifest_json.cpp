@@ -23,7 +23,6 @@ using json_reading::ObjectReader;
 using json_reading::OrderedJson;
 using json_reading::quote_text;
 
-
 const ManifestBlob* Manifest::blob_for(std::string_view path) const
 {
     for (auto const& blob : blobs) {
@@ -127,7 +126,8 @@ void check_references(const Manifest& manifest, JsonErrors& errors)
         auto path = item_path("notices", i);
         auto [first, inserted] = first_index_of_id.emplace(notice.id, i);
         if (!inserted)
-            errors.error(path, "id " + quote_text(notice.id) + " is already used by " + item_path("notices", first->second));
+            errors.error(
+                path, "id " + quote_text(notice.id) + " is already used by " + item_path("notices", first->second));
         for (auto const& asset : assets_used_by(notice)) {
             used.insert(asset);
             if (!manifest.blob_for(asset))
@@ -147,11 +147,13 @@ void check_references(const Manifest& manifest, JsonErrors& errors)
 
 } // namespace
 
-std::optional<Manifest> manifest_from_json(std::string_view json_text, const std::string& display_name, Diagnostics& diagnostics)
+std::optional<Manifest> manifest_from_json(
+    std::string_view json_text, const std::string& display_name, Diagnostics& diagnostics)
 {
     JsonErrors errors(display_name, diagnostics);
     if (json_text.size() > max_manifest_bytes) {
-        errors.error("", "the manifest is " + std::to_string(json_text.size()) + " bytes, more than the limit of "
+        errors.error("",
+            "the manifest is " + std::to_string(json_text.size()) + " bytes, more than the limit of "
                 + std::to_string(max_manifest_bytes));
         return std::nullopt;
     }
@@ -169,7 +171,8 @@ std::optional<Manifest> manifest_from_json(std::string_view json_text, const std
         return std::nullopt;
     }
     if (!format->is_number_unsigned() || format->get<std::uint64_t>() != static_cast<std::uint64_t>(manifest_format)) {
-        errors.error("format", "this Hallboard reads manifests of format " + std::to_string(manifest_format) + ", not "
+        errors.error("format",
+            "this Hallboard reads manifests of format " + std::to_string(manifest_format) + ", not "
                 + (format->is_number() ? format->dump() : json_reading::type_name(*format)));
         return std::nullopt;
     }
@@ -181,12 +184,15 @@ std::optional<Manifest> manifest_from_json(std::string_view json_text, const std
         manifest.version = reader.integer("version", 1, max_manifest_version).value_or(0);
         manifest.published_at = reader.text("published_at", Emptiness::Refused);
         if (!manifest.published_at.empty() && !is_utc_timestamp(manifest.published_at))
-            errors.error("published_at", quote_text(manifest.published_at) + " is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ");
+            errors.error("published_at",
+                quote_text(manifest.published_at) + " is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ");
         if (auto const* channel = reader.member("channel"))
             manifest.channel = channel_from_json(*channel, "channel", errors).value_or(ChannelDefaults {});
         if (auto const* notices = reader.array("notices", Emptiness::Allowed)) {
             if (notices->size() > static_cast<size_t>(max_notice_files)) {
-                errors.error("notices", "holds " + std::to_string(notices->size()) + " notices, more than the limit of " + std::to_string(max_notice_files));
+                errors.error("notices",
+                    "holds " + std::to_string(notices->size()) + " notices, more than the limit of "
+                        + std::to_string(max_notice_files));
             } else {
                 for (size_t i = 0; i < notices->size(); ++i) {
                     if (auto notice = notice_from_json((*notices)[i], item_path("notices", i), errors))
@@ -196,7 +202,9 @@ std::optional<Manifest> manifest_from_json(std::string_view json_text, const std
         }
         if (auto const* blobs = reader.array("blobs", Emptiness::Allowed)) {
             if (blobs->size() > max_manifest_blobs) {
-                errors.error("blobs", "holds " + std::to_string(blobs->size()) + " entries, more than the limit of " + std::to_string(max_manifest_blobs));
+                errors.error("blobs",
+                    "holds " + std::to_string(blobs->size()) + " entries, more than the limit of "
+                        + std::to_string(max_manifest_blobs));
             } else {
                 for (size_t i = 0; i < blobs->size(); ++i) {
                     if (auto blob = read_blob((*blobs)[i], item_path("blobs", i), errors))

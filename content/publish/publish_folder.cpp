@@ -26,7 +26,8 @@ int exit_status_of(PublishOutcome outcome)
 
 } // namespace
 
-int publish_into_folder(const ContentSource& source, const SecretKey* key, const std::filesystem::path& out, PublishRun run)
+int publish_into_folder(
+    const ContentSource& source, const SecretKey* key, const std::filesystem::path& out, PublishRun run)
 {
     bool const dry_run = run == PublishRun::Dry;
     auto now = std::chrono::system_clock::now();

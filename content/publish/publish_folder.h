@@ -14,6 +14,7 @@ namespace hallboard {
 // Publishes `source` (already validated) into the tree at `out`, or with PublishRun::Dry says
 // what would change and writes nothing. `key` may be null only for a dry run (the tree's
 // current manifest is then compared without checking its signature).
-int publish_into_folder(const ContentSource& source, const SecretKey* key, const std::filesystem::path& out, PublishRun run);
+int publish_into_folder(
+    const ContentSource& source, const SecretKey* key, const std::filesystem::path& out, PublishRun run);
 
 } // namespace hallboard

@@ -69,10 +69,12 @@ public:
             say_error("the server at " + m_target.url + " refused the token in " + m_target.token_file.string()
                 + " (HTTP 401); use the token file `hallboard serve` was started with");
         } else if (problem.status == 404 && doing.starts_with("ask")) {
-            say_error("cannot " + doing + " at " + m_target.url + ": it has no admin API (HTTP 404); give the address of a "
-                "`hallboard serve` server (a static web server is published to with --out)");
+            say_error("cannot " + doing + " at " + m_target.url
+                + ": it has no admin API (HTTP 404); give the address of a "
+                  "`hallboard serve` server (a static web server is published to with --out)");
         } else {
-            say_error("cannot " + doing + " at " + m_target.url + ": HTTP " + std::to_string(problem.status) + ": " + problem.message);
+            say_error("cannot " + doing + " at " + m_target.url + ": HTTP " + std::to_string(problem.status) + ": "
+                + problem.message);
         }
         return exit_failure;
     }
@@ -111,13 +113,15 @@ public:
             auto signature = parse_signature(stored->signature_line);
             if (!signature || !verify_detached(stored->bytes, *signature, m_key->public_key())) {
                 say_error("version " + std::to_string(version) + " on " + m_target.url + " is not signed by this key ("
-                    + m_target.key_file.string() + "): its screens trust another key; publish to that server with its key");
+                    + m_target.key_file.string()
+                    + "): its screens trust another key; publish to that server with its key");
                 status = exit_invalid;
                 return std::nullopt;
             }
         }
         Diagnostics diagnostics;
-        auto manifest = manifest_from_json(stored->bytes, "version " + std::to_string(version) + " on the server", diagnostics);
+        auto manifest
+            = manifest_from_json(stored->bytes, "version " + std::to_string(version) + " on the server", diagnostics);
         if (!manifest) {
             report_diagnostics(diagnostics);
             status = exit_failure;
@@ -152,17 +156,18 @@ public:
             return exit_ok;
         if (problem.status == 412 || problem.status == 409) {
             auto now_at = problem.current_version > replaces ? "version " + std::to_string(problem.current_version)
-                                                            : std::string("another version");
-            say_error("someone published " + now_at + " while this publish was being prepared (it was built against version "
-                + std::to_string(replaces) + "); nothing was changed; run publish again");
+                                                             : std::string("another version");
+            say_error("someone published " + now_at
+                + " while this publish was being prepared (it was built against version " + std::to_string(replaces)
+                + "); nothing was changed; run publish again");
             return exit_failure;
         }
         if (problem.status == 422 && !problem.missing.empty()) {
             std::string list;
             for (auto const& sha256 : problem.missing)
                 list += (list.empty() ? "" : ", ") + sha256.substr(0, 12) + "…";
-            say_error("the server lacks " + std::to_string(problem.missing.size()) + " blob(s) the manifest needs (" + list
-                + "); nothing was changed");
+            say_error("the server lacks " + std::to_string(problem.missing.size()) + " blob(s) the manifest needs ("
+                + list + "); nothing was changed");
             return exit_failure;
         }
         return report("publish the manifest", problem);
@@ -200,8 +205,8 @@ int publish_to_server(const ContentSource& source, const SecretKey* key, const R
     auto blobs = hash_source_assets(source, asset_problems);
     if (report_diagnostics(asset_problems) || !blobs)
         return exit_failure;
-    auto manifest = make_manifest(source, std::move(*blobs), baseline->version + 1,
-        format_utc_timestamp(std::chrono::system_clock::now()));
+    auto manifest = make_manifest(
+        source, std::move(*blobs), baseline->version + 1, format_utc_timestamp(std::chrono::system_clock::now()));
     const Manifest* previous = baseline->manifest ? &*baseline->manifest : nullptr;
     auto diff = diff_manifests(previous, manifest);
 
@@ -242,14 +247,16 @@ int publish_to_server(const ContentSource& source, const SecretKey* key, const R
     UploadProgress progress(stderr);
     for (auto const& blob : uploads) {
         progress.start(blob.path, blob.size);
-        bool stored = session.client().put_blob(blob.sha256, source.root / blob.path,
+        bool stored = session.client().put_blob(
+            blob.sha256, source.root / blob.path,
             [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); }, problem);
         progress.finish();
         if (stored)
             continue;
         if (problem.status == 422) {
-            say_error(blob.path + " changed while it was being published (the server received other bytes than were hashed); "
-                "nothing was changed; run publish again");
+            say_error(blob.path
+                + " changed while it was being published (the server received other bytes than were hashed); "
+                  "nothing was changed; run publish again");
             return exit_failure;
         }
         return session.report("upload " + blob.path, problem);
@@ -276,16 +283,19 @@ int rollback_on_server(std::uint64_t version, const SecretKey& key, const Remote
         return status;
 
     auto const current = baseline->version;
-    bool committed = std::find(baseline->versions.begin(), baseline->versions.end(), version) != baseline->versions.end();
+    bool committed
+        = std::find(baseline->versions.begin(), baseline->versions.end(), version) != baseline->versions.end();
     if (version > current || !committed) {
         std::string have = current == 0 ? "nothing has been published there yet"
-            : baseline->versions.empty() ? "it is at version " + version_text(current)
-                                         : "it has versions " + version_text(baseline->versions.front()) + " to " + version_text(current);
+            : baseline->versions.empty()
+            ? "it is at version " + version_text(current)
+            : "it has versions " + version_text(baseline->versions.front()) + " to " + version_text(current);
         say_error(target.url + " has no version " + version_text(version) + " (" + have + ")");
         return exit_invalid;
     }
     if (version == current) {
-        say_error("version " + version_text(version) + " is the current version on " + target.url + "; nothing to roll back");
+        say_error(
+            "version " + version_text(version) + " is the current version on " + target.url + "; nothing to roll back");
         return exit_invalid;
     }
     if (current >= max_manifest_version) {
@@ -316,8 +326,8 @@ int rollback_on_server(std::uint64_t version, const SecretKey& key, const Remote
     status = session.swap(*signed_bytes, current);
     if (status != exit_ok)
         return status;
-    std::printf("rolled back: version %s now holds the content of version %s: %s\n", version_text(manifest.version).c_str(),
-        version_text(version).c_str(), publish_counts(manifest).c_str());
+    std::printf("rolled back: version %s now holds the content of version %s: %s\n",
+        version_text(manifest.version).c_str(), version_text(version).c_str(), publish_counts(manifest).c_str());
     print_publish_changes(diff, {});
     print_publish_summary(diff, &*baseline->manifest, run);
     return exit_ok;

@@ -28,8 +28,8 @@ void print_publish_changes(const PublishDiff& diff, const std::vector<ManifestBl
     if (diff.channel_changed)
         std::printf("  channel.yaml defaults changed\n");
     for (auto const& blob : new_blobs)
-        std::printf("  new blob: %s (%llu bytes) as blobs/%s\n", blob.path.c_str(), static_cast<unsigned long long>(blob.size),
-            blob.sha256.c_str());
+        std::printf("  new blob: %s (%llu bytes) as blobs/%s\n", blob.path.c_str(),
+            static_cast<unsigned long long>(blob.size), blob.sha256.c_str());
 }
 
 void print_publish_summary(const PublishDiff& diff, const Manifest* previous, PublishRun run)

@@ -62,7 +62,8 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
     if (status.type() == fs::file_type::not_found)
         return state;
     if (!fs::is_directory(status)) {
-        diagnostics.error(at_root, "this is not a folder", "name a new or empty folder, or one that holds a published tree");
+        diagnostics.error(
+            at_root, "this is not a folder", "name a new or empty folder, or one that holds a published tree");
         state.problem = TreeProblem::NotATree;
         return state;
     }
@@ -75,7 +76,8 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
             diagnostics.error({ tree.manifest().string(), 0, 0 }, read.error());
             state.problem = TreeProblem::CannotRead;
         } else if (!holds_only_tree_files(root)) {
-            diagnostics.error(at_root, "this folder holds other files and is not a published tree (it has no manifest.json)",
+            diagnostics.error(at_root,
+                "this folder holds other files and is not a published tree (it has no manifest.json)",
                 "publish into a new or empty folder");
             state.problem = TreeProblem::NotATree;
         }
@@ -84,7 +86,8 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
 
     auto manifest = manifest_from_json(*bytes, tree.manifest().string(), diagnostics);
     if (!manifest) {
-        diagnostics.error({ tree.manifest().string(), 0, 0 }, "the published manifest cannot be read, so the next version number is unknown",
+        diagnostics.error({ tree.manifest().string(), 0, 0 },
+            "the published manifest cannot be read, so the next version number is unknown",
             "restore it from versions/<N>/, or move the folder away and publish into a new one");
         state.problem = TreeProblem::Damaged;
         return state;
@@ -92,7 +95,8 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
     state.highest_version = std::max(state.highest_version, manifest->version);
     if (state.highest_version >= max_manifest_version) {
         // A versions/<N>/ folder can name any number; the next version must stay JSON-safe.
-        diagnostics.error(at_root, "this tree is at version " + std::to_string(state.highest_version)
+        diagnostics.error(at_root,
+            "this tree is at version " + std::to_string(state.highest_version)
                 + ", the highest a manifest may carry (2^53 - 1); no later version can be published",
             "publish into a new folder");
         state.problem = TreeProblem::Damaged;
@@ -106,7 +110,8 @@ TreeState read_tree_state(const fs::path& root, const PublicKey* key, Diagnostic
         if (!signed_by_key) {
             diagnostics.error({ tree.manifest().string(), 0, 0 },
                 "this tree was not published with this key (manifest.json is not signed by it)",
-                "publish with the key that made this tree, whose public key the screens have, or publish into a new folder");
+                "publish with the key that made this tree, whose public key the screens have, or publish into a new "
+                "folder");
             state.problem = TreeProblem::ForeignKey;
             return state;
         }
@@ -135,7 +140,8 @@ std::optional<Manifest> verify_tree(const fs::path& root, const PublicKey& key, 
         return std::nullopt;
     }
     if (!verify_detached(**bytes, *signature, key)) {
-        diagnostics.error({ tree.signature().string(), 0, 0 }, "the signature does not match manifest.json and this public key");
+        diagnostics.error(
+            { tree.signature().string(), 0, 0 }, "the signature does not match manifest.json and this public key");
         return std::nullopt;
     }
     auto manifest = manifest_from_json(**bytes, tree.manifest().string(), diagnostics);

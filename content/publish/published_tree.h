@@ -28,10 +28,10 @@ struct TreePaths {
 
 enum class TreeProblem {
     None,
-    NotATree,      // the folder holds other things and no manifest: not ours to write into
-    ForeignKey,    // manifest.json is not signed by the expected key
-    Damaged,       // manifest.json (or its signature) cannot be read or parsed
-    CannotRead,    // an I/O error
+    NotATree,   // the folder holds other things and no manifest: not ours to write into
+    ForeignKey, // manifest.json is not signed by the expected key
+    Damaged,    // manifest.json (or its signature) cannot be read or parsed
+    CannotRead, // an I/O error
 };
 
 struct TreeState {

@@ -33,7 +33,7 @@ std::vector<std::string> used_asset_paths(const ContentSource& source)
 }
 
 // Reads `file` in chunks, handing each to `each`; at most max_asset_bytes. Returns the size.
-template<typename Each>
+template <typename Each>
 Result<std::uint64_t> stream_file(const fs::path& file, Each each)
 {
     UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
@@ -98,7 +98,8 @@ bool make_folder(const fs::path& folder, Diagnostics& diagnostics)
     std::error_code error;
     fs::create_directories(folder, error);
     if (error || !fs::is_directory(folder, error)) {
-        diagnostics.error({ folder.string(), 0, 0 }, "cannot create this folder" + (error ? ": " + error.message() : std::string()));
+        diagnostics.error(
+            { folder.string(), 0, 0 }, "cannot create this folder" + (error ? ": " + error.message() : std::string()));
         return false;
     }
     return true;
@@ -117,7 +118,8 @@ void fill_diff(PublishResult& result, const TreeState& state)
 
 } // namespace
 
-Manifest make_manifest(const ContentSource& source, std::vector<ManifestBlob> blobs, std::uint64_t version, std::string published_at)
+Manifest make_manifest(
+    const ContentSource& source, std::vector<ManifestBlob> blobs, std::uint64_t version, std::string published_at)
 {
     Manifest manifest;
     manifest.version = version;
@@ -208,7 +210,8 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
         diagnostics.error({ root.string(), 0, 0 },
             served ? "this tree is being served by 'hallboard serve', which holds it while it runs"
                    : "this tree is in use by another process: another publish, or 'hallboard serve' serving it",
-            "publish through the server instead: hallboard publish SRC --key KEY --to http://HOST:PORT --token-file TOKEN");
+            "publish through the server instead: hallboard publish SRC --key KEY --to http://HOST:PORT --token-file "
+            "TOKEN");
         result.outcome = PublishOutcome::Failed;
         return result;
     }
@@ -241,7 +244,8 @@ PublishResult publish_to_folder(const ContentSource& source, const SecretKey& ke
         if (!fate)
             return fail(path, fate.error());
         if (*fate == BlobFate::Repaired) {
-            diagnostics.warning({ tree.blob(blob.sha256).string(), 0, 0 }, "this blob was damaged and has been rewritten");
+            diagnostics.warning(
+                { tree.blob(blob.sha256).string(), 0, 0 }, "this blob was damaged and has been rewritten");
             ++result.repaired_blobs;
         }
         if (*fate != BlobFate::AlreadyThere && counted.insert(blob.sha256).second)

@@ -19,8 +19,8 @@
 namespace hallboard {
 
 // The manifest of `source` as version `version`, with `blobs` describing its assets. Pure.
-Manifest make_manifest(const ContentSource& source, std::vector<ManifestBlob> blobs, std::uint64_t version,
-    std::string published_at);
+Manifest make_manifest(
+    const ContentSource& source, std::vector<ManifestBlob> blobs, std::uint64_t version, std::string published_at);
 
 // The sha256 and size of every asset the source's notices use, sorted by path, read from the
 // source without writing anything. nullopt (reported) when one cannot be read or is too large.
@@ -32,12 +32,12 @@ enum class PublishOutcome { Published, Refused, Failed };
 
 struct PublishResult {
     PublishOutcome outcome = PublishOutcome::Failed;
-    Manifest manifest;                  // what was (or would be) published
-    std::optional<Manifest> previous;   // the tree's manifest before, if it had one
-    PublishDiff diff;                   // previous -> manifest
+    Manifest manifest;                   // what was (or would be) published
+    std::optional<Manifest> previous;    // the tree's manifest before, if it had one
+    PublishDiff diff;                    // previous -> manifest
     std::vector<ManifestBlob> new_blobs; // assets whose blob the tree did not have yet
-    int repaired_blobs = 0;             // damaged blobs rewritten
-    int removed_temp_files = 0;         // leftovers of an interrupted publish, removed
+    int repaired_blobs = 0;              // damaged blobs rewritten
+    int removed_temp_files = 0;          // leftovers of an interrupted publish, removed
 };
 
 // Publishes `source` into the tree at `root` (created if missing), signed with `key`, as one

@@ -137,7 +137,7 @@ static std::string_view trimmed(std::string_view text)
     return text;
 }
 
-template<size_t Size>
+template <size_t Size>
 static std::optional<std::array<std::uint8_t, Size>> parse_fixed(std::string_view text)
 {
     text = trimmed(text);
@@ -152,10 +152,22 @@ static std::optional<std::array<std::uint8_t, Size>> parse_fixed(std::string_vie
     return result;
 }
 
-std::string public_key_text(const PublicKey& key) { return bytes_to_base64(key); }
-std::optional<PublicKey> parse_public_key(std::string_view text) { return parse_fixed<public_key_bytes>(text); }
-std::string signature_text(const Signature& signature) { return bytes_to_base64(signature); }
-std::optional<Signature> parse_signature(std::string_view text) { return parse_fixed<signature_bytes>(text); }
+std::string public_key_text(const PublicKey& key)
+{
+    return bytes_to_base64(key);
+}
+std::optional<PublicKey> parse_public_key(std::string_view text)
+{
+    return parse_fixed<public_key_bytes>(text);
+}
+std::string signature_text(const Signature& signature)
+{
+    return bytes_to_base64(signature);
+}
+std::optional<Signature> parse_signature(std::string_view text)
+{
+    return parse_fixed<signature_bytes>(text);
+}
 
 Sha256Hasher::Sha256Hasher()
 {
@@ -201,7 +213,7 @@ Result<FileDigest> sha256_of_file(const std::filesystem::path& path, std::uint64
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd)
         return fail("cannot open " + path.string() + ": " + std::strerror(errno));
-    struct stat status {};
+    struct stat status { };
     if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
         return fail(path.string() + " is not a regular file");
     Sha256Hasher hasher;

@@ -33,7 +33,9 @@ std::optional<net::Response> admin_request(const StatusQuery& query, net::Method
         return std::nullopt;
     }
     if (response.status == 401) {
-        std::fprintf(stderr, "error: the server at %s refused the token in %s (HTTP 401); use the token file `hallboard serve` was started with\n",
+        std::fprintf(stderr,
+            "error: the server at %s refused the token in %s (HTTP 401); use the token file `hallboard serve` was "
+            "started with\n",
             query.server.c_str(), query.token_file.c_str());
         exit_status = exit_invalid;
         return std::nullopt;
@@ -45,8 +47,8 @@ std::optional<net::Response> admin_request(const StatusQuery& query, net::Method
     auto message = document.is_object() ? text_field(document, "error") : std::string();
     if (response.status == 404 && message.empty())
         message = "no such page: is this `hallboard serve` (version with screen status)?";
-    std::fprintf(stderr, "error: %s %s answered HTTP %d%s%s\n", method == net::Method::Get ? "GET" : "POST", request.url.c_str(),
-        response.status, message.empty() ? "" : ": ", message.c_str());
+    std::fprintf(stderr, "error: %s %s answered HTTP %d%s%s\n", method == net::Method::Get ? "GET" : "POST",
+        request.url.c_str(), response.status, message.empty() ? "" : ": ", message.c_str());
     exit_status = response.status == 422 ? exit_invalid : exit_failure;
     return std::nullopt;
 }
@@ -58,7 +60,8 @@ std::optional<nlohmann::json> query_admin(const StatusQuery& query, const std::s
         return std::nullopt;
     auto document = nlohmann::json::parse(response->body, nullptr, false);
     if (!document.is_object()) {
-        std::fprintf(stderr, "error: GET %s answered something that is not a JSON object\n", net::join_url(query.server, path).c_str());
+        std::fprintf(stderr, "error: GET %s answered something that is not a JSON object\n",
+            net::join_url(query.server, path).c_str());
         exit_status = exit_failure;
         return std::nullopt;
     }

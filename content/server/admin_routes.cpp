@@ -10,7 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-
 void put_blob(const ServedTree& tree, const httplib::Request& request, httplib::Response& response,
     const httplib::ContentReader& reader)
 {
@@ -93,13 +92,20 @@ void answer_missing(const ServedTree& tree, const Result<std::vector<std::string
 int status_of(ManifestSwapOutcome outcome)
 {
     switch (outcome) {
-    case ManifestSwapOutcome::Published: return 200;
-    case ManifestSwapOutcome::PreconditionRequired: return 428;
-    case ManifestSwapOutcome::PreconditionFailed: return 412;
-    case ManifestSwapOutcome::NotNewer: return 409;
-    case ManifestSwapOutcome::Invalid: return 422;
-    case ManifestSwapOutcome::MissingBlobs: return 422;
-    case ManifestSwapOutcome::IoError: return 500;
+    case ManifestSwapOutcome::Published:
+        return 200;
+    case ManifestSwapOutcome::PreconditionRequired:
+        return 428;
+    case ManifestSwapOutcome::PreconditionFailed:
+        return 412;
+    case ManifestSwapOutcome::NotNewer:
+        return 409;
+    case ManifestSwapOutcome::Invalid:
+        return 422;
+    case ManifestSwapOutcome::MissingBlobs:
+        return 422;
+    case ManifestSwapOutcome::IoError:
+        return 500;
     }
     return 500;
 }
@@ -110,7 +116,8 @@ void put_manifest(ServedTree& tree, const httplib::Request& request, httplib::Re
     std::string body;
     switch (read_bounded_body(reader, tree.limits().max_manifest_bytes, body)) {
     case BodyRead::TooLarge:
-        send_error(response, 413, "manifest.json is larger than " + std::to_string(tree.limits().max_manifest_bytes) + " bytes");
+        send_error(response, 413,
+            "manifest.json is larger than " + std::to_string(tree.limits().max_manifest_bytes) + " bytes");
         return;
     case BodyRead::Broken:
         send_error(response, 400, "the body did not arrive completely");
@@ -123,7 +130,8 @@ void put_manifest(ServedTree& tree, const httplib::Request& request, httplib::Re
             { { "current_version", tree.snapshot()->version } });
         return;
     }
-    auto result = tree.swap_manifest(body, request.get_header_value("Hallboard-Signature"), request.get_header_value("If-Match"));
+    auto result = tree.swap_manifest(
+        body, request.get_header_value("Hallboard-Signature"), request.get_header_value("If-Match"));
     json answer = { { "current_version", result.current_version } };
     if (!result.missing.empty())
         answer["missing"] = result.missing;
@@ -152,7 +160,7 @@ void list_versions(const ServedTree& tree, httplib::Response& response)
     send_json(response, 200, answer);
 }
 
-}
+} // namespace
 
 void install_admin_routes(httplib::Server& server, ServedTree& tree, const ServerOptions& options)
 {
@@ -161,8 +169,8 @@ void install_admin_routes(httplib::Server& server, ServedTree& tree, const Serve
             put_blob(tree, request, response, reader);
         });
     server.Post("/admin/blobs/missing",
-        [&tree, limit = options.max_list_bytes](const httplib::Request&, httplib::Response& response,
-            const httplib::ContentReader& reader) {
+        [&tree, limit = options.max_list_bytes](
+            const httplib::Request&, httplib::Response& response, const httplib::ContentReader& reader) {
             std::string body;
             // The body bound was checked against Content-Length before routing; this catches chunked bodies.
             switch (read_bounded_body(reader, limit, body)) {
@@ -184,9 +192,8 @@ void install_admin_routes(httplib::Server& server, ServedTree& tree, const Serve
         [&tree](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
             put_manifest(tree, request, response, reader);
         });
-    server.Get("/admin/versions", [&tree](const httplib::Request&, httplib::Response& response) {
-        list_versions(tree, response);
-    });
+    server.Get("/admin/versions",
+        [&tree](const httplib::Request&, httplib::Response& response) { list_versions(tree, response); });
     server.Get("/admin/versions/([1-9][0-9]{0,15})/manifest\\.json(\\.sig)?",
         [&tree](const httplib::Request& request, httplib::Response& response) {
             auto version = std::stoull(request.matches[1].str());

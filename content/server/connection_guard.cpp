@@ -21,8 +21,8 @@ using Clock = std::chrono::steady_clock;
 
 struct ConnectionGuard::Connection {
     ConnectionGuard* guard = nullptr;
-    UniqueFd socket;       // our own dup of the library's descriptor (same socket)
-    int library_fd = -1;   // the library's descriptor; closed by the library's task
+    UniqueFd socket;     // our own dup of the library's descriptor (same socket)
+    int library_fd = -1; // the library's descriptor; closed by the library's task
     uint64_t inode = 0;
     std::string address;
     std::atomic<bool> head_complete { false };
@@ -80,7 +80,7 @@ void start_head(ConnectionGuard::Connection& connection)
     connection.head_complete = false;
 }
 
-}
+} // namespace
 
 ConnectionGuard::ConnectionGuard(ConnectionLimits limits)
     : m_limits(limits)
@@ -119,7 +119,7 @@ int ConnectionGuard::find_new_socket()
         long fd = std::strtol(name.c_str(), &end, 10);
         if (end == name.c_str() || *end != '\0')
             continue;
-        struct stat status {};
+        struct stat status { };
         if (::fstat(static_cast<int>(fd), &status) != 0 || !S_ISSOCK(status.st_mode)
             || m_known_inodes.contains(static_cast<uint64_t>(status.st_ino)))
             continue;
@@ -149,7 +149,7 @@ ConnectionGuard::Admission ConnectionGuard::admit(std::shared_ptr<Connection>& c
         return Admission::Refused;
     }
     UniqueFd copy(::fcntl(fd, F_DUPFD_CLOEXEC, 0));
-    struct stat status {};
+    struct stat status { };
     if (!copy || ::fstat(copy.get(), &status) != 0)
         return Admission::Unknown;
     connection = std::make_shared<Connection>();
@@ -187,7 +187,10 @@ void ConnectionGuard::drop(const std::shared_ptr<Connection>& connection)
     finish(connection);
 }
 
-void ConnectionGuard::set_current(std::shared_ptr<Connection> connection) { t_current = std::move(connection); }
+void ConnectionGuard::set_current(std::shared_ptr<Connection> connection)
+{
+    t_current = std::move(connection);
+}
 
 void ConnectionGuard::mark_head_complete()
 {

@@ -30,16 +30,25 @@ thread_local std::optional<Clock::time_point> t_request_started;
 char const* reason_phrase(int status)
 {
     switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 413: return "request too large";
-    case 414: return "request target too long";
-    default: return status >= 500 ? "internal error" : "request refused";
+    case 400:
+        return "bad request";
+    case 404:
+        return "not found";
+    case 405:
+        return "method not allowed";
+    case 413:
+        return "request too large";
+    case 414:
+        return "request target too long";
+    default:
+        return status >= 500 ? "internal error" : "request refused";
     }
 }
 
-bool is_admin_path(const std::string& path) { return path == "/admin" || path.rfind("/admin/", 0) == 0; }
+bool is_admin_path(const std::string& path)
+{
+    return path == "/admin" || path.rfind("/admin/", 0) == 0;
+}
 
 // Decides, from the request line and headers alone, whether to refuse before the body is
 // read: a wrong token must not make the server receive 20 MiB, nor may a body above the
@@ -55,8 +64,8 @@ bool refuse_early(const httplib::Request& request, httplib::Response& response, 
             return true;
         }
     }
-    uint64_t limit = std::max(body_limit_for(request.method, request.path, options),
-        screen_route_body_limit(request.method, request.path));
+    uint64_t limit = std::max(
+        body_limit_for(request.method, request.path, options), screen_route_body_limit(request.method, request.path));
     if (request.has_header("Content-Length")) {
         auto length = request.get_header_value<uint64_t>("Content-Length");
         if (length > limit) {
@@ -89,16 +98,17 @@ Result<void> widen_backlog(int socket, int port, int backlog)
     bool ours = socket >= 0 && ::getsockopt(socket, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) == 0 && listening
         && ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &address_length) == 0
         && ntohs(address.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&address)->sin6_port
-                                                : reinterpret_cast<sockaddr_in*>(&address)->sin_port)
+                                               : reinterpret_cast<sockaddr_in*>(&address)->sin_port)
             == port;
     if (!ours)
         return fail("cannot find the listening socket to widen its backlog; it stays at the HTTP library's 5");
     if (::listen(socket, backlog) != 0)
-        return fail(std::string("cannot widen the listen backlog to ") + std::to_string(backlog) + ": " + std::strerror(errno));
+        return fail(
+            std::string("cannot widen the listen backlog to ") + std::to_string(backlog) + ": " + std::strerror(errno));
     return Ok {};
 }
 
-}
+} // namespace
 
 struct ContentServer::Impl {
     enum class State { Idle, Running, Finished };
@@ -130,16 +140,15 @@ void ContentServer::Impl::configure()
     // Slow or endless request heads, and one address holding every thread: see worker_pool.h
     // and connection_guard.h. The library deletes the pool when its accept loop ends.
     guard = std::make_unique<ConnectionGuard>(options.connections);
-    http.new_task_queue = [this] {
-        return new WorkerPool(*guard, options.worker_threads, options.max_waiting_connections);
-    };
+    http.new_task_queue
+        = [this] { return new WorkerPool(*guard, options.worker_threads, options.max_waiting_connections); };
     http.set_read_timeout(options.read_timeout_seconds, 0);
     http.set_write_timeout(options.write_timeout_seconds, 0);
     http.set_keep_alive_timeout(options.keep_alive_seconds);
     http.set_keep_alive_max_count(static_cast<size_t>(options.keep_alive_max_requests));
     // A second line of defence behind refuse_early (which answers before reading anything).
-    http.set_payload_max_length(static_cast<size_t>(std::max({ options.limits.max_blob_bytes,
-        options.limits.max_manifest_bytes, options.max_list_bytes })));
+    http.set_payload_max_length(static_cast<size_t>(
+        std::max({ options.limits.max_blob_bytes, options.limits.max_manifest_bytes, options.max_list_bytes })));
 
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         t_request_started = Clock::now();
@@ -194,7 +203,10 @@ ContentServer::ContentServer(std::unique_ptr<Impl> impl)
 {
 }
 
-ContentServer::~ContentServer() { stop(); }
+ContentServer::~ContentServer()
+{
+    stop();
+}
 
 Result<std::unique_ptr<ContentServer>> ContentServer::create(ServerOptions options)
 {
@@ -206,7 +218,8 @@ Result<std::unique_ptr<ContentServer>> ContentServer::create(ServerOptions optio
         return std::move(tree).take_error();
     impl->tree = std::move(*tree);
     // Inside the tree's state/ folder, which no public route reaches; the tree's lock covers it.
-    auto database = options.screens_database.empty() ? options.root / "state" / "screens.sqlite" : options.screens_database;
+    auto database
+        = options.screens_database.empty() ? options.root / "state" / "screens.sqlite" : options.screens_database;
     auto registry = ScreenRegistry::open(database, options.screens,
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     if (!registry)
@@ -256,8 +269,14 @@ void ContentServer::stop()
     }
 }
 
-ServedTree& ContentServer::tree() { return *m_impl->tree; }
+ServedTree& ContentServer::tree()
+{
+    return *m_impl->tree;
+}
 
-ScreenRegistry& ContentServer::screens() { return *m_impl->registry; }
+ScreenRegistry& ContentServer::screens()
+{
+    return *m_impl->registry;
+}
 
 } // namespace hallboard

@@ -16,22 +16,22 @@
 namespace hallboard {
 
 struct ServerOptions {
-    std::filesystem::path root;         // the published tree
-    std::string admin_token;            // see admin_token.h; must not be empty
-    TreeLimits limits;                  // bounds of blobs and manifests
-    uint64_t max_list_bytes = 1 << 20;  // body of POST /admin/blobs/missing, bytes
-    int read_timeout_seconds = 10;      // per socket read, not per request
-    int write_timeout_seconds = 10;     // per socket write
-    int keep_alive_seconds = 2;         // idle time before a kept-alive connection is closed; also
-                                        // bounds how long stop() waits for an idle connection
-    int keep_alive_max_requests = 100;  // requests per connection
+    std::filesystem::path root;             // the published tree
+    std::string admin_token;                // see admin_token.h; must not be empty
+    TreeLimits limits;                      // bounds of blobs and manifests
+    uint64_t max_list_bytes = 1 << 20;      // body of POST /admin/blobs/missing, bytes
+    int read_timeout_seconds = 10;          // per socket read, not per request
+    int write_timeout_seconds = 10;         // per socket write
+    int keep_alive_seconds = 2;             // idle time before a kept-alive connection is closed; also
+                                            // bounds how long stop() waits for an idle connection
+    int keep_alive_max_requests = 100;      // requests per connection
     std::filesystem::path screens_database; // heartbeats, plays, thumbnails; empty: <root>/state/screens.sqlite
-    ScreenRegistryLimits screens;       // bounds of what heartbeats may make the server keep
-    ConnectionLimits connections;       // head deadline and size, connections per client address
-    int worker_threads = 256;           // connections answered at once (16 addresses' worth at the cap)
-    int max_waiting_connections = 256;  // accepted connections waiting for a thread; more are closed
-    int listen_backlog = 1024;          // connections the kernel completes before they are accepted
-                                        // (capped by net.core.somaxconn)
+    ScreenRegistryLimits screens;           // bounds of what heartbeats may make the server keep
+    ConnectionLimits connections;           // head deadline and size, connections per client address
+    int worker_threads = 256;               // connections answered at once (16 addresses' worth at the cap)
+    int max_waiting_connections = 256;      // accepted connections waiting for a thread; more are closed
+    int listen_backlog = 1024;              // connections the kernel completes before they are accepted
+                                            // (capped by net.core.somaxconn)
 };
 
 // Lifecycle: create, bind, run (blocks, on any thread) until stop() is called from another

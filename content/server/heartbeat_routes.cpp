@@ -21,7 +21,8 @@ bool answer_body_problem(BodyRead read, uint64_t limit, httplib::Response& respo
     case BodyRead::Complete:
         return false;
     case BodyRead::TooLarge:
-        send_error(response, 413, "the body is larger than " + std::to_string(limit) + " bytes", { { "max_bytes", limit } });
+        send_error(
+            response, 413, "the body is larger than " + std::to_string(limit) + " bytes", { { "max_bytes", limit } });
         return true;
     case BodyRead::Broken:
         send_error(response, 400, "the body did not arrive completely");
@@ -32,7 +33,8 @@ bool answer_body_problem(BodyRead read, uint64_t limit, httplib::Response& respo
 
 std::int64_t unix_now()
 {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 void post_heartbeat(ScreenRegistry& registry, const httplib::Request& request, httplib::Response& response,
@@ -62,7 +64,8 @@ void post_heartbeat(ScreenRegistry& registry, const httplib::Request& request, h
     case HeartbeatOutcome::TooManyNewScreens:
         // No log line of its own: the request log has the 429, and a flood must not double the log.
         response.set_header("Retry-After", std::to_string(recorded.retry_after_s));
-        send_error(response, 429, "this address introduced too many new screen ids lately; known screens are not limited",
+        send_error(response, 429,
+            "this address introduced too many new screen ids lately; known screens are not limited",
             { { "retry_after_s", recorded.retry_after_s } });
         return;
     case HeartbeatOutcome::TooManyScreens:
@@ -79,8 +82,8 @@ void post_heartbeat(ScreenRegistry& registry, const httplib::Request& request, h
         log_warning("the server keeps the most screens it may: screen '" + recorded.evicted
             + "' (never confirmed, or long silent) was forgotten to make room for '" + heartbeat->screen + "'");
     if (recorded.new_screen)
-        log_info("first heartbeat of screen '" + heartbeat->screen + "' (" + escape_terminal_text(heartbeat->hall) + ") from "
-            + request.remote_addr);
+        log_info("first heartbeat of screen '" + heartbeat->screen + "' (" + escape_terminal_text(heartbeat->hall)
+            + ") from " + request.remote_addr);
     else if (!recorded.previous_remote.empty())
         log_warning("screen '" + heartbeat->screen + "' now reports from " + request.remote_addr + ", before from "
             + recorded.previous_remote + " (if this repeats, two screens share one screen id)");
@@ -135,18 +138,16 @@ bool is_thumbnail_path(const std::string& path)
     return path.size() > prefix.size() + suffix.size() && path.starts_with(prefix) && path.ends_with(suffix);
 }
 
-}
+} // namespace
 
 void install_heartbeat_routes(httplib::Server& server, ScreenRegistry& registry)
 {
     server.Post("/api/heartbeat",
-        [&registry](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
-            post_heartbeat(registry, request, response, reader);
-        });
+        [&registry](const httplib::Request& request, httplib::Response& response,
+            const httplib::ContentReader& reader) { post_heartbeat(registry, request, response, reader); });
     server.Put(std::string("/api/screens/") + screen_id_pattern + "/thumbnail",
-        [&registry](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
-            put_thumbnail(registry, request, response, reader);
-        });
+        [&registry](const httplib::Request& request, httplib::Response& response,
+            const httplib::ContentReader& reader) { put_thumbnail(registry, request, response, reader); });
 }
 
 uint64_t screen_route_body_limit(const std::string& method, const std::string& path)

@@ -7,7 +7,10 @@ namespace hallboard {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 struct EntityTag {
     bool weak = false;
@@ -47,14 +50,17 @@ bool any_tag(std::string_view header, const std::function<bool(const EntityTag&)
     return false;
 }
 
-}
+} // namespace
 
 std::string manifest_etag(uint64_t version, std::string_view sha256_hex)
 {
     return "\"v" + std::to_string(version) + "-" + std::string(sha256_hex.substr(0, 16)) + "\"";
 }
 
-std::string content_etag(std::string_view sha256_hex) { return "\"" + std::string(sha256_hex) + "\""; }
+std::string content_etag(std::string_view sha256_hex)
+{
+    return "\"" + std::string(sha256_hex) + "\"";
+}
 
 bool if_none_match_matches(std::string_view header, std::string_view etag)
 {

@@ -65,7 +65,8 @@ void serve_signature(const ServedTree& tree, const httplib::Request& request, ht
 {
     auto snapshot = tree.snapshot();
     if (snapshot->signature.empty()) {
-        send_error(response, 404, snapshot->version == 0 ? "nothing is published yet" : "the current manifest has no signature");
+        send_error(response, 404,
+            snapshot->version == 0 ? "nothing is published yet" : "the current manifest has no signature");
         return;
     }
     response.set_header("Hallboard-Version", std::to_string(snapshot->version));
@@ -80,7 +81,7 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
     auto path = tree.blob_path(name);
     // A revalidation (the common case for a screen that has the blob) needs only a stat; lstat,
     // so that a symlink planted in the tree is "no such blob" here as in the open below.
-    struct stat status {};
+    struct stat status { };
     if (if_none_match_matches(request.get_header_value("If-None-Match"), content_etag(name))) {
         if (::lstat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) {
             send_error(response, 404, "no such blob");
@@ -116,10 +117,11 @@ void serve_blob(const ServedTree& tree, const httplib::Request& request, httplib
         [file](bool) { file->reset(); });
 }
 
-void serve_version_file(const ServedTree& tree, const httplib::Request& request, httplib::Response& response,
-    char const* cache_control)
+void serve_version_file(
+    const ServedTree& tree, const httplib::Request& request, httplib::Response& response, char const* cache_control)
 {
-    auto version = std::stoull(request.matches[1].str()); // 1-16 digits by the route's pattern; above the cap is 404 below
+    auto version
+        = std::stoull(request.matches[1].str()); // 1-16 digits by the route's pattern; above the cap is 404 below
     bool signature = request.matches[2].matched;
     auto bytes = tree.read_version(version, signature ? VersionFile::ManifestSignature : VersionFile::Manifest);
     if (!bytes) {
@@ -131,7 +133,7 @@ void serve_version_file(const ServedTree& tree, const httplib::Request& request,
     response.set_content(*bytes, signature ? "text/plain" : "application/json");
 }
 
-}
+} // namespace
 
 void install_public_routes(httplib::Server& server, ServedTree& tree)
 {
@@ -145,9 +147,8 @@ void install_public_routes(httplib::Server& server, ServedTree& tree)
     server.Get("/manifest\\.json\\.sig", [&tree](const httplib::Request& request, httplib::Response& response) {
         serve_signature(tree, request, response);
     });
-    server.Get("/blobs/([0-9a-f]{64})", [&tree](const httplib::Request& request, httplib::Response& response) {
-        serve_blob(tree, request, response);
-    });
+    server.Get("/blobs/([0-9a-f]{64})",
+        [&tree](const httplib::Request& request, httplib::Response& response) { serve_blob(tree, request, response); });
     // Committed versions never change, so they are cached like blobs. A sync client can read
     // "version" from /manifest.json and then fetch that version's signature here, from any
     // static server too (the same files exist in the published tree).
@@ -161,7 +162,8 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
 {
     response.status = status;
     // Messages may quote what a client sent; invalid UTF-8 is replaced rather than thrown over.
-    response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", "application/json");
+    response.set_content(
+        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", "application/json");
 }
 
 void send_error(httplib::Response& response, int status, const std::string& message, nlohmann::json extra)

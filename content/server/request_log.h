@@ -9,11 +9,11 @@
 namespace hallboard {
 
 struct RequestLogEntry {
-    std::string_view remote;  // "127.0.0.1"
-    std::string_view method;  // "GET"
-    std::string_view path;    // decoded request path, as the client sent it
+    std::string_view remote; // "127.0.0.1"
+    std::string_view method; // "GET"
+    std::string_view path;   // decoded request path, as the client sent it
     int status = 0;
-    uint64_t bytes = 0;       // response body bytes (0 for HEAD and 304)
+    uint64_t bytes = 0;                 // response body bytes (0 for HEAD and 304)
     std::optional<double> milliseconds; // from routing to the response; unknown for requests that never got that far
 };
 

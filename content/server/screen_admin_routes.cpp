@@ -17,9 +17,15 @@ constexpr char const* screen_id_pattern = "([a-z0-9][a-z0-9_-]{0,63})";
 
 using SystemClock = std::chrono::system_clock;
 
-SystemClock::time_point time_of(std::int64_t unix_seconds) { return SystemClock::time_point(std::chrono::seconds(unix_seconds)); }
+SystemClock::time_point time_of(std::int64_t unix_seconds)
+{
+    return SystemClock::time_point(std::chrono::seconds(unix_seconds));
+}
 
-json nullable(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+json nullable(const std::string& text)
+{
+    return text.empty() ? json(nullptr) : json(text);
+}
 
 ScreenObservation observation_of(const ScreenRecord& record)
 {
@@ -49,10 +55,14 @@ json screen_json(const ScreenRecord& record, SystemClock::time_point now, std::u
         { "first_seen", format_utc_timestamp(time_of(record.first_seen)) },
         { "heartbeats", record.heartbeats },
         { "remote", record.remote },
-        { "sync", { { "result", sync_result_name(record.sync.result) }, { "error", nullable(record.sync.error) }, { "at", nullable(record.sync.at) } } },
+        { "sync",
+            { { "result", sync_result_name(record.sync.result) }, { "error", nullable(record.sync.error) },
+                { "at", nullable(record.sync.at) } } },
         { "clock_skew_s", observation.clock_skew.count() },
         { "thumbnail_requested", record.thumbnail_requested },
-        { "thumbnail_at", record.thumbnail_taken_at ? json(format_utc_timestamp(time_of(*record.thumbnail_taken_at))) : json(nullptr) },
+        { "thumbnail_at",
+            record.thumbnail_taken_at ? json(format_utc_timestamp(time_of(*record.thumbnail_taken_at)))
+                                      : json(nullptr) },
         { "status", describe(health) },
     };
 }
@@ -65,7 +75,8 @@ void list_screens(ScreenRegistry& registry, const ServedTree& tree, httplib::Res
     for (auto const& record : registry.screens())
         screens.push_back(screen_json(record, now, current));
     response.set_header("Cache-Control", "no-store");
-    send_json(response, 200, { { "now", format_utc_timestamp(now) }, { "current_version", current }, { "screens", screens } });
+    send_json(response, 200,
+        { { "now", format_utc_timestamp(now) }, { "current_version", current }, { "screens", screens } });
 }
 
 void answer_report(ScreenRegistry& registry, const httplib::Request& request, httplib::Response& response)
@@ -90,7 +101,8 @@ void answer_report(ScreenRegistry& registry, const httplib::Request& request, ht
     json notices = json::array();
     for (auto const& row : report.rows) {
         if (notices.empty() || notices.back()["notice"] != row.notice)
-            notices.push_back({ { "notice", row.notice }, { "count", 0 }, { "seconds", 0 }, { "screens", json::array() } });
+            notices.push_back(
+                { { "notice", row.notice }, { "count", 0 }, { "seconds", 0 }, { "screens", json::array() } });
         auto& entry = notices.back();
         entry["count"] = entry["count"].get<std::uint64_t>() + row.count;
         entry["seconds"] = entry["seconds"].get<std::uint64_t>() + row.seconds;
@@ -103,7 +115,8 @@ void answer_report(ScreenRegistry& registry, const httplib::Request& request, ht
         json entry = { { "screen", screen.screen }, { "hall", screen.hall },
             { "last_seen", format_utc_timestamp(time_of(screen.last_seen)) } };
         reporting.push_back(entry);
-        bool showed = std::any_of(report.rows.begin(), report.rows.end(), [&](const PlayReportRow& row) { return row.screen == screen.screen; });
+        bool showed = std::any_of(report.rows.begin(), report.rows.end(),
+            [&](const PlayReportRow& row) { return row.screen == screen.screen; });
         if (notice && !showed)
             not_shown.push_back(entry);
     }
@@ -115,21 +128,22 @@ void answer_report(ScreenRegistry& registry, const httplib::Request& request, ht
     send_json(response, 200, answer);
 }
 
-}
+} // namespace
 
 void install_screen_admin_routes(httplib::Server& server, ScreenRegistry& registry, const ServedTree& tree)
 {
     server.Get("/admin/screens", [&registry, &tree](const httplib::Request&, httplib::Response& response) {
         list_screens(registry, tree, response);
     });
-    server.Delete(std::string("/admin/screens/") + screen_id_pattern, [&registry](const httplib::Request& request, httplib::Response& response) {
-        std::string id = request.matches[1];
-        if (!registry.forget(id)) {
-            send_error(response, 404, "no screen '" + id + "'");
-            return;
-        }
-        send_json(response, 200, { { "screen", id }, { "forgotten", true } });
-    });
+    server.Delete(std::string("/admin/screens/") + screen_id_pattern,
+        [&registry](const httplib::Request& request, httplib::Response& response) {
+            std::string id = request.matches[1];
+            if (!registry.forget(id)) {
+                send_error(response, 404, "no screen '" + id + "'");
+                return;
+            }
+            send_json(response, 200, { { "screen", id }, { "forgotten", true } });
+        });
     server.Post(std::string("/admin/screens/") + screen_id_pattern + "/thumbnail-request",
         [&registry](const httplib::Request& request, httplib::Response& response) {
             std::string id = request.matches[1];
@@ -137,15 +151,17 @@ void install_screen_admin_routes(httplib::Server& server, ScreenRegistry& regist
                 send_error(response, 404, "no screen '" + id + "' has sent a heartbeat");
                 return;
             }
-            send_json(response, 202, { { "screen", id }, { "requested", true },
-                { "message", "the screen sends one after its next heartbeat" } });
+            send_json(response, 202,
+                { { "screen", id }, { "requested", true },
+                    { "message", "the screen sends one after its next heartbeat" } });
         });
     server.Get(std::string("/admin/screens/") + screen_id_pattern + "/thumbnail",
         [&registry](const httplib::Request& request, httplib::Response& response) {
             std::string id = request.matches[1];
             auto thumbnail = registry.thumbnail(id);
             if (!thumbnail) {
-                send_error(response, 404, "no thumbnail of '" + id + "' (ask with POST /admin/screens/" + id + "/thumbnail-request)");
+                send_error(response, 404,
+                    "no thumbnail of '" + id + "' (ask with POST /admin/screens/" + id + "/thumbnail-request)");
                 return;
             }
             response.set_header("Cache-Control", "no-store");

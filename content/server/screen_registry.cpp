@@ -52,9 +52,10 @@ CREATE TABLE IF NOT EXISTS thumbnails (
 );
 )sql";
 
-constexpr char const* screen_columns = "s.screen, s.hall, s.version, s.current_notice, s.uptime_s, s.interval_s, s.sent_at, "
-                                       "s.last_seen, s.first_seen, s.heartbeats, s.remote, s.sync_result, s.sync_error, "
-                                       "s.sync_at, s.thumbnail_requested, t.taken_at";
+constexpr char const* screen_columns
+    = "s.screen, s.hall, s.version, s.current_notice, s.uptime_s, s.interval_s, s.sent_at, "
+      "s.last_seen, s.first_seen, s.heartbeats, s.remote, s.sync_result, s.sync_error, "
+      "s.sync_at, s.thumbnail_requested, t.taken_at";
 
 std::string screens_query(std::string_view where)
 {
@@ -71,9 +72,12 @@ SyncResult sync_result_from(std::string_view name)
     return SyncResult::Never;
 }
 
-Date add_days(const Date& date, long days) { return civil_from_days(days_from_civil(date) + days); }
-
+Date add_days(const Date& date, long days)
+{
+    return civil_from_days(days_from_civil(date) + days);
 }
+
+} // namespace
 
 struct ScreenRegistry::Statements {
     sqlite::Statement upsert_screen;
@@ -97,7 +101,8 @@ struct ScreenRegistry::Statements {
     sqlite::Statement forget_plays;
 };
 
-ScreenRegistry::ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits limits, std::unique_ptr<sqlite::Database> database)
+ScreenRegistry::ScreenRegistry(
+    std::filesystem::path file, ScreenRegistryLimits limits, std::unique_ptr<sqlite::Database> database)
     : m_file(std::move(file))
     , m_limits(limits)
     , m_database(std::move(database))
@@ -108,8 +113,8 @@ ScreenRegistry::ScreenRegistry(std::filesystem::path file, ScreenRegistryLimits 
 
 ScreenRegistry::~ScreenRegistry() = default;
 
-Result<std::unique_ptr<ScreenRegistry>> ScreenRegistry::open(const std::filesystem::path& file, ScreenRegistryLimits limits,
-    std::int64_t now)
+Result<std::unique_ptr<ScreenRegistry>> ScreenRegistry::open(
+    const std::filesystem::path& file, ScreenRegistryLimits limits, std::int64_t now)
 {
     std::error_code code;
     std::filesystem::create_directories(file.parent_path(), code);
@@ -140,7 +145,8 @@ Result<std::unique_ptr<ScreenRegistry>> ScreenRegistry::open(const std::filesyst
     auto registry = std::unique_ptr<ScreenRegistry>(new ScreenRegistry(file, limits, std::move(database)));
     if (auto prepared = registry->prepare(); !prepared)
         return std::move(prepared).take_error();
-    registry->m_screen_count = static_cast<size_t>(registry->m_database->query_integer("SELECT count(*) FROM screens").value_or(0));
+    registry->m_screen_count
+        = static_cast<size_t>(registry->m_database->query_integer("SELECT count(*) FROM screens").value_or(0));
     registry->prune_plays(add_days(local_date_of(now), -limits.play_retention_days));
     registry->m_last_prune = now;
     return registry;
@@ -174,7 +180,8 @@ Result<void> ScreenRegistry::prepare()
     s.forget_thumbnail = db.prepare("DELETE FROM thumbnails WHERE screen = ?1");
     s.request_thumbnail = db.prepare("UPDATE screens SET thumbnail_requested = 1 WHERE screen = ?1");
     s.thumbnail_pending = db.prepare("SELECT thumbnail_requested FROM screens WHERE screen = ?1");
-    s.store_thumbnail = db.prepare("INSERT OR REPLACE INTO thumbnails (screen, content_type, taken_at, bytes) VALUES (?1, ?2, ?3, ?4)");
+    s.store_thumbnail = db.prepare(
+        "INSERT OR REPLACE INTO thumbnails (screen, content_type, taken_at, bytes) VALUES (?1, ?2, ?3, ?4)");
     s.clear_request = db.prepare("UPDATE screens SET thumbnail_requested = 0 WHERE screen = ?1");
     s.read_thumbnail = db.prepare("SELECT content_type, taken_at, bytes FROM thumbnails WHERE screen = ?1");
     // The hall of a screen's latest day in the period names it (a screen may have moved).
@@ -205,7 +212,7 @@ Result<void> ScreenRegistry::prepare()
         if (!*statement)
             return fail(m_file.string() + ": cannot prepare a query: " + db.last_error());
     }
-    return Ok{};
+    return Ok {};
 }
 
 ScreenRecord ScreenRegistry::read_screen(const sqlite::Statement& row) const
@@ -232,8 +239,8 @@ ScreenRecord ScreenRegistry::read_screen(const sqlite::Statement& row) const
     return record;
 }
 
-HeartbeatRecorded ScreenRegistry::record(const Heartbeat& heartbeat, std::string_view remote, std::int64_t now,
-    const Date& server_today)
+HeartbeatRecorded ScreenRegistry::record(
+    const Heartbeat& heartbeat, std::string_view remote, std::int64_t now, const Date& server_today)
 {
     std::lock_guard lock(m_mutex);
     auto& s = *m_statements;
@@ -287,8 +294,12 @@ HeartbeatRecorded ScreenRegistry::record(const Heartbeat& heartbeat, std::string
             upsert->bind(4, *heartbeat.current_notice);
         else
             upsert->bind_null(4);
-        upsert->bind(5, static_cast<std::int64_t>(heartbeat.uptime_s)).bind(6, static_cast<std::int64_t>(heartbeat.interval_s));
-        upsert->bind(7, heartbeat.sent_at).bind(8, now).bind(9, remote).bind(10, sync_result_name(heartbeat.sync.result));
+        upsert->bind(5, static_cast<std::int64_t>(heartbeat.uptime_s))
+            .bind(6, static_cast<std::int64_t>(heartbeat.interval_s));
+        upsert->bind(7, heartbeat.sent_at)
+            .bind(8, now)
+            .bind(9, remote)
+            .bind(10, sync_result_name(heartbeat.sync.result));
         if (heartbeat.sync.error.empty())
             upsert->bind_null(11);
         else
@@ -415,8 +426,8 @@ bool ScreenRegistry::request_thumbnail(std::string_view id)
     return update->bind(1, id).step() == sqlite::Statement::Step::Done && m_database->changes() > 0;
 }
 
-ThumbnailOutcome ScreenRegistry::store_thumbnail(std::string_view id, std::string_view content_type, std::string_view bytes,
-    std::int64_t now)
+ThumbnailOutcome ScreenRegistry::store_thumbnail(
+    std::string_view id, std::string_view content_type, std::string_view bytes, std::int64_t now)
 {
     std::lock_guard lock(m_mutex);
     auto& s = *m_statements;
@@ -435,7 +446,8 @@ ThumbnailOutcome ScreenRegistry::store_thumbnail(std::string_view id, std::strin
     }
     {
         sqlite::StatementUse store(s.store_thumbnail);
-        if (store->bind(1, id).bind(2, content_type).bind(3, now).bind_blob(4, bytes).step() != sqlite::Statement::Step::Done)
+        if (store->bind(1, id).bind(2, content_type).bind(3, now).bind_blob(4, bytes).step()
+            != sqlite::Statement::Step::Done)
             return ThumbnailOutcome::StorageError;
     }
     {
@@ -467,8 +479,9 @@ PlayReport ScreenRegistry::report(const Date& since, std::int64_t since_time, co
         if (notice)
             query->bind(2, *notice);
         while (query->step() == sqlite::Statement::Step::Row) {
-            report.rows.push_back({ plays.text(0), plays.text(1), plays.text(2), static_cast<std::uint64_t>(plays.integer(3)),
-                static_cast<std::uint64_t>(plays.integer(4)), static_cast<std::uint64_t>(plays.integer(5)) });
+            report.rows.push_back(
+                { plays.text(0), plays.text(1), plays.text(2), static_cast<std::uint64_t>(plays.integer(3)),
+                    static_cast<std::uint64_t>(plays.integer(4)), static_cast<std::uint64_t>(plays.integer(5)) });
         }
     }
     sqlite::StatementUse query(m_statements->reporting_screens);

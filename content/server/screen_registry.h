@@ -22,14 +22,14 @@ namespace hallboard {
 namespace sqlite {
 class Database;
 class Statement;
-}
+} // namespace sqlite
 
 struct ScreenRegistryLimits {
-    std::size_t max_screens = 10000;  // screens kept; a LAN flood of made-up ids must not fill the disk
-    int play_retention_days = 400;    // proof-of-play days kept: a year of audits and some
+    std::size_t max_screens = 10000;               // screens kept; a LAN flood of made-up ids must not fill the disk
+    int play_retention_days = 400;                 // proof-of-play days kept: a year of audits and some
     std::int64_t evict_silent_after_s = 7 * 86400; // at the bound, a screen silent this long (s) may
                                                    // give its place to a new one
-    NewScreenLimits new_screens;      // new screen ids per client address and minute
+    NewScreenLimits new_screens;                   // new screen ids per client address and minute
 };
 
 // One screen as its last heartbeat left it.
@@ -40,11 +40,11 @@ struct ScreenRecord {
     std::optional<std::string> current_notice;
     std::uint64_t uptime_s = 0;
     std::uint64_t interval_s = 0;
-    std::string sent_at;               // the screen's clock, UTC
-    std::int64_t last_seen = 0;        // the server's clock when it arrived, Unix seconds
-    std::int64_t first_seen = 0;       // Unix seconds
-    std::uint64_t heartbeats = 0;      // received since first_seen
-    std::string remote;                // the address it came from
+    std::string sent_at;          // the screen's clock, UTC
+    std::int64_t last_seen = 0;   // the server's clock when it arrived, Unix seconds
+    std::int64_t first_seen = 0;  // Unix seconds
+    std::uint64_t heartbeats = 0; // received since first_seen
+    std::string remote;           // the address it came from
     SyncReport sync;
     bool thumbnail_requested = false;
     std::optional<std::int64_t> thumbnail_taken_at; // Unix seconds, when a thumbnail is stored
@@ -54,15 +54,15 @@ struct ScreenRecord {
 struct PlayReportRow {
     std::string notice;
     std::string screen;
-    std::string hall;            // as the screen's latest heartbeat of those days named it
+    std::string hall; // as the screen's latest heartbeat of those days named it
     std::uint64_t count = 0;
     std::uint64_t seconds = 0;
-    std::uint64_t days = 0;      // days on which it was shown
+    std::uint64_t days = 0; // days on which it was shown
 };
 
 struct PlayReport {
-    std::vector<PlayReportRow> rows;      // by notice, then hall, then screen
-    std::vector<ScreenRecord> reporting;  // screens heard from since the start of the period, by hall, then screen
+    std::vector<PlayReportRow> rows;     // by notice, then hall, then screen
+    std::vector<ScreenRecord> reporting; // screens heard from since the start of the period, by hall, then screen
 };
 
 enum class HeartbeatOutcome { Stored, TooManyScreens, TooManyNewScreens, StorageError };
@@ -70,12 +70,12 @@ enum class HeartbeatOutcome { Stored, TooManyScreens, TooManyNewScreens, Storage
 struct HeartbeatRecorded {
     HeartbeatOutcome outcome = HeartbeatOutcome::StorageError;
     bool thumbnail_requested = false;
-    std::size_t plays_ignored = 0; // dated outside what is kept (a screen clock far off)
-    bool new_screen = false;       // the first heartbeat of this screen id
-    std::string previous_remote;   // set when the screen's address changed: two screens sharing one id show up so
-    std::string evicted;           // the screen forgotten to make room for this new one, if any
+    std::size_t plays_ignored = 0;  // dated outside what is kept (a screen clock far off)
+    bool new_screen = false;        // the first heartbeat of this screen id
+    std::string previous_remote;    // set when the screen's address changed: two screens sharing one id show up so
+    std::string evicted;            // the screen forgotten to make room for this new one, if any
     std::int64_t retry_after_s = 0; // for TooManyNewScreens: when this address may introduce one again
-    std::string error;             // for StorageError, one line for the log
+    std::string error;              // for StorageError, one line for the log
 };
 
 enum class ThumbnailOutcome { Stored, NotRequested, UnknownScreen, StorageError };
@@ -93,8 +93,8 @@ public:
     // Opens or creates the database (and its folder): WAL journal, a busy timeout, the schema.
     // A database written by a newer schema is refused rather than misread. Plays older than
     // the retention are pruned, counted back from `now` (Unix seconds).
-    static Result<std::unique_ptr<ScreenRegistry>> open(const std::filesystem::path& file, ScreenRegistryLimits limits,
-        std::int64_t now);
+    static Result<std::unique_ptr<ScreenRegistry>> open(
+        const std::filesystem::path& file, ScreenRegistryLimits limits, std::int64_t now);
     ~ScreenRegistry();
     ScreenRegistry(const ScreenRegistry&) = delete;
     ScreenRegistry& operator=(const ScreenRegistry&) = delete;
@@ -111,14 +111,16 @@ public:
     // made-up ids leaves; its plays go with it), else the least recently seen screen silent for
     // evict_silent_after_s (its plays stay: they are history); else it is refused (TooManyScreens).
     // Nobody else's screen can therefore be pushed out by a flood while it keeps reporting.
-    HeartbeatRecorded record(const Heartbeat& heartbeat, std::string_view remote, std::int64_t now, const Date& server_today);
+    HeartbeatRecorded record(
+        const Heartbeat& heartbeat, std::string_view remote, std::int64_t now, const Date& server_today);
 
-    std::vector<ScreenRecord> screens();          // by hall, then screen
+    std::vector<ScreenRecord> screens(); // by hall, then screen
     std::optional<ScreenRecord> screen(std::string_view id);
-    bool forget(std::string_view id);              // the screen and its thumbnail; its plays stay (they are history)
+    bool forget(std::string_view id); // the screen and its thumbnail; its plays stay (they are history)
 
-    bool request_thumbnail(std::string_view id);   // false: no such screen
-    ThumbnailOutcome store_thumbnail(std::string_view id, std::string_view content_type, std::string_view bytes, std::int64_t now);
+    bool request_thumbnail(std::string_view id); // false: no such screen
+    ThumbnailOutcome store_thumbnail(
+        std::string_view id, std::string_view content_type, std::string_view bytes, std::int64_t now);
     std::optional<Thumbnail> thumbnail(std::string_view id);
 
     // Plays on days from `since` on (screens' local dates), optionally of one notice; screens

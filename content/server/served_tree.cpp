@@ -33,7 +33,7 @@ std::optional<uint64_t> parse_version_name(const std::string& name)
 
 std::string utc_stamp(const fs::path& file)
 {
-    struct stat status {};
+    struct stat status { };
     if (::stat(file.c_str(), &status) != 0)
         return {};
     std::tm utc {};
@@ -43,7 +43,7 @@ std::string utc_stamp(const fs::path& file)
     return text;
 }
 
-}
+} // namespace
 
 ServedTree::ServedTree(fs::path root, TreeLimits limits, durable::FolderLock lock)
     : m_root(std::move(root))
@@ -56,7 +56,8 @@ Result<std::unique_ptr<ServedTree>> ServedTree::open(const fs::path& root, TreeL
 {
     std::error_code code;
     if (!fs::is_directory(root, code))
-        return fail(root.string() + " is not a folder (give the folder `hallboard publish --out` wrote, or an empty one)");
+        return fail(
+            root.string() + " is not a folder (give the folder `hallboard publish --out` wrote, or an empty one)");
     auto lock = durable::FolderLock::acquire(root);
     if (!lock)
         return fail("cannot serve " + root.string() + ": " + lock.error()
@@ -97,7 +98,7 @@ Result<void> ServedTree::load_current()
     if (!manifest) {
         log_info("nothing is published in " + m_root.string() + " yet; waiting for a publish");
         set_snapshot(0, {}, {});
-        return Ok{};
+        return Ok {};
     }
     auto summary = read_manifest_summary(*manifest);
     if (!summary)
@@ -137,7 +138,8 @@ Result<void> ServedTree::load_current()
         if (written && !signature.empty())
             written = durable::write_file(folder / "manifest.json.sig", signature);
         if (!written)
-            log_warning("cannot record version " + std::to_string(summary->version) + " in " + folder.string() + ": " + written.error());
+            log_warning("cannot record version " + std::to_string(summary->version) + " in " + folder.string() + ": "
+                + written.error());
     }
     if (!signature.empty() && top_line != signature) {
         if (auto written = durable::write_file(top_signature, signature))
@@ -148,7 +150,7 @@ Result<void> ServedTree::load_current()
     }
     set_snapshot(summary->version, std::move(*manifest), std::move(signature));
     log_info("serving version " + std::to_string(summary->version) + " from " + m_root.string());
-    return Ok{};
+    return Ok {};
 }
 
 void ServedTree::set_snapshot(uint64_t version, std::string manifest, std::string signature)
@@ -171,15 +173,21 @@ std::shared_ptr<const ManifestSnapshot> ServedTree::snapshot() const
     return m_snapshot;
 }
 
-fs::path ServedTree::blob_path(std::string_view sha256) const { return m_root / "blobs" / std::string(sha256); }
+fs::path ServedTree::blob_path(std::string_view sha256) const
+{
+    return m_root / "blobs" / std::string(sha256);
+}
 
-fs::path ServedTree::version_folder(uint64_t version) const { return m_root / "versions" / std::to_string(version); }
+fs::path ServedTree::version_folder(uint64_t version) const
+{
+    return m_root / "versions" / std::to_string(version);
+}
 
 std::vector<std::string> ServedTree::missing_blobs(const std::vector<std::string>& hashes) const
 {
     std::vector<std::string> missing;
     for (auto const& hash : hashes) {
-        struct stat status {};
+        struct stat status { };
         // lstat: a symlink is not a stored blob (the public route refuses to serve one).
         if (::lstat(blob_path(hash).c_str(), &status) != 0 || !S_ISREG(status.st_mode))
             missing.push_back(hash);
@@ -190,7 +198,7 @@ std::vector<std::string> ServedTree::missing_blobs(const std::vector<std::string
 Result<BlobUpload> ServedTree::begin_blob_upload(const std::string& sha256) const
 {
     auto target = blob_path(sha256);
-    struct stat status {};
+    struct stat status { };
     if (::stat(target.c_str(), &status) == 0)
         return BlobUpload(target, sha256, m_limits.max_blob_bytes, std::nullopt);
     auto staged = durable::StagedFile::create(target.parent_path());
@@ -236,7 +244,7 @@ std::optional<std::string> ServedTree::read_version(uint64_t version, VersionFil
     // The server writes these itself as regular files in real folders; a symlink planted there,
     // in place of the file or of its folder, must not be followed out of the tree (the read
     // below would follow it, and lstat of the file alone follows a linked folder).
-    struct stat status {};
+    struct stat status { };
     if (::lstat(folder.c_str(), &status) != 0 || !S_ISDIR(status.st_mode))
         return std::nullopt;
     if (::lstat(file.c_str(), &status) != 0 || !S_ISREG(status.st_mode))

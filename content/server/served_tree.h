@@ -49,16 +49,17 @@ struct VersionEntry {
     uint64_t version = 0;
     uint64_t manifest_bytes = 0;
     uint64_t blob_count = 0;
-    uint64_t blob_bytes = 0;  // sum of the listed blob sizes
-    std::string stored_at;    // UTC, "2026-11-22T02:00:00Z": when this server stored it
+    uint64_t blob_bytes = 0; // sum of the listed blob sizes
+    std::string stored_at;   // UTC, "2026-11-22T02:00:00Z": when this server stored it
     bool has_signature = false;
 };
 
 enum class VersionFile { Manifest, ManifestSignature };
 
 struct TreeLimits {
-    uint64_t max_blob_bytes = hallboard::max_asset_bytes;       // one asset; the content checker's bound
-    uint64_t max_manifest_bytes = hallboard::max_manifest_bytes; // what screens accept: a larger one would be served and refused
+    uint64_t max_blob_bytes = hallboard::max_asset_bytes; // one asset; the content checker's bound
+    uint64_t max_manifest_bytes
+        = hallboard::max_manifest_bytes; // what screens accept: a larger one would be served and refused
 };
 
 // Thread-safe: any number of readers; publishes are serialised among themselves.
@@ -100,10 +101,10 @@ private:
 
     std::filesystem::path m_root;
     TreeLimits m_limits;
-    durable::FolderLock m_lock; // the same lock `hallboard publish --out` takes: one writer per tree
+    durable::FolderLock m_lock;          // the same lock `hallboard publish --out` takes: one writer per tree
     mutable std::mutex m_snapshot_mutex; // guards m_snapshot (the pointer, not what it points to)
     std::shared_ptr<const ManifestSnapshot> m_snapshot;
-    std::mutex m_publish_mutex;          // one publish at a time
+    std::mutex m_publish_mutex; // one publish at a time
 };
 
 } // namespace hallboard

@@ -23,18 +23,20 @@ ManifestSwapResult refuse(ManifestSwapOutcome outcome, std::string message, uint
     return result;
 }
 
-}
+} // namespace
 
-ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::string_view signature_text,
-    std::string_view if_match)
+ManifestSwapResult ServedTree::swap_manifest(
+    std::string_view manifest, std::string_view signature_text, std::string_view if_match)
 {
     // What can be judged from the request alone is judged before taking the lock.
     if (manifest.size() > m_limits.max_manifest_bytes)
         return refuse(ManifestSwapOutcome::Invalid,
-            "manifest.json is larger than " + std::to_string(m_limits.max_manifest_bytes) + " bytes", snapshot()->version);
+            "manifest.json is larger than " + std::to_string(m_limits.max_manifest_bytes) + " bytes",
+            snapshot()->version);
     auto signature_line = read_signature_line(signature_text);
     if (!signature_line)
-        return refuse(ManifestSwapOutcome::Invalid, "Hallboard-Signature: " + signature_line.error(), snapshot()->version);
+        return refuse(
+            ManifestSwapOutcome::Invalid, "Hallboard-Signature: " + signature_line.error(), snapshot()->version);
     auto summary = read_manifest_summary(manifest);
     if (!summary)
         return refuse(ManifestSwapOutcome::Invalid, summary.error(), snapshot()->version);
@@ -48,17 +50,19 @@ ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::str
     if (!if_match_names_version(if_match, current->version, current->manifest_etag))
         return refuse(ManifestSwapOutcome::PreconditionFailed,
             "the server is at version " + std::to_string(current->version) + ", not the one in If-Match ("
-                + std::string(if_match.substr(0, 100)) + "): another publish came first; look at the versions and publish again",
+                + std::string(if_match.substr(0, 100))
+                + "): another publish came first; look at the versions and publish again",
             current->version);
     if (summary->version <= current->version)
         return refuse(ManifestSwapOutcome::NotNewer,
             "version " + std::to_string(summary->version) + " is not above the current version "
-                + std::to_string(current->version) + " (screens never go back; a rollback is published under a new version)",
+                + std::to_string(current->version)
+                + " (screens never go back; a rollback is published under a new version)",
             current->version);
 
     ManifestSwapResult missing = refuse(ManifestSwapOutcome::MissingBlobs, {}, current->version);
     for (auto const& blob : summary->blobs) {
-        struct stat status {};
+        struct stat status { };
         if (::stat(blob_path(blob.sha256).c_str(), &status) != 0 || !S_ISREG(status.st_mode)
             || static_cast<uint64_t>(status.st_size) != blob.size) {
             if (std::find(missing.missing.begin(), missing.missing.end(), blob.sha256) == missing.missing.end())
@@ -66,8 +70,9 @@ ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::str
         }
     }
     if (!missing.missing.empty()) {
-        missing.message = std::to_string(missing.missing.size()) + " blob(s) listed in the manifest are not on the server "
-                                                                   "(or have another size): upload them first";
+        missing.message = std::to_string(missing.missing.size())
+            + " blob(s) listed in the manifest are not on the server "
+              "(or have another size): upload them first";
         return missing;
     }
 
@@ -78,7 +83,8 @@ ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::str
     std::error_code code;
     fs::create_directories(folder, code);
     if (code)
-        return refuse(ManifestSwapOutcome::IoError, "cannot create " + folder.string() + ": " + code.message(), current->version);
+        return refuse(
+            ManifestSwapOutcome::IoError, "cannot create " + folder.string() + ": " + code.message(), current->version);
     auto written = durable::write_file(folder / "manifest.json.sig", signature);
     if (written)
         written = durable::write_file(folder / "manifest.json", manifest);
@@ -92,7 +98,8 @@ ManifestSwapResult ServedTree::swap_manifest(std::string_view manifest, std::str
         return refuse(ManifestSwapOutcome::IoError, top.error(), current->version);
     if (auto top = durable::write_file(m_root / "manifest.json", manifest); !top) {
         if (!current->signature.empty())
-            (void)durable::write_file(m_root / "manifest.json.sig", current->signature); // best effort: the old pair again
+            (void)durable::write_file(
+                m_root / "manifest.json.sig", current->signature); // best effort: the old pair again
         return refuse(ManifestSwapOutcome::IoError, top.error(), current->version);
     }
 

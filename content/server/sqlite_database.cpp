@@ -13,7 +13,10 @@ Statement::Statement(sqlite3* database, sqlite3_stmt* statement)
 {
 }
 
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_statement);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : m_database(std::exchange(other.m_database, nullptr))
@@ -58,9 +61,12 @@ Statement& Statement::bind_null(int index)
 Statement::Step Statement::step()
 {
     switch (sqlite3_step(m_statement)) {
-    case SQLITE_ROW: return Step::Row;
-    case SQLITE_DONE: return Step::Done;
-    default: return Step::Error;
+    case SQLITE_ROW:
+        return Step::Row;
+    case SQLITE_DONE:
+        return Step::Done;
+    default:
+        return Step::Error;
     }
 }
 
@@ -70,7 +76,10 @@ void Statement::reset()
     sqlite3_clear_bindings(m_statement);
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+std::int64_t Statement::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
 
 std::string Statement::text(int column) const
 {
@@ -80,14 +89,20 @@ std::string Statement::text(int column) const
     return data ? std::string(data, static_cast<size_t>(size)) : std::string();
 }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
 
 Database::Database(sqlite3* handle)
     : m_handle(handle)
 {
 }
 
-Database::~Database() { sqlite3_close_v2(m_handle); }
+Database::~Database()
+{
+    sqlite3_close_v2(m_handle);
+}
 
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file)
 {
@@ -112,7 +127,8 @@ bool Database::execute(std::string_view sql)
 Statement Database::prepare(std::string_view sql)
 {
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v3(m_handle, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+    if (sqlite3_prepare_v3(
+            m_handle, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
         != SQLITE_OK)
         return {};
     return Statement(m_handle, statement);
@@ -134,9 +150,15 @@ std::string Database::query_text(std::string_view sql)
     return statement.text(0);
 }
 
-std::int64_t Database::changes() const { return sqlite3_changes64(m_handle); }
+std::int64_t Database::changes() const
+{
+    return sqlite3_changes64(m_handle);
+}
 
-std::string Database::last_error() const { return sqlite3_errmsg(m_handle); }
+std::string Database::last_error() const
+{
+    return sqlite3_errmsg(m_handle);
+}
 
 Transaction::Transaction(Database& database)
     : m_database(database)

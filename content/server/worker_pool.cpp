@@ -11,7 +11,10 @@ WorkerPool::WorkerPool(ConnectionGuard& guard, int threads, int max_waiting)
         m_threads.emplace_back([this] { work(); });
 }
 
-WorkerPool::~WorkerPool() { shutdown(); }
+WorkerPool::~WorkerPool()
+{
+    shutdown();
+}
 
 void WorkerPool::enqueue(std::function<void()> task)
 {

@@ -35,7 +35,8 @@ using Milliseconds = std::chrono::duration<double, std::milli>;
 
 int run_bench(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--config", "--size", "--frames", "--source", "--slide-time" }, { "--trace", "--full-redraw" } });
+    auto command_line = parse_command_line(arguments,
+        { { "--config", "--size", "--frames", "--source", "--slide-time" }, { "--trace", "--full-redraw" } });
     if (!command_line)
         return exit_invalid;
     int frames = 600;
@@ -114,39 +115,51 @@ int run_bench(const std::vector<std::string>& arguments)
     // A frame longer than this shows as a stutter in the ticker (the player counts them too).
     double const stutter_ms = Milliseconds(TickerSmoothness::late_after).count();
 
-    std::printf("hallboard bench: %dx%d, %d frames at %.0f fps simulated, software renderer, offscreen (RGB888, as a window), %s\n",
-        size->width, size->height, frames, compose.frames_per_second, redraw == Redraw::Changes ? "drawing only what changed" : "drawing every frame whole");
-    std::printf("time to first frame:  %.1f ms (since process start, +-10 ms); fonts %.1f ms, first frame %.1f ms (layout %.1f, rasterise %.1f)\n",
+    std::printf("hallboard bench: %dx%d, %d frames at %.0f fps simulated, software renderer, offscreen (RGB888, as a "
+                "window), %s\n",
+        size->width, size->height, frames, compose.frames_per_second,
+        redraw == Redraw::Changes ? "drawing only what changed" : "drawing every frame whole");
+    std::printf("time to first frame:  %.1f ms (since process start, +-10 ms); fonts %.1f ms, first frame %.1f ms "
+                "(layout %.1f, rasterise %.1f)\n",
         first_frame, fonts_ms, first_draw_ms, first_report.layout_ms, first_report.rasterise_ms);
     std::printf("steady frame:         median %.2f ms, p99 %.2f ms (%zu frames)\n", percentile(steady.wall, 0.5),
         percentile(steady.wall, 0.99), steady.wall.size());
-    std::printf("preparing frame:      median %.2f ms, max %.2f ms (%zu frames laying out or rasterising the next page ahead, %.1f ms in all)\n",
+    std::printf("preparing frame:      median %.2f ms, max %.2f ms (%zu frames laying out or rasterising the next page "
+                "ahead, %.1f ms in all)\n",
         percentile(preparing.wall, 0.5), maximum(preparing.wall), preparing.wall.size(), costs.ahead_ms());
-    std::printf("transition frame:     median %.2f ms, p99 %.2f ms (%zu frames of %s)\n", percentile(transitions.wall, 0.5),
-        percentile(transitions.wall, 0.99), transitions.wall.size(),
-        screen->config.transition == Transition::Fade ? "fade" : screen->config.transition == Transition::Slide ? "slide" : "cut");
-    std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes, %d of them prepared ahead)\n", percentile(changes.wall, 0.5),
-        maximum(changes.wall), changes.wall.size(), costs.prepared_changes());
-    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(costs.layouts(), 0.5), maximum(costs.layouts()));
-    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(costs.rasterisations(), 0.5), maximum(costs.rasterisations()));
+    std::printf("transition frame:     median %.2f ms, p99 %.2f ms (%zu frames of %s)\n",
+        percentile(transitions.wall, 0.5), percentile(transitions.wall, 0.99), transitions.wall.size(),
+        screen->config.transition == Transition::Fade        ? "fade"
+            : screen->config.transition == Transition::Slide ? "slide"
+                                                             : "cut");
+    std::printf("slide change frame:   median %.1f ms, max %.1f ms (%zu changes, %d of them prepared ahead)\n",
+        percentile(changes.wall, 0.5), maximum(changes.wall), changes.wall.size(), costs.prepared_changes());
+    std::printf("  of which layout:    median %.1f ms, max %.1f ms\n", percentile(costs.layouts(), 0.5),
+        maximum(costs.layouts()));
+    std::printf("  of which rasterise: median %.1f ms, max %.1f ms\n", percentile(costs.rasterisations(), 0.5),
+        maximum(costs.rasterisations()));
     std::printf("worst frame:          %.1f ms; %ld frames over %.1f ms, %ld over %.0f ms\n", maximum(costs.all().wall),
         costs.frames_over(frame_ms), frame_ms, costs.frames_over(stutter_ms), stutter_ms);
-    std::printf("CPU time per frame:   steady %.2f, preparing %.2f (max %.1f), transition %.2f, slide change %.2f ms (medians), worst %.1f ms\n",
-        percentile(steady.cpu, 0.5), percentile(preparing.cpu, 0.5), maximum(preparing.cpu), percentile(transitions.cpu, 0.5),
-        percentile(changes.cpu, 0.5), maximum(costs.all().cpu));
+    std::printf("CPU time per frame:   steady %.2f, preparing %.2f (max %.1f), transition %.2f, slide change %.2f ms "
+                "(medians), worst %.1f ms\n",
+        percentile(steady.cpu, 0.5), percentile(preparing.cpu, 0.5), maximum(preparing.cpu),
+        percentile(transitions.cpu, 0.5), percentile(changes.cpu, 0.5), maximum(costs.all().cpu));
     double const screen_pixels = static_cast<double>(size->width) * size->height;
-    std::printf("redrawn a steady frame: median %.0f kpixel (%.1f %% of the screen)\n", percentile(costs.steady_damage(), 0.5) / 1000,
-        100 * percentile(costs.steady_damage(), 0.5) / screen_pixels);
+    std::printf("redrawn a steady frame: median %.0f kpixel (%.1f %% of the screen)\n",
+        percentile(costs.steady_damage(), 0.5) / 1000, 100 * percentile(costs.steady_damage(), 0.5) / screen_pixels);
     std::printf("texture cache:        %.1f MB, ticker strip %.1f MB, slide pages %.1f MB at the end\n",
-        static_cast<double>(compositor.cached_texture_bytes()) / 1e6, static_cast<double>(compositor.ticker_strip_bytes()) / 1e6,
+        static_cast<double>(compositor.cached_texture_bytes()) / 1e6,
+        static_cast<double>(compositor.ticker_strip_bytes()) / 1e6,
         static_cast<double>(compositor.slide_texture_bytes()) / 1e6);
     std::printf("peak RSS:             %.1f MB\n", peak_resident_mebibytes());
     auto memory = resident_memory_by_kind();
-    std::printf("RSS at the end:       %.1f MB: anonymous %.1f, heap %.1f, font files %.1f, libraries %.1f, other %.1f\n",
+    std::printf(
+        "RSS at the end:       %.1f MB: anonymous %.1f, heap %.1f, font files %.1f, libraries %.1f, other %.1f\n",
         memory.total(), memory.anonymous, memory.heap, memory.fonts, memory.libraries, memory.other);
     for (auto const& [file, megabytes] : memory.font_files)
         std::printf("  font file %s: %.1f MB\n", file.c_str(), megabytes);
-    std::printf("RSS highest:          %.1f MB at %s\n", memory_over_run.highest(), memory_over_run.highest_at().c_str());
+    std::printf(
+        "RSS highest:          %.1f MB at %s\n", memory_over_run.highest(), memory_over_run.highest_at().c_str());
     std::printf("RSS over the run:     ");
     for (size_t i = 0; i < memory_over_run.at_fifths().size(); ++i)
         std::printf("%s%.1f", i ? ", " : "", memory_over_run.at_fifths()[i]);

@@ -26,7 +26,8 @@ int run_check(const std::vector<std::string>& arguments)
     if (command_line->has("--size")) {
         size = parse_screen_size(command_line->option("--size"));
         if (!size) {
-            std::fprintf(stderr, "error: --size '%s' is not a size (write it like 1920x1080)\n", command_line->option("--size").c_str());
+            std::fprintf(stderr, "error: --size '%s' is not a size (write it like 1920x1080)\n",
+                command_line->option("--size").c_str());
             return exit_invalid;
         }
     }

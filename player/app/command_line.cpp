@@ -37,7 +37,8 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
         }
         if (!spec.with_value.count(name)) {
             auto hint = did_you_mean(name, known);
-            std::fprintf(stderr, "error: unknown option '%s'%s\n", name.c_str(), hint.empty() ? "" : (" (" + hint + ")").c_str());
+            std::fprintf(stderr, "error: unknown option '%s'%s\n", name.c_str(),
+                hint.empty() ? "" : (" (" + hint + ")").c_str());
             return std::nullopt;
         }
         if (!value) {
@@ -57,14 +58,16 @@ std::optional<LocalDateTime> parse_at_option(const CommandLine& command_line)
     auto text = command_line.option("--at");
     auto moment = parse_date_time(text);
     if (!moment)
-        std::fprintf(stderr, "error: --at '%s' is not a date and time (write it like \"2026-11-22 10:00\")\n", text.c_str());
+        std::fprintf(
+            stderr, "error: --at '%s' is not a date and time (write it like \"2026-11-22 10:00\")\n", text.c_str());
     return moment;
 }
 
 std::optional<LoadedScreen> load_screen(const CommandLine& command_line, ContentOrigin origin)
 {
     // Previewing a content folder needs no screen: a default 1920x1080 one with the default theme.
-    bool const default_screen = !command_line.has("--config") && command_line.has("--source") && origin == ContentOrigin::SourceOnly;
+    bool const default_screen
+        = !command_line.has("--config") && command_line.has("--source") && origin == ContentOrigin::SourceOnly;
     if (!command_line.has("--config") && !default_screen) {
         std::fprintf(stderr, "error: --config FILE is required (for example --config config/demo.yaml)\n");
         return std::nullopt;
@@ -92,14 +95,16 @@ std::optional<LoadedScreen> load_screen(const CommandLine& command_line, Content
     }
     if (config->source.empty()) {
         report_diagnostics(diagnostics);
-        std::fprintf(stderr, "error: %s: this command needs a local content source: set content.source, or pass --source DIR\n",
+        std::fprintf(stderr,
+            "error: %s: this command needs a local content source: set content.source, or pass --source DIR\n",
             config->file.string().c_str());
         return std::nullopt;
     }
     auto content = load_content_source_as_given(config->source, diagnostics);
     report_diagnostics(diagnostics);
     if (!content) {
-        std::fprintf(stderr, "error: %s is not a content source (it needs a notices/ folder)\n", config->source.string().c_str());
+        std::fprintf(stderr, "error: %s is not a content source (it needs a notices/ folder)\n",
+            config->source.string().c_str());
         return std::nullopt;
     }
     // Invalid notices are left out; the valid ones still play, as they would on a screen.

@@ -42,7 +42,8 @@ struct LoadedScreen {
     ScreenConfig config;
     std::shared_ptr<const ContentSource> content;
 };
-std::optional<LoadedScreen> load_screen(const CommandLine& command_line, ContentOrigin origin = ContentOrigin::SourceOnly);
+std::optional<LoadedScreen> load_screen(
+    const CommandLine& command_line, ContentOrigin origin = ContentOrigin::SourceOnly);
 
 // Parses --at "2026-11-22 10:00" (or a bare date, meaning 00:00).
 std::optional<LocalDateTime> parse_at_option(const CommandLine& command_line);

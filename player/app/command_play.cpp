@@ -47,7 +47,8 @@ std::unique_ptr<ShowClock> clock_from(const CommandLine& command_line)
     if (!command_line.has("--clock-start") && !command_line.has("--clock-speed"))
         return std::make_unique<SystemClock>();
     if (!command_line.has("--clock-start")) {
-        std::fprintf(stderr, "error: --clock-speed needs --clock-start \"YYYY-MM-DD HH:MM\": where the simulated clock starts\n");
+        std::fprintf(stderr,
+            "error: --clock-speed needs --clock-start \"YYYY-MM-DD HH:MM\": where the simulated clock starts\n");
         return nullptr;
     }
     auto start = parse_date_time(command_line.option("--clock-start"));
@@ -76,7 +77,9 @@ std::unique_ptr<ShowClock> clock_from(const CommandLine& command_line)
 
 int run_play(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--config", "--source", "--exit-after", "--renderer", "--clock-start", "--clock-speed" }, { "--full-redraw" } });
+    auto command_line = parse_command_line(arguments,
+        { { "--config", "--source", "--exit-after", "--renderer", "--clock-start", "--clock-speed" },
+            { "--full-redraw" } });
     if (!command_line)
         return exit_invalid;
     PlayOptions options;
@@ -120,14 +123,16 @@ int run_play(const std::vector<std::string>& arguments)
         return exit_failure;
     }
     bool const full_redraw = options.redraw == Redraw::Everything;
-    auto output = ScreenOutput::open(output_options_for(config, full_redraw ? RendererSetting::Software : renderer_override.value_or(config.renderer)));
+    auto output = ScreenOutput::open(output_options_for(
+        config, full_redraw ? RendererSetting::Software : renderer_override.value_or(config.renderer)));
     if (!output) {
         log_error(std::string("cannot open the screen's window: ") + SDL_GetError());
         return exit_failure;
     }
     log_screen_opened(config, *output);
 
-    ScreenShow show(output->renderer(), **fonts, std::make_shared<const ScreenConfig>(config), output->width(), output->height());
+    ScreenShow show(
+        output->renderer(), **fonts, std::make_shared<const ScreenConfig>(config), output->width(), output->height());
     auto const compose = compose_settings_for(output->path(), output->refresh_rate(), options.redraw);
     options.frames_per_second = compose.frames_per_second;
     apply_compose_settings(compose, show);

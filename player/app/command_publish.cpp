@@ -15,9 +15,10 @@ namespace hallboard {
 
 namespace {
 
-constexpr char const* usage = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
-                              "       hallboard publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
-                              "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n";
+constexpr char const* usage
+    = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
+      "       hallboard publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
+      "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n";
 
 // Whether the options name one way of publishing, completely; explains otherwise.
 bool usage_is_complete(const CommandLine& command_line)
@@ -30,8 +31,9 @@ bool usage_is_complete(const CommandLine& command_line)
         return false;
     }
     if (command_line.has("--rollback") && !to) {
-        std::fputs("error: --rollback works with --to URL; to go back to earlier content in a folder, publish that content "
-                   "again (docs/publishing.md, section 5)\n",
+        std::fputs(
+            "error: --rollback works with --to URL; to go back to earlier content in a folder, publish that content "
+            "again (docs/publishing.md, section 5)\n",
             stderr);
         return false;
     }
@@ -61,8 +63,8 @@ bool usage_is_complete(const CommandLine& command_line)
 
 int run_publish(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments,
-        { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate" }, { "--dry-run" } });
+    auto command_line = parse_command_line(
+        arguments, { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate" }, { "--dry-run" } });
     if (!command_line)
         return exit_invalid;
     if (!usage_is_complete(*command_line)) {
@@ -89,7 +91,8 @@ int run_publish(const std::vector<std::string>& arguments)
     if (command_line->has("--rollback")) {
         rollback_version = parse_version_number(command_line->option("--rollback"));
         if (!rollback_version) {
-            std::fprintf(stderr, "error: --rollback '%s': give the version number to go back to (see GET /admin/versions)\n",
+            std::fprintf(stderr,
+                "error: --rollback '%s': give the version number to go back to (see GET /admin/versions)\n",
                 command_line->option("--rollback").c_str());
             return exit_invalid;
         }
@@ -111,12 +114,13 @@ int run_publish(const std::vector<std::string>& arguments)
     auto source = load_content_source_as_given(source_path, diagnostics);
     report_diagnostics(diagnostics);
     if (!source || diagnostics.has_errors()) {
-        std::fprintf(stderr, "%d error(s), %d warning(s): nothing %s\n", diagnostics.error_count(), diagnostics.warning_count(),
-            dry_run ? "would be published" : "was published");
+        std::fprintf(stderr, "%d error(s), %d warning(s): nothing %s\n", diagnostics.error_count(),
+            diagnostics.warning_count(), dry_run ? "would be published" : "was published");
         return exit_invalid;
     }
     if (source->notices.empty())
-        std::fprintf(stderr, "warning: %s holds no notices; screens will show only the hall's name\n", source_path.string().c_str());
+        std::fprintf(stderr, "warning: %s holds no notices; screens will show only the hall's name\n",
+            source_path.string().c_str());
 
     if (command_line->has("--to"))
         return publish_to_server(*source, key ? &*key : nullptr, target, run);

@@ -106,19 +106,23 @@ int run_render(const std::vector<std::string>& arguments)
     clock.advance(seconds_until_ticker_in_view(compositor.geometry(), screen->config.theme));
 
     auto notices = notices_to_render(*screen, at);
-    auto pages = write_page_previews(canvas, notices, [&](const Notice& notice, int page) {
-        int page_count = compositor.show_static(notice, page, clock.now());
-        if (page_count > 0)
-            compositor.draw_frame(clock.now());
-        return page_count;
-    }, out);
+    auto pages = write_page_previews(
+        canvas, notices,
+        [&](const Notice& notice, int page) {
+            int page_count = compositor.show_static(notice, page, clock.now());
+            if (page_count > 0)
+                compositor.draw_frame(clock.now());
+            return page_count;
+        },
+        out);
     if (!pages) {
         std::fprintf(stderr, "error: %s\n", pages.error().c_str());
         return exit_failure;
     }
     if (screen_off) {
         // What the hall sees then: black, or the dimmed clock (display.off_hours).
-        ScreenShow show(canvas.renderer(), *fonts, std::make_shared<const ScreenConfig>(screen->config), size->width, size->height);
+        ScreenShow show(
+            canvas.renderer(), *fonts, std::make_shared<const ScreenConfig>(screen->config), size->width, size->height);
         show.draw_frame(clock.now(), Redraw::Everything, AheadWork::InFrame);
         if (!canvas.save_png(out / "off-hours.png")) {
             std::fprintf(stderr, "error: cannot write %s\n", (out / "off-hours.png").string().c_str());
@@ -131,8 +135,8 @@ int run_render(const std::vector<std::string>& arguments)
         std::fprintf(stderr, "error: cannot write %s\n", (out / "index.png").string().c_str());
         return exit_failure;
     }
-    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s, %s\n", pages->count, notices.size(), size->width,
-        size->height, out.string().c_str(), sheet_options.caption.c_str());
+    std::printf("wrote %d page(s) of %zu slide(s) at %dx%d and index.png to %s, %s\n", pages->count, notices.size(),
+        size->width, size->height, out.string().c_str(), sheet_options.caption.c_str());
     return exit_ok;
 }
 

@@ -16,7 +16,8 @@ namespace hallboard {
 
 namespace {
 
-constexpr char const* usage = "usage: hallboard report --server URL --token-file FILE --since YYYY-MM-DD [--notice ID]\n";
+constexpr char const* usage
+    = "usage: hallboard report --server URL --token-file FILE --since YYYY-MM-DD [--notice ID]\n";
 
 std::string minutes(std::uint64_t seconds)
 {
@@ -32,7 +33,10 @@ std::string shown_field(const nlohmann::json& entry, const char* key)
     return escape_terminal_text(text_field(entry, key));
 }
 
-std::string times(std::uint64_t count) { return std::to_string(count) + (count == 1 ? " time" : " times"); }
+std::string times(std::uint64_t count)
+{
+    return std::to_string(count) + (count == 1 ? " time" : " times");
+}
 
 std::string plural(std::size_t count, const char* one, const char* many)
 {
@@ -59,7 +63,8 @@ std::vector<ReportingScreen> reporting_screens(const nlohmann::json& answer)
 
 void print_notice(const nlohmann::json& notice, const std::vector<ReportingScreen>& reporting, bool list_absent)
 {
-    auto const& screens = notice.contains("screens") && notice["screens"].is_array() ? notice["screens"] : nlohmann::json::array();
+    auto const& screens
+        = notice.contains("screens") && notice["screens"].is_array() ? notice["screens"] : nlohmann::json::array();
     std::set<std::string> halls, screens_shown;
     TextTable table({ "hall", "screen", "shown", "minutes", "days" });
     for (auto const& entry : screens) {
@@ -71,9 +76,9 @@ void print_notice(const nlohmann::json& notice, const std::vector<ReportingScree
         table.add_row({ hall, shown_field(entry, "screen"), std::to_string(number_field(entry, "count")),
             minutes(number_field(entry, "seconds")), std::to_string(number_field(entry, "days")) });
     }
-    std::printf("%s: shown %s, %s min, on %s in %s\n", shown_field(notice, "notice").c_str(), times(number_field(notice, "count")).c_str(),
-        minutes(number_field(notice, "seconds")).c_str(), plural(screens_shown.size(), "screen", "screens").c_str(),
-        plural(halls.size(), "hall", "halls").c_str());
+    std::printf("%s: shown %s, %s min, on %s in %s\n", shown_field(notice, "notice").c_str(),
+        times(number_field(notice, "count")).c_str(), minutes(number_field(notice, "seconds")).c_str(),
+        plural(screens_shown.size(), "screen", "screens").c_str(), plural(halls.size(), "hall", "halls").c_str());
     std::fputs(table.format(2).c_str(), stdout);
     if (!list_absent)
         return;
@@ -87,8 +92,8 @@ void print_notice(const nlohmann::json& notice, const std::vector<ReportingScree
             absent.push_back(screen);
     }
     if (absent.empty()) {
-        std::printf("  shown on every screen that reported since then (%s in %s)\n", plural(reporting.size(), "screen", "screens").c_str(),
-            plural(hall_showed.size(), "hall", "halls").c_str());
+        std::printf("  shown on every screen that reported since then (%s in %s)\n",
+            plural(reporting.size(), "screen", "screens").c_str(), plural(hall_showed.size(), "hall", "halls").c_str());
         return;
     }
     std::string line;
@@ -104,7 +109,7 @@ void print_notice(const nlohmann::json& notice, const std::vector<ReportingScree
         std::printf("  halls where it was not shown at all: %s\n", missing_halls.c_str());
 }
 
-}
+} // namespace
 
 int run_report(const std::vector<std::string>& arguments)
 {
@@ -126,14 +131,16 @@ int run_report(const std::vector<std::string>& arguments)
     if (command_line->has("--notice")) {
         notice = command_line->option("--notice");
         if (!is_valid_screen_id(*notice)) {
-            std::fprintf(stderr, "error: --notice '%s' is not a notice id (lowercase letters, digits, '-' and '_')\n", notice->c_str());
+            std::fprintf(stderr, "error: --notice '%s' is not a notice id (lowercase letters, digits, '-' and '_')\n",
+                notice->c_str());
             return exit_invalid;
         }
     }
 
     std::string path = "admin/report?since=" + format_date(*since) + (notice ? "&notice=" + *notice : std::string());
     int exit_status = exit_ok;
-    auto answer = query_admin({ command_line->option("--server"), command_line->option("--token-file") }, path, exit_status);
+    auto answer
+        = query_admin({ command_line->option("--server"), command_line->option("--token-file") }, path, exit_status);
     if (!answer)
         return exit_status;
 
@@ -145,7 +152,8 @@ int run_report(const std::vector<std::string>& arguments)
         format_date(*since).c_str(), plural(reporting.size(), "screen", "screens").c_str(),
         plural(reporting_halls.size(), "hall", "halls").c_str());
 
-    auto const& notices = answer->contains("notices") && (*answer)["notices"].is_array() ? (*answer)["notices"] : nlohmann::json::array();
+    auto const& notices = answer->contains("notices") && (*answer)["notices"].is_array() ? (*answer)["notices"]
+                                                                                         : nlohmann::json::array();
     if (notices.empty()) {
         if (notice) {
             std::printf("%s: not shown on any screen since %s\n", notice->c_str(), format_date(*since).c_str());

@@ -58,7 +58,8 @@ ListedScreen read_screen(const nlohmann::json& entry, SystemClock::time_point no
     }
     auto& observation = screen.observation;
     observation.last_seen = screen.last_seen;
-    observation.interval = interval_override.value_or(std::chrono::seconds(std::max<std::uint64_t>(number_field(entry, "interval_s"), 1)));
+    observation.interval = interval_override.value_or(
+        std::chrono::seconds(std::max<std::uint64_t>(number_field(entry, "interval_s"), 1)));
     observation.version = screen.version;
     observation.sync_failed = failed;
     if (auto sent = parse_utc_timestamp(text_field(entry, "sent_at")))
@@ -71,12 +72,13 @@ std::string describe_skew(std::chrono::seconds skew)
 {
     auto seconds = skew.count();
     auto magnitude = seconds < 0 ? -seconds : seconds;
-    auto amount = magnitude < 120 ? std::to_string(magnitude) + " s" : magnitude < 7200 ? std::to_string(magnitude / 60) + " min"
-                                                                                       : std::to_string(magnitude / 3600) + " h";
+    auto amount = magnitude < 120 ? std::to_string(magnitude) + " s"
+        : magnitude < 7200        ? std::to_string(magnitude / 60) + " min"
+                                  : std::to_string(magnitude / 3600) + " h";
     return amount + (seconds < 0 ? " behind" : " ahead of") + " the server's";
 }
 
-}
+} // namespace
 
 int run_screens(const std::vector<std::string>& arguments)
 {
@@ -92,14 +94,16 @@ int run_screens(const std::vector<std::string>& arguments)
         auto text = command_line->option("--interval");
         auto parsed = parse_duration(text);
         if (!parsed || *parsed < std::chrono::seconds(1)) {
-            std::fprintf(stderr, "error: --interval '%s' is not a duration of a second or more (e.g. 60s, 2m)\n", text.c_str());
+            std::fprintf(
+                stderr, "error: --interval '%s' is not a duration of a second or more (e.g. 60s, 2m)\n", text.c_str());
             return exit_invalid;
         }
         interval = std::chrono::duration_cast<std::chrono::seconds>(*parsed);
     }
 
     int exit_status = exit_ok;
-    auto answer = query_admin({ command_line->option("--server"), command_line->option("--token-file") }, "admin/screens", exit_status);
+    auto answer = query_admin(
+        { command_line->option("--server"), command_line->option("--token-file") }, "admin/screens", exit_status);
     if (!answer)
         return exit_status;
     // Ages and staleness are judged by the server's clock, which stamped last_seen: the admin's
@@ -140,17 +144,19 @@ int run_screens(const std::vector<std::string>& arguments)
         if (counts[name] > 0)
             summary += ", " + std::to_string(counts[name]) + " " + name;
     }
-    summary += " (server at version " + std::to_string(current) + "; stale after " + std::to_string(stale_after_intervals)
+    summary += " (server at version " + std::to_string(current) + "; stale after "
+        + std::to_string(stale_after_intervals)
         + (interval ? " × " + std::to_string(interval->count()) + " s" : std::string(" missed intervals")) + ")";
     std::printf("\n%s\n", summary.c_str());
 
     for (auto const& screen : screens) {
         if (screen.health.sync_failing) {
-            std::printf("%s: last sync failed%s: %s\n", screen.screen.c_str(), screen.sync_at.empty() ? "" : (" at " + screen.sync_at).c_str(),
-                screen.sync_error.c_str());
+            std::printf("%s: last sync failed%s: %s\n", screen.screen.c_str(),
+                screen.sync_at.empty() ? "" : (" at " + screen.sync_at).c_str(), screen.sync_error.c_str());
         }
         if (screen.health.clock_off)
-            std::printf("%s: its clock is %s\n", screen.screen.c_str(), describe_skew(screen.observation.clock_skew).c_str());
+            std::printf(
+                "%s: its clock is %s\n", screen.screen.c_str(), describe_skew(screen.observation.clock_skew).c_str());
     }
     return exit_ok;
 }

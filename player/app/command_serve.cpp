@@ -42,7 +42,7 @@ std::optional<ListenAddress> parse_listen(const std::string& text)
     return address;
 }
 
-}
+} // namespace
 
 int run_serve(const std::vector<std::string>& arguments)
 {
@@ -56,7 +56,8 @@ int run_serve(const std::vector<std::string>& arguments)
     std::filesystem::path root = command_line->positional[0];
     std::error_code code;
     if (!std::filesystem::is_directory(root, code)) {
-        std::fprintf(stderr, "error: %s: no such folder (give the folder `hallboard publish --out` wrote)\n", root.c_str());
+        std::fprintf(
+            stderr, "error: %s: no such folder (give the folder `hallboard publish --out` wrote)\n", root.c_str());
         return exit_invalid;
     }
     auto listen_text = command_line->option("--listen", "127.0.0.1:8080");

@@ -44,7 +44,8 @@ int run_once(sync::ContentSync& content_sync)
     case sync::CycleOutcome::Failed:
         break;
     }
-    std::fprintf(stderr, "error: %s\n%s, not the server's current version\n", result.error.c_str(), holds(content_sync).c_str());
+    std::fprintf(
+        stderr, "error: %s\n%s, not the server's current version\n", result.error.c_str(), holds(content_sync).c_str());
     return exit_failure;
 }
 
@@ -60,7 +61,8 @@ int run_loop(std::unique_ptr<sync::ContentSync> content_sync)
     auto poll = content_sync->settings().poll;
     auto server = content_sync->settings().server;
     sync::SyncThread thread(std::move(content_sync), {});
-    log_info("sync: polling " + server + " every " + std::to_string(poll.count() / 1000) + " s; stop with Ctrl-C or SIGTERM");
+    log_info("sync: polling " + server + " every " + std::to_string(poll.count() / 1000)
+        + " s; stop with Ctrl-C or SIGTERM");
     thread.start();
     int received = 0;
     sigwait(&stop_signals, &received);

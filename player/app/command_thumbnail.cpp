@@ -15,20 +15,25 @@ namespace hallboard {
 
 namespace {
 
-constexpr char const* usage = "usage: hallboard thumbnail --server URL --token-file FILE --screen ID --out FILE.png [--wait DURATION]\n";
+constexpr char const* usage
+    = "usage: hallboard thumbnail --server URL --token-file FILE --screen ID --out FILE.png [--wait DURATION]\n";
 // A screen answers after its next heartbeat: with the default 60 s interval, within a minute
 // and the upload; three intervals is when it would count as stale anyway.
 constexpr std::chrono::seconds default_wait { 180 };
 constexpr std::chrono::milliseconds poll_every { 1000 };
 
 // When the screen's stored thumbnail was taken (Hallboard-Taken-At); empty when it has none.
-std::string taken_at(const net::Response& stored) { return stored.status == 200 ? stored.header("hallboard-taken-at") : std::string(); }
+std::string taken_at(const net::Response& stored)
+{
+    return stored.status == 200 ? stored.header("hallboard-taken-at") : std::string();
+}
 
 } // namespace
 
 int run_thumbnail(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--server", "--token-file", "--screen", "--out", "--wait" }, {} });
+    auto command_line
+        = parse_command_line(arguments, { { "--server", "--token-file", "--screen", "--out", "--wait" }, {} });
     if (!command_line)
         return exit_invalid;
     for (auto const* required : { "--server", "--token-file", "--screen", "--out" }) {
@@ -41,7 +46,8 @@ int run_thumbnail(const std::vector<std::string>& arguments)
     if (command_line->has("--wait")) {
         auto parsed = parse_duration(command_line->option("--wait"));
         if (!parsed) {
-            std::fprintf(stderr, "error: --wait '%s' is not a duration (e.g. 90s, 5m)\n", command_line->option("--wait").c_str());
+            std::fprintf(stderr, "error: --wait '%s' is not a duration (e.g. 90s, 5m)\n",
+                command_line->option("--wait").c_str());
             return exit_invalid;
         }
         wait = *parsed;
@@ -74,11 +80,13 @@ int run_thumbnail(const std::vector<std::string>& arguments)
             std::fprintf(stderr, "error: cannot write %s: %s\n", out.string().c_str(), written.error().c_str());
             return exit_failure;
         }
-        std::printf("wrote %s (%zu bytes), taken at %s\n", out.string().c_str(), now->body.size(), taken_at(*now).c_str());
+        std::printf(
+            "wrote %s (%zu bytes), taken at %s\n", out.string().c_str(), now->body.size(), taken_at(*now).c_str());
         return exit_ok;
     }
-    std::fprintf(stderr, "error: screen '%s' sent no thumbnail within %lld s: is it running and reaching the server? "
-                         "(hallboard screens shows when it was last seen)\n",
+    std::fprintf(stderr,
+        "error: screen '%s' sent no thumbnail within %lld s: is it running and reaching the server? "
+        "(hallboard screens shows when it was last seen)\n",
         screen.c_str(), static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(wait).count()));
     return exit_failure;
 }

@@ -73,7 +73,8 @@ int main(int argc, char** argv)
             // the same PID goes on, which is what systemd and a test's `kill $pid` expect.
             std::fflush(nullptr);
             execv("/proc/self/exe", argv);
-            std::fprintf(stderr, "error: cannot restart the player to apply the new config: %s\n", std::strerror(errno));
+            std::fprintf(
+                stderr, "error: cannot restart the player to apply the new config: %s\n", std::strerror(errno));
             return hallboard::exit_failure;
         }
         if (command == "bench")

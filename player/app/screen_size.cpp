@@ -11,7 +11,8 @@ std::optional<ScreenSize> composed_size(const CommandLine& command_line, const S
     if (command_line.has("--size")) {
         auto size = parse_screen_size(command_line.option("--size"));
         if (!size)
-            std::fprintf(stderr, "error: --size '%s' is not a size (write it like 1920x1080)\n", command_line.option("--size").c_str());
+            std::fprintf(stderr, "error: --size '%s' is not a size (write it like 1920x1080)\n",
+                command_line.option("--size").c_str());
         return size;
     }
     ScreenSize size = config.size;

@@ -45,7 +45,10 @@ std::string_view trim(std::string_view text)
     return text;
 }
 
-static std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
+static std::string quoted(std::string_view key)
+{
+    return "'" + std::string(key) + "'";
+}
 
 std::string format_number(double value)
 {
@@ -66,8 +69,8 @@ std::string format_duration(std::chrono::milliseconds duration)
     return std::to_string(ms) + "ms";
 }
 
-std::optional<double> read_number(YamlFile& file, const YAML::Node& map, std::string_view key, double min, double max,
-    std::string_view unit)
+std::optional<double> read_number(
+    YamlFile& file, const YAML::Node& map, std::string_view key, double min, double max, std::string_view unit)
 {
     auto found = lookup(map, key);
     if (!found)
@@ -79,7 +82,8 @@ std::optional<double> read_number(YamlFile& file, const YAML::Node& map, std::st
     auto digits = trim(*text);
     double value = 0;
     auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (digits.empty() || result.ec != std::errc() || result.ptr != digits.data() + digits.size() || !std::isfinite(value)) {
+    if (digits.empty() || result.ec != std::errc() || result.ptr != digits.data() + digits.size()
+        || !std::isfinite(value)) {
         file.error(node, quoted(key) + " must be a number, not '" + *text + "'",
             digits.find(',') != std::string_view::npos ? "write decimals with a point: 0.5" : "");
         return std::nullopt;
@@ -129,9 +133,8 @@ std::optional<bool> read_switch(YamlFile& file, const YAML::Node& map, std::stri
     if (!text)
         return std::nullopt;
     std::string word(trim(*text));
-    std::transform(word.begin(), word.end(), word.begin(), [](char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    std::transform(word.begin(), word.end(), word.begin(),
+        [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
     // YAML 1.1's spellings, which yaml-cpp also accepts, so that a field engineer's "yes" works.
     if (word == "true" || word == "yes" || word == "on")
         return true;

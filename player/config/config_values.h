@@ -21,8 +21,8 @@ void check_duplicate_keys(YamlFile& file, const YAML::Node& map, std::string_vie
 
 // A number in [min, max]; nullopt without a message when the key is absent, with one when
 // it is malformed or out of range. `unit` ends the range message, e.g. "of the screen's short side".
-std::optional<double> read_number(YamlFile& file, const YAML::Node& map, std::string_view key, double min, double max,
-    std::string_view unit = {});
+std::optional<double> read_number(
+    YamlFile& file, const YAML::Node& map, std::string_view key, double min, double max, std::string_view unit = {});
 std::optional<int> read_integer(YamlFile& file, const YAML::Node& map, std::string_view key, int min, int max);
 std::optional<bool> read_switch(YamlFile& file, const YAML::Node& map, std::string_view key);
 std::optional<std::chrono::milliseconds> read_duration(YamlFile& file, const YAML::Node& map, std::string_view key,

@@ -18,7 +18,8 @@ namespace {
 
 // The theme file a config names, read without the rest of the config so that a broken config
 // still says which theme file to watch; nullopt when the text is not even YAML.
-std::optional<std::filesystem::path> theme_file_named_in(std::string_view text, const std::filesystem::path& config_file)
+std::optional<std::filesystem::path> theme_file_named_in(
+    std::string_view text, const std::filesystem::path& config_file)
 {
     Diagnostics ignored;
     YamlFile file(config_file.string(), ignored);
@@ -71,7 +72,7 @@ ConfigWatcher::ConfigWatcher(ScreenConfig in_force)
 
 ConfigWatcher::FileStamp ConfigWatcher::stamp_of(const std::filesystem::path& path)
 {
-    struct stat info {};
+    struct stat info { };
     if (path.empty() || ::stat(path.c_str(), &info) != 0)
         return {};
     return { true, static_cast<std::int64_t>(info.st_mtim.tv_sec), static_cast<std::int64_t>(info.st_mtim.tv_nsec),
@@ -148,12 +149,13 @@ std::optional<ScreenConfig> ConfigWatcher::poll(std::chrono::steady_clock::time_
     return act_on_change(text, load_diagnostics, diagnostics);
 }
 
-std::optional<ScreenConfig> ConfigWatcher::act_on_change(const std::optional<std::string>& text, Diagnostics& load_diagnostics,
-    Diagnostics& diagnostics)
+std::optional<ScreenConfig> ConfigWatcher::act_on_change(
+    const std::optional<std::string>& text, Diagnostics& load_diagnostics, Diagnostics& diagnostics)
 {
     auto const& path = m_in_force.file;
     // Hashed before the load reads the theme: an edit in between shows as a new stamp next check.
-    ContentHashes hashes { text ? std::optional(std::hash<std::string_view> {}(*text)) : std::nullopt, hash_of(m_theme_file) };
+    ContentHashes hashes { text ? std::optional(std::hash<std::string_view> {}(*text)) : std::nullopt,
+        hash_of(m_theme_file) };
     if (hashes == m_acted)
         return std::nullopt; // touched or saved unchanged
     m_acted = hashes;

@@ -98,8 +98,8 @@ private:
     static std::optional<std::size_t> hash_of(const std::filesystem::path& path);
     Stamps current_stamps() const;
     void watch_theme(const std::filesystem::path& theme_file);
-    std::optional<ScreenConfig> act_on_change(const std::optional<std::string>& text, Diagnostics& load_diagnostics,
-        Diagnostics& diagnostics);
+    std::optional<ScreenConfig> act_on_change(
+        const std::optional<std::string>& text, Diagnostics& load_diagnostics, Diagnostics& diagnostics);
 
     ScreenConfig m_in_force;
     std::filesystem::path m_theme_file;

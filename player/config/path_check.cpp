@@ -79,9 +79,10 @@ void warn_nothing_to_lay_out(CheckRun& run, ScreenSize size)
     if (!run.sources.empty())
         return;
     for (auto const& name : run.server_configs)
-        run.report.diagnostics.warning({ name, 0, 0 }, "--size: no local content to lay out: this screen pulls its content from content.server",
-            "lay out the content folder that is published to it: hallboard check --size " + std::to_string(size.width) + "x"
-                + std::to_string(size.height) + " CONTENT_FOLDER");
+        run.report.diagnostics.warning({ name, 0, 0 },
+            "--size: no local content to lay out: this screen pulls its content from content.server",
+            "lay out the content folder that is published to it: hallboard check --size " + std::to_string(size.width)
+                + "x" + std::to_string(size.height) + " CONTENT_FOLDER");
 }
 
 } // namespace hallboard

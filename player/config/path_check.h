@@ -17,8 +17,8 @@ namespace hallboard {
 // Everything a check run has found so far: its report, and what `--size` lays out afterwards.
 struct CheckRun {
     CheckReport report;
-    std::vector<ContentSource> sources;  // every content source checked, a screen config's included
-    std::optional<Theme> theme;          // of the first screen config or theme checked
+    std::vector<ContentSource> sources; // every content source checked, a screen config's included
+    std::optional<Theme> theme;         // of the first screen config or theme checked
     std::vector<std::pair<std::string, SourceLocation>> halls; // screen.hall of each config, for the header check
     std::vector<std::string> server_configs; // configs whose content comes from a server: nothing local to lay out
 };

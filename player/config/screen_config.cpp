@@ -22,7 +22,10 @@ std::string_view section_of(std::string_view key)
 }
 
 // The key as written inside its section.
-std::string_view name_of(std::string_view key) { return key.substr(key.find('.') + 1); }
+std::string_view name_of(std::string_view key)
+{
+    return key.substr(key.find('.') + 1);
+}
 
 ScreenConfigSection const* section_rules(std::string_view name)
 {
@@ -73,13 +76,15 @@ public:
     }
 
 private:
-    void read_section(std::string_view name, std::span<const ScreenConfigKey> rows, const YAML::Node& root, ScreenConfig& config)
+    void read_section(
+        std::string_view name, std::span<const ScreenConfigKey> rows, const YAML::Node& root, ScreenConfig& config)
     {
         auto const* rules = section_rules(name);
         auto node = lookup(root, name);
         if (!node) {
             if (rules && rules->presence == Presence::Required)
-                m_file.error(root, "missing required section '" + std::string(name) + "'", std::string(rules->missing_hint));
+                m_file.error(
+                    root, "missing required section '" + std::string(name) + "'", std::string(rules->missing_hint));
             return;
         }
         if (!m_file.expect_map(*node, "'" + std::string(name) + "'"))
@@ -105,7 +110,8 @@ private:
 
 // Loads the theme the config names, reporting its problems under the theme file's own name
 // (the config's folder as the user wrote it, joined with the theme path).
-void load_named_theme(const YAML::Node& root, const std::filesystem::path& config_path, YamlFile& file, ScreenConfig& config)
+void load_named_theme(
+    const YAML::Node& root, const std::filesystem::path& config_path, YamlFile& file, ScreenConfig& config)
 {
     if (config.theme_file.empty()) {
         config.theme = default_theme();
@@ -118,7 +124,8 @@ void load_named_theme(const YAML::Node& root, const std::filesystem::path& confi
         return;
     }
     auto theme_value = std::filesystem::path(std::string(trim(root[std::string(theme_key)].Scalar())));
-    auto display = theme_value.is_absolute() ? theme_value : (config_path.parent_path() / theme_value).lexically_normal();
+    auto display
+        = theme_value.is_absolute() ? theme_value : (config_path.parent_path() / theme_value).lexically_normal();
     // Read through the display path when it names the same file (it does unless the process
     // changed folder since); the absolute path is always right.
     auto read_from = std::filesystem::equivalent(display, config.theme_file, error) ? display : config.theme_file;
@@ -149,8 +156,8 @@ std::optional<ScreenSize> parse_screen_size(std::string_view text)
     return ScreenSize { *width, *height };
 }
 
-std::optional<ScreenConfig> parse_screen_config(std::string_view yaml_text, const std::filesystem::path& path,
-    Diagnostics& diagnostics)
+std::optional<ScreenConfig> parse_screen_config(
+    std::string_view yaml_text, const std::filesystem::path& path, Diagnostics& diagnostics)
 {
     YamlFile file(path.string(), diagnostics);
     int errors_before = diagnostics.error_count();

@@ -42,29 +42,31 @@ enum class OffHours {
 struct ScreenConfig {
     std::filesystem::path file; // where it was read from; relative paths resolve against its folder
 
-    std::string id;             // screen.id, required
-    std::string hall;           // screen.hall, required: shown in the header
+    std::string id;   // screen.id, required
+    std::string hall; // screen.hall, required: shown in the header
     std::vector<std::string> tags;
 
-    bool fullscreen = true;     // display.fullscreen
-    int display_index = 0;      // display.index: which monitor
-    ScreenSize size;            // display.size: window/render size when not fullscreen
-    int rotate = 0;             // display.rotate: 0, 90, 180, 270
-    std::vector<TimeOfDayRange> on_hours; // display.on_hours; empty: always on
+    bool fullscreen = true;                           // display.fullscreen
+    int display_index = 0;                            // display.index: which monitor
+    ScreenSize size;                                  // display.size: window/render size when not fullscreen
+    int rotate = 0;                                   // display.rotate: 0, 90, 180, 270
+    std::vector<TimeOfDayRange> on_hours;             // display.on_hours; empty: always on
     RendererSetting renderer = RendererSetting::Auto; // display.renderer
-    OffHours off_hours = OffHours::Blank; // display.off_hours; only matters with on_hours
+    OffHours off_hours = OffHours::Blank;             // display.off_hours; only matters with on_hours
 
-    std::string server;                 // content.server: base URL; empty when source is set
-    std::filesystem::path source;       // content.source: local content source, absolute
+    std::string server;           // content.server: base URL; empty when source is set
+    std::filesystem::path source; // content.source: local content source, absolute
     std::chrono::milliseconds poll { 30000 };
-    std::chrono::seconds heartbeat { 60 }; // content.heartbeat: our extension; the server calls a screen stale after three
+    std::chrono::seconds heartbeat {
+        60
+    }; // content.heartbeat: our extension; the server calls a screen stale after three
     std::filesystem::path cache { "/var/lib/hallboard" };
-    std::string public_key;             // content.public_key, base64; required with a server unless allow_unsigned
-    bool allow_unsigned = false;        // content.allow_unsigned: a server's unsigned content is accepted (tests, labs)
+    std::string public_key;      // content.public_key, base64; required with a server unless allow_unsigned
+    bool allow_unsigned = false; // content.allow_unsigned: a server's unsigned content is accepted (tests, labs)
 
-    std::filesystem::path theme_file;   // absolute; empty: built-in default theme
-    Theme theme;                        // loaded from theme_file, or the default
-    std::string timezone;               // empty: the system's
+    std::filesystem::path theme_file; // absolute; empty: built-in default theme
+    Theme theme;                      // loaded from theme_file, or the default
+    std::string timezone;             // empty: the system's
 
     Transition transition = Transition::Fade;
     std::chrono::milliseconds transition_time { 600 };
@@ -74,8 +76,8 @@ struct ScreenConfig {
 // Parses and validates a screen config file, and loads the theme it names. Every problem
 // goes to `diagnostics` with file:line:col; returns nullopt when there is any error.
 std::optional<ScreenConfig> load_screen_config(const std::filesystem::path& path, Diagnostics& diagnostics);
-std::optional<ScreenConfig> parse_screen_config(std::string_view yaml_text, const std::filesystem::path& path,
-    Diagnostics& diagnostics);
+std::optional<ScreenConfig> parse_screen_config(
+    std::string_view yaml_text, const std::filesystem::path& path, Diagnostics& diagnostics);
 
 // Which kind of Hallboard file this is, judged by its top-level keys (for `hallboard check`):
 // screen/display/content: a screen config; colors/fonts/sizes/timing: a theme; kind or id: a

@@ -17,7 +17,14 @@ namespace {
 
 // Zones a Chinese utility is likely to mean, for a did-you-mean on a misspelt name.
 const std::vector<std::string> common_time_zones = {
-    "Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "Asia/Chongqing", "Asia/Harbin", "UTC",
+    "Asia/Shanghai",
+    "Asia/Urumqi",
+    "Asia/Hong_Kong",
+    "Asia/Macau",
+    "Asia/Taipei",
+    "Asia/Chongqing",
+    "Asia/Harbin",
+    "UTC",
 };
 
 std::filesystem::path const zoneinfo_folder = "/usr/share/zoneinfo";
@@ -43,7 +50,8 @@ std::optional<std::string> check_server_url(std::string_view url)
         rest = url.substr(8);
     else
         return std::nullopt;
-    if (std::any_of(url.begin(), url.end(), [](char c) { return c == ' ' || c == '\t' || static_cast<unsigned char>(c) < 0x20; }))
+    if (std::any_of(url.begin(), url.end(),
+            [](char c) { return c == ' ' || c == '\t' || static_cast<unsigned char>(c) < 0x20; }))
         return std::nullopt;
     auto authority = rest.substr(0, rest.find_first_of("/?#"));
     if (authority.empty() || authority.find('@') != std::string_view::npos)
@@ -70,8 +78,8 @@ std::optional<std::string> check_server_url(std::string_view url)
         auto port_text = authority.substr(host.size() + 1);
         int port = 0;
         auto result = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-        if (port_text.empty() || result.ec != std::errc() || result.ptr != port_text.data() + port_text.size() || port < 1
-            || port > 65535)
+        if (port_text.empty() || result.ec != std::errc() || result.ptr != port_text.data() + port_text.size()
+            || port < 1 || port > 65535)
             return std::nullopt;
     }
     // Without the trailing slash, "<server>/manifest.json" is always one slash.
@@ -81,7 +89,10 @@ std::optional<std::string> check_server_url(std::string_view url)
     return normal;
 }
 
-std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; }
+std::string quoted(std::string_view key)
+{
+    return "'" + std::string(key) + "'";
+}
 
 // The name, as written in its section, of the key read by `read`: a rule between two keys
 // names the other one through the table, never by a second spelling.
@@ -135,7 +146,8 @@ constexpr Word<OffHours> off_hours_words[] = {
     { "blank", OffHours::Blank },
     { "clock", OffHours::DimmedClock },
 };
-constexpr Choices<OffHours> off_hours_choices { off_hours_words, "blank: a black screen; clock: a dimmed clock on black" };
+constexpr Choices<OffHours> off_hours_choices { off_hours_words,
+    "blank: a black screen; clock: a dimmed clock on black" };
 
 constexpr Word<Transition> transition_words[] = {
     { "fade", Transition::Fade },
@@ -237,11 +249,13 @@ void read_id(const KeyReader& reader, ScreenConfig& config)
             config.id = *id;
             // The packaged /etc/hallboard/screen.yaml's id: two screens left with it report as one.
             if (config.id.rfind("change-me", 0) == 0)
-                reader.file.warning(reader.map[std::string(reader.name)], "screen id '" + *id + "' is the packaged placeholder",
+                reader.file.warning(reader.map[std::string(reader.name)],
+                    "screen id '" + *id + "' is the packaged placeholder",
                     "give every screen its own id, e.g. hz-chengxi-01: the server tells screens apart by it");
         } else
             reader.file.error(reader.map[std::string(reader.name)], "screen id '" + *id + "' is not a valid id",
-                "use 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit, e.g. hz-chengxi-01");
+                "use 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit, e.g. "
+                "hz-chengxi-01");
     }
 }
 
@@ -305,13 +319,17 @@ void read_rotate(const KeyReader& reader, ScreenConfig& config)
         bool sideways = degrees == 90 || degrees == 270;
         if (sideways && config.size.height > config.size.width)
             reader.file.warning(*node,
-                quoted(reader.name) + " " + std::to_string(degrees) + " turns the portrait size " + std::to_string(config.size.width) + "x"
-                    + std::to_string(config.size.height) + " on its side: the slides are laid out landscape, "
-                    + std::to_string(config.size.height) + "x" + std::to_string(config.size.width),
-                "'size' is the size the computer reports; for a portrait panel it already reports, keep rotate: 0; for a landscape "
-                "monitor mounted on its side write size: " + std::to_string(config.size.height) + "x" + std::to_string(config.size.width));
+                quoted(reader.name) + " " + std::to_string(degrees) + " turns the portrait size "
+                    + std::to_string(config.size.width) + "x" + std::to_string(config.size.height)
+                    + " on its side: the slides are laid out landscape, " + std::to_string(config.size.height) + "x"
+                    + std::to_string(config.size.width),
+                "'size' is the size the computer reports; for a portrait panel it already reports, keep rotate: 0; for "
+                "a landscape "
+                "monitor mounted on its side write size: "
+                    + std::to_string(config.size.height) + "x" + std::to_string(config.size.width));
     } else if (text)
-        reader.file.error(*node, quoted(reader.name) + " must be " + word_list(rotate_choices) + ", not '" + *text + "'",
+        reader.file.error(*node,
+            quoted(reader.name) + " must be " + word_list(rotate_choices) + ", not '" + *text + "'",
             std::string(rotate_choices.hint));
 }
 
@@ -337,7 +355,8 @@ void read_on_hours(const KeyReader& reader, ScreenConfig& config)
             auto piece = trim(rest.substr(0, comma));
             auto range = parse_time_range(piece);
             if (!range) {
-                reader.file.error(where, quoted(reader.name) + " has a malformed time range '" + std::string(piece) + "'",
+                reader.file.error(where,
+                    quoted(reader.name) + " has a malformed time range '" + std::string(piece) + "'",
                     "write HH:MM-HH:MM ranges separated by commas, in quotes: \"07:30-12:00, 13:30-18:30\"");
             } else {
                 config.on_hours.push_back(*range);
@@ -355,8 +374,10 @@ void read_off_hours(const KeyReader& reader, ScreenConfig& config)
         return;
     auto on_hours = key_name(read_on_hours);
     if (!lookup(reader.map, on_hours))
-        reader.file.warning(reader.map[std::string(reader.name)], quoted(reader.name) + " has no effect without " + quoted(on_hours),
-            "the screen is always on; add " + std::string(on_hours) + ": \"07:30-18:30\" to switch it off outside those hours");
+        reader.file.warning(reader.map[std::string(reader.name)],
+            quoted(reader.name) + " has no effect without " + quoted(on_hours),
+            "the screen is always on; add " + std::string(on_hours)
+                + ": \"07:30-18:30\" to switch it off outside those hours");
 }
 
 void read_server(const KeyReader& reader, ScreenConfig& config)
@@ -406,7 +427,8 @@ void check_content_sources(YamlFile& file, const YAML::Node& content)
     auto source_node = lookup(content, source);
     if (server_node && source_node) {
         file.error(*source_node, "'content' has both " + quoted(server) + " and " + quoted(source),
-            "keep one: " + quoted(server) + " to pull published content, " + quoted(source) + " to play a local content folder");
+            "keep one: " + quoted(server) + " to pull published content, " + quoted(source)
+                + " to play a local content folder");
     } else if (!server_node && !source_node) {
         file.error(content, "'content' needs " + quoted(server) + " or " + quoted(source),
             "add '" + std::string(source) + ": ../content/demo' for a local folder, or '" + std::string(server)
@@ -463,7 +485,8 @@ bool public_key_into(const KeyReader& reader, const YAML::Node& node, ScreenConf
     }
     if (bytes->size() != 32) {
         reader.file.error(node,
-            quoted(reader.name) + " decodes to " + std::to_string(bytes->size()) + " bytes; an Ed25519 public key has 32",
+            quoted(reader.name) + " decodes to " + std::to_string(bytes->size())
+                + " bytes; an Ed25519 public key has 32",
             "copy the key exactly as the publisher printed it: 44 characters, ending in '='");
         return false;
     }
@@ -476,19 +499,23 @@ void read_public_key(const KeyReader& reader, ScreenConfig& config)
 {
     if (auto key_node = lookup(reader.map, reader.name)) {
         if (public_key_into(reader, *key_node, config) && has_local_source(reader.map))
-            reader.file.warning(*key_node, quoted(reader.name) + " has no effect with a local " + quoted(key_name(read_source)),
+            reader.file.warning(*key_node,
+                quoted(reader.name) + " has no effect with a local " + quoted(key_name(read_source)),
                 "signatures are checked only on content pulled from a " + quoted(key_name(read_server)));
     } else if (!config.server.empty() && !lookup(reader.map, key_name(read_source))) {
         // Fail closed: without a key the screen would show whatever anyone on the network serves.
         auto server = reader.map[std::string(key_name(read_server))];
         if (config.allow_unsigned)
             reader.file.warning(server,
-                "no " + quoted(reader.name) + " and allow_unsigned: true: unsigned content from this server will be accepted",
-                "for tests only; add the publisher's " + std::string(reader.name) + " so that only signed content is shown");
+                "no " + quoted(reader.name)
+                    + " and allow_unsigned: true: unsigned content from this server will be accepted",
+                "for tests only; add the publisher's " + std::string(reader.name)
+                    + " so that only signed content is shown");
         else
             reader.file.error(server,
                 "no " + quoted(reader.name) + ": this screen would accept content anyone could forge",
-                "add the publisher's " + std::string(reader.name) + " ('hallboard keygen' prints it), or, for a test, allow_unsigned: true");
+                "add the publisher's " + std::string(reader.name)
+                    + " ('hallboard keygen' prints it), or, for a test, allow_unsigned: true");
     }
 }
 
@@ -517,7 +544,8 @@ void read_timezone(const KeyReader& reader, ScreenConfig& config)
     auto node = reader.map[std::string(reader.name)];
     auto name = trim(*text);
     if (!is_time_zone_name(name)) {
-        reader.file.error(node, quoted(reader.name) + " must be a time zone name like Asia/Shanghai, not '" + *text + "'");
+        reader.file.error(
+            node, quoted(reader.name) + " must be a time zone name like Asia/Shanghai, not '" + *text + "'");
         return;
     }
     config.timezone = std::string(name);
@@ -527,8 +555,8 @@ void read_timezone(const KeyReader& reader, ScreenConfig& config)
         if (hint.empty())
             hint = "check the spelling (Asia/Shanghai), or install the tzdata package";
         reader.file.warning(node,
-            "time zone '" + config.timezone + "' is not installed on this machine (" + (zoneinfo_folder / config.timezone).string()
-                + " not found)",
+            "time zone '" + config.timezone + "' is not installed on this machine ("
+                + (zoneinfo_folder / config.timezone).string() + " not found)",
             hint);
     }
 }
@@ -583,12 +611,24 @@ std::string_view key_name(ReadKey read)
 
 } // namespace
 
-std::span<const ScreenConfigKey> screen_config_keys() { return keys; }
+std::span<const ScreenConfigKey> screen_config_keys()
+{
+    return keys;
+}
 
-std::span<const ScreenConfigSection> screen_config_sections() { return sections; }
+std::span<const ScreenConfigSection> screen_config_sections()
+{
+    return sections;
+}
 
-std::optional<RendererSetting> renderer_setting_named(std::string_view word) { return value_named(renderer_choices, word); }
+std::optional<RendererSetting> renderer_setting_named(std::string_view word)
+{
+    return value_named(renderer_choices, word);
+}
 
-std::string renderer_setting_words() { return word_list(renderer_choices); }
+std::string renderer_setting_words()
+{
+    return word_list(renderer_choices);
+}
 
 } // namespace hallboard

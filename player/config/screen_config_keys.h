@@ -1,4 +1,5 @@
-// The screen config's keys, one table row each: the parser, the unknown-key check, the reload comparison and the docs test read it.
+// The screen config's keys, one table row each: the parser, the unknown-key check, the reload comparison and the docs
+// test read it.
 #pragma once
 
 #include "content/model/yaml_support.h"
@@ -37,7 +38,7 @@ struct KeyField {
 };
 
 struct ScreenConfigKey {
-    std::string_view key;          // dotted as the docs write it, "display.rotate"; no dot: a top-level key
+    std::string_view key; // dotted as the docs write it, "display.rotate"; no dot: a top-level key
     KeyField field;
     Apply apply;
     std::string_view default_text; // as the Default column of docs/screen-config.md writes it
@@ -51,8 +52,9 @@ std::span<const ScreenConfigKey> screen_config_keys();
 struct ScreenConfigSection {
     std::string_view name;
     Presence presence;
-    std::string_view missing_hint;                      // when a required section is missing
-    void (*check)(YamlFile& file, const YAML::Node& section); // rules between its keys, before they are read; may be null
+    std::string_view missing_hint; // when a required section is missing
+    void (*check)(
+        YamlFile& file, const YAML::Node& section); // rules between its keys, before they are read; may be null
 };
 
 // The rules of sections that have any; a section not listed is optional with no rules.

@@ -25,11 +25,11 @@ struct Theme {
     std::string name;
 
     // Colours. Text/background pairs keep a contrast of at least 4.5:1.
-    Color background;       // slide area
-    Color text;             // body text
-    Color muted_text;       // notes, footers, captions
-    Color accent;           // utility green: title bars, step numbers, arrows
-    Color on_accent;        // text drawn on the accent colour
+    Color background; // slide area
+    Color text;       // body text
+    Color muted_text; // notes, footers, captions
+    Color accent;     // utility green: title bars, step numbers, arrows
+    Color on_accent;  // text drawn on the accent colour
     Color header_background;
     Color header_text;
     Color ticker_background;
@@ -38,12 +38,12 @@ struct Theme {
     Color table_header_text;
     Color zebra_background; // every other table row
     Color section_background;
-    Color card_background;  // step boxes, commitment items, hotline cards
-    Color rule;             // thin lines and borders
+    Color card_background; // step boxes, commitment items, hotline cards
+    Color rule;            // thin lines and borders
     Color warning_background;
     Color warning_text;
     Color warning_accent;
-    Color progress;         // the slide's remaining-time bar
+    Color progress; // the slide's remaining-time bar
 
     // Font families in order of preference, resolved with fontconfig; a bundled Debian
     // CJK font (Noto Sans CJK, then WenQuanYi Micro Hei) is the last resort.
@@ -58,10 +58,10 @@ struct Theme {
     double margin = 0.040;             // outer margin of the slide area
     double line_spacing = 1.35;        // line height as a multiple of the font size
 
-    double reading_speed = 6.0;        // characters per second, for automatic durations
+    double reading_speed = 6.0; // characters per second, for automatic durations
     std::chrono::milliseconds min_duration { 8000 };
     std::chrono::milliseconds max_duration { 40000 };
-    double ticker_speed = 0.12;        // short sides per second (130 px/s at 1080p)
+    double ticker_speed = 0.12; // short sides per second (130 px/s at 1080p)
 
     bool operator==(const Theme&) const = default;
 };

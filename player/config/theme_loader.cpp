@@ -182,7 +182,8 @@ private:
         m_file.check_keys(sizes,
             { "title", "body", "minimum", "hotline_number", "header", "ticker", "margin", "line_spacing" }, "'sizes'");
         for (auto const& row : size_fields) {
-            if (auto value = read_number(m_file, sizes, row.key, row.min, row.max, "(a fraction of the screen's short side)"))
+            if (auto value
+                = read_number(m_file, sizes, row.key, row.min, row.max, "(a fraction of the screen's short side)"))
                 theme.*(row.field) = *value;
         }
         // Below 1.3 lines crowd for elderly readers (MIIT guidance); above 3 a paragraph falls apart.
@@ -245,8 +246,8 @@ private:
             char ratio_text[16];
             std::snprintf(ratio_text, sizeof ratio_text, "%.2f", ratio);
             m_file.warning(where,
-                "'" + std::string(pair.text_name) + "' on '" + std::string(pair.background_name) + "' has a contrast of "
-                    + ratio_text + ":1, below 4.5:1",
+                "'" + std::string(pair.text_name) + "' on '" + std::string(pair.background_name)
+                    + "' has a contrast of " + ratio_text + ":1, below 4.5:1",
                 "elderly customers read from metres away: darken or lighten one of the two");
         }
     }

@@ -43,8 +43,8 @@ struct TextRun {
 };
 
 struct ImageDraw {
-    Rect rect;         // the box the image is fitted into
-    std::string path;  // a file on disk (an asset of the content source, or a cached blob)
+    Rect rect;        // the box the image is fitted into
+    std::string path; // a file on disk (an asset of the content source, or a cached blob)
     ImageFit fit = ImageFit::Contain;
 };
 
@@ -60,12 +60,18 @@ using DrawCommand = std::variant<FillRect, TextRun, ImageDraw, LineDraw>;
 
 struct DisplayList {
     std::vector<DrawCommand> commands;
-    void fill(Rect rect, Color color, float corner_radius = 0) { commands.push_back(FillRect { rect, color, corner_radius }); }
+    void fill(Rect rect, Color color, float corner_radius = 0)
+    {
+        commands.push_back(FillRect { rect, color, corner_radius });
+    }
     void text(float x, float baseline, std::string text, FontSpec font, Color color)
     {
         commands.push_back(TextRun { x, baseline, std::move(text), font, color });
     }
-    void image(Rect rect, std::string path, ImageFit fit) { commands.push_back(ImageDraw { rect, std::move(path), fit }); }
+    void image(Rect rect, std::string path, ImageFit fit)
+    {
+        commands.push_back(ImageDraw { rect, std::move(path), fit });
+    }
     void line(float x1, float y1, float x2, float y2, float thickness, Color color, bool arrow_head = false)
     {
         commands.push_back(LineDraw { x1, y1, x2, y2, thickness, color, arrow_head });

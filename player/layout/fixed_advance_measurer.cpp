@@ -7,11 +7,11 @@ namespace hallboard {
 
 static bool is_full_width(char32_t c)
 {
-    return (c >= 0x2E80 && c <= 0x9FFF)     // radicals, CJK punctuation, kana, ideographs
-        || (c >= 0xF900 && c <= 0xFAFF)     // compatibility ideographs
-        || (c >= 0xFE30 && c <= 0xFE4F)     // CJK compatibility forms
-        || (c >= 0xFF00 && c <= 0xFFEF)     // full-width forms
-        || (c >= 0x20000 && c <= 0x3134F);  // supplementary-plane ideographs
+    return (c >= 0x2E80 && c <= 0x9FFF)    // radicals, CJK punctuation, kana, ideographs
+        || (c >= 0xF900 && c <= 0xFAFF)    // compatibility ideographs
+        || (c >= 0xFE30 && c <= 0xFE4F)    // CJK compatibility forms
+        || (c >= 0xFF00 && c <= 0xFFEF)    // full-width forms
+        || (c >= 0x20000 && c <= 0x3134F); // supplementary-plane ideographs
 }
 
 float FixedAdvanceMeasurer::width(std::string_view utf8, FontSpec font)

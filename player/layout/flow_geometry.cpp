@@ -15,14 +15,32 @@ float block_height(const WrappedText& text, FontSpec font, double line_spacing)
     return text_block_height(static_cast<int>(text.lines.size()), font, line_spacing);
 }
 
-FontSpec name_font(const FlowScale& scale) { return { scale.text_px, FontWeight::Bold }; }
-FontSpec limit_font(const FlowScale& scale) { return { scale.text_px, FontWeight::Regular }; }
-FontSpec detail_font(const FlowScale& scale) { return { scale.detail_px, FontWeight::Regular }; }
-float em(const FlowScale& scale) { return static_cast<float>(scale.text_px); }
-float line_height(const FlowScale& scale) { return em(scale) * static_cast<float>(scale.line_spacing); }
+FontSpec name_font(const FlowScale& scale)
+{
+    return { scale.text_px, FontWeight::Bold };
+}
+FontSpec limit_font(const FlowScale& scale)
+{
+    return { scale.text_px, FontWeight::Regular };
+}
+FontSpec detail_font(const FlowScale& scale)
+{
+    return { scale.detail_px, FontWeight::Regular };
+}
+float em(const FlowScale& scale)
+{
+    return static_cast<float>(scale.text_px);
+}
+float line_height(const FlowScale& scale)
+{
+    return em(scale) * static_cast<float>(scale.line_spacing);
+}
 
 // Row style: the text column starts right of the badge.
-float row_text_offset(const FlowScale& scale) { return scale.pad + scale.badge + std::round(0.4f * em(scale)); }
+float row_text_offset(const FlowScale& scale)
+{
+    return scale.pad + scale.badge + std::round(0.4f * em(scale));
+}
 
 // Names are short (申请受理); more than two lines means the box is too narrow to read.
 constexpr size_t max_name_lines = 2;
@@ -46,7 +64,8 @@ void check_step_text(MeasuredStep& step, int number, float text_width, const Flo
 }
 
 // "时限：" on a line of its own before breaking inside the value: "1个工作日" is one unit.
-WrappedText wrap_limit(const FlowStep& step, const std::string& label, float width, FontSpec font, TextMeasurer& measurer)
+WrappedText wrap_limit(
+    const FlowStep& step, const std::string& label, float width, FontSpec font, TextMeasurer& measurer)
 {
     float label_width = measurer.width(label, font);
     if (label_width <= width)
@@ -95,8 +114,8 @@ std::string limit_label(const FlowStep& step)
     return "时限：" + add_cjk_latin_spacing(step.limit);
 }
 
-MeasuredStep measure_step(const FlowStep& step, int number, float box_width, StepStyle style, const FlowScale& scale,
-    TextMeasurer& measurer)
+MeasuredStep measure_step(
+    const FlowStep& step, int number, float box_width, StepStyle style, const FlowScale& scale, TextMeasurer& measurer)
 {
     MeasuredStep result;
     std::string name = add_cjk_latin_spacing(step.name);
@@ -159,9 +178,11 @@ void draw_step(DisplayList& list, const MeasuredStep& step, int number, Rect box
         float inner = box.w - 2 * scale.pad;
         float x = box.x + scale.pad;
         float y = box.y + scale.pad;
-        draw_number_badge(list, box.x + box.w / 2, y + scale.badge / 2, scale.badge, number, badge_font, theme, measurer);
+        draw_number_badge(
+            list, box.x + box.w / 2, y + scale.badge / 2, scale.badge, number, badge_font, theme, measurer);
         y += scale.badge + scale.gap;
-        y = emit_lines(list, step.name.lines, x, y, inner, name_font(scale), theme.text, spacing, TextAlign::Center, measurer);
+        y = emit_lines(
+            list, step.name.lines, x, y, inner, name_font(scale), theme.text, spacing, TextAlign::Center, measurer);
         if (!step.limit.lines.empty()) {
             y += scale.gap;
             y = emit_lines(list, step.limit.lines, x, y, inner, limit_font(scale), theme.accent, spacing,
@@ -182,14 +203,14 @@ void draw_step(DisplayList& list, const MeasuredStep& step, int number, Rect box
         badge_font, theme, measurer);
     float x = box.x + row_text_offset(scale);
     float column = box.right() - scale.pad - x;
-    float y = emit_lines(list, step.name.lines, x, text_top, column, name_font(scale), theme.text, spacing,
-        TextAlign::Left, measurer);
+    float y = emit_lines(
+        list, step.name.lines, x, text_top, column, name_font(scale), theme.text, spacing, TextAlign::Left, measurer);
     if (step.limit_beside_name) {
         emit_lines(list, step.limit.lines, x, text_top, column, limit_font(scale), theme.accent, spacing,
             TextAlign::Right, measurer);
     } else if (!step.limit.lines.empty()) {
-        y = emit_lines(list, step.limit.lines, x, y, column, limit_font(scale), theme.accent, spacing, TextAlign::Left,
-            measurer);
+        y = emit_lines(
+            list, step.limit.lines, x, y, column, limit_font(scale), theme.accent, spacing, TextAlign::Left, measurer);
     }
     if (!step.detail.lines.empty()) {
         y += scale.gap;
@@ -200,20 +221,38 @@ void draw_step(DisplayList& list, const MeasuredStep& step, int number, Rect box
 
 namespace {
 
-FontSpec materials_font(const FlowScale& scale) { return { scale.text_px, FontWeight::Regular }; }
-FontSpec materials_heading_font(const FlowScale& scale) { return { scale.text_px, FontWeight::Bold }; }
+FontSpec materials_font(const FlowScale& scale)
+{
+    return { scale.text_px, FontWeight::Regular };
+}
+FontSpec materials_heading_font(const FlowScale& scale)
+{
+    return { scale.text_px, FontWeight::Bold };
+}
 
-std::string number_label(int number) { return std::to_string(number) + "."; }
+std::string number_label(int number)
+{
+    return std::to_string(number) + ".";
+}
 
 float number_column_width(int last_number, const FlowScale& scale, TextMeasurer& measurer)
 {
     return measurer.width(number_label(last_number), materials_heading_font(scale)) + std::round(0.3f * em(scale));
 }
 
-std::string materials_heading(bool continued) { return continued ? "所需材料（续）" : "所需材料（一次性告知）"; }
+std::string materials_heading(bool continued)
+{
+    return continued ? "所需材料（续）" : "所需材料（一次性告知）";
+}
 
-float materials_item_gap(const FlowScale& scale) { return 2 * scale.gap; }
-float materials_column_gap(const FlowScale& scale) { return em(scale); }
+float materials_item_gap(const FlowScale& scale)
+{
+    return 2 * scale.gap;
+}
+float materials_column_gap(const FlowScale& scale)
+{
+    return em(scale);
+}
 
 } // namespace
 
@@ -227,7 +266,8 @@ MeasuredMaterials measure_materials(std::span<const std::string> items, int firs
     double spacing = scale.line_spacing;
     float inner = card_width - 2 * scale.pad;
     result.heading = wrap_text(materials_heading(continued), inner, materials_heading_font(scale), measurer);
-    result.column_width = (inner - static_cast<float>(columns - 1) * materials_column_gap(scale)) / static_cast<float>(columns);
+    result.column_width
+        = (inner - static_cast<float>(columns - 1) * materials_column_gap(scale)) / static_cast<float>(columns);
     int last_number = first_number + std::max(0, static_cast<int>(items.size()) - 1);
     result.number_width = number_column_width(last_number, scale, measurer);
     float text_width = result.column_width - result.number_width;
@@ -249,8 +289,8 @@ MeasuredMaterials measure_materials(std::span<const std::string> items, int firs
             height += result.item_heights[index] + (index > first ? materials_item_gap(scale) : 0);
         tallest = std::max(tallest, height);
     }
-    result.height = 2 * scale.pad + block_height(result.heading, materials_heading_font(scale), spacing)
-        + 2 * scale.gap + tallest;
+    result.height = 2 * scale.pad + block_height(result.heading, materials_heading_font(scale), spacing) + 2 * scale.gap
+        + tallest;
     if (overflow || text_width < 3 * em(scale)) {
         result.fits = false;
         result.problem = "a required material is too long for its card at the minimum size";

@@ -15,15 +15,15 @@ namespace hallboard {
 // Every size of a flow slide derived from one text size, so that the layout can try
 // sizes from theme.body_size down to theme.min_text_size and keep the proportions.
 struct FlowScale {
-    int text_px = 0;     // step names, time limits, materials, the banner
-    int detail_px = 0;   // step details: a little smaller, never below the minimum
+    int text_px = 0;   // step names, time limits, materials, the banner
+    int detail_px = 0; // step details: a little smaller, never below the minimum
     double line_spacing = 1.35;
-    float pad = 0;       // inside cards
-    float gap = 0;       // between the parts of a card
-    float badge = 0;     // diameter of the step number badge
-    float radius = 0;    // card corners
-    float border = 0;    // card hairline
-    float arrow_gap = 0; // between boxes, room for an arrow (also between rows)
+    float pad = 0;         // inside cards
+    float gap = 0;         // between the parts of a card
+    float badge = 0;       // diameter of the step number badge
+    float radius = 0;      // card corners
+    float border = 0;      // card hairline
+    float arrow_gap = 0;   // between boxes, room for an arrow (also between rows)
     float arrow_inset = 0; // arrows stop this far from the boxes they join
     float arrow_thickness = 0;
     float block_gap = 0; // between the steps, the banner and the materials card
@@ -42,14 +42,14 @@ struct MeasuredStep {
     bool limit_beside_name = false; // Row style: the limit sits right-aligned on the name's line
     float height = 0;               // the box height the content needs
     bool fits = true;
-    std::string problem;            // why it does not fit, for SlideLayout::problems
+    std::string problem; // why it does not fit, for SlideLayout::problems
 };
 
 // "时限：1个工作日", or empty when the step has no limit.
 std::string limit_label(const FlowStep& step);
 
-MeasuredStep measure_step(const FlowStep& step, int number, float box_width, StepStyle style, const FlowScale& scale,
-    TextMeasurer& measurer);
+MeasuredStep measure_step(
+    const FlowStep& step, int number, float box_width, StepStyle style, const FlowScale& scale, TextMeasurer& measurer);
 
 // Draws the card, its badge and its text; the content is top-aligned in `box`.
 void draw_step(DisplayList& list, const MeasuredStep& step, int number, Rect box, StepStyle style,

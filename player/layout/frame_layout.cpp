@@ -44,15 +44,15 @@ std::string format_chinese_date(const Date& date)
 std::string format_clock(int seconds_of_day)
 {
     char text[16];
-    std::snprintf(text, sizeof text, "%02d:%02d:%02d", seconds_of_day / 3600 % 24, seconds_of_day / 60 % 60,
-        seconds_of_day % 60);
+    std::snprintf(
+        text, sizeof text, "%02d:%02d:%02d", seconds_of_day / 3600 % 24, seconds_of_day / 60 % 60, seconds_of_day % 60);
     return text;
 }
 
 // The longest start of `line` that, followed by "…", fits `width`. With `cut_anyway`, the "…"
 // is added even when the whole line fits (the text went on after it).
-static std::string cut_with_ellipsis(const std::string& line, float width, FontSpec font, TextMeasurer& measurer,
-    bool cut_anyway)
+static std::string cut_with_ellipsis(
+    const std::string& line, float width, FontSpec font, TextMeasurer& measurer, bool cut_anyway)
 {
     if (!cut_anyway && measurer.width(line, font) <= width)
         return line;
@@ -100,7 +100,8 @@ HeaderLayout layout_header(const ScreenGeometry& geometry, const Theme& theme, c
         --hall_font.pixel_size;
     if (measurer.width(hall, hall_font) <= hall_with_date) {
         header.list.text(margin, centred_baseline(text_box, hall_font, measurer), hall, hall_font, theme.header_text);
-        header.list.text(date_x, centred_baseline(text_box, date_font, measurer), date_text, date_font, theme.header_text);
+        header.list.text(
+            date_x, centred_baseline(text_box, date_font, measurer), date_text, date_font, theme.header_text);
         return header;
     }
     // A long name on a narrow (portrait) screen: the date gives way, and the name takes the
@@ -116,7 +117,8 @@ HeaderLayout layout_header(const ScreenGeometry& geometry, const Theme& theme, c
         bool const went_on = lines.size() > 2;
         lines.resize(std::min<size_t>(lines.size(), 2));
         for (size_t index = 0; index < lines.size(); ++index)
-            lines[index] = cut_with_ellipsis(lines[index], hall_room, fitted.font, measurer, went_on && index + 1 == lines.size());
+            lines[index] = cut_with_ellipsis(
+                lines[index], hall_room, fitted.font, measurer, went_on && index + 1 == lines.size());
     }
     float const block = text_block_height(static_cast<int>(lines.size()), fitted.font, header_line_spacing);
     emit_lines(header.list, lines, margin, text_box.y + (text_box.h - block) / 2, hall_room, fitted.font,
@@ -145,8 +147,8 @@ std::string join_ticker_messages(const std::vector<std::string>& messages)
     return joined;
 }
 
-TickerLayout measure_ticker(const ScreenGeometry& geometry, const Theme& theme, const std::string& text,
-    TextMeasurer& measurer)
+TickerLayout measure_ticker(
+    const ScreenGeometry& geometry, const Theme& theme, const std::string& text, TextMeasurer& measurer)
 {
     (void)theme;
     TickerLayout ticker;
@@ -154,7 +156,8 @@ TickerLayout measure_ticker(const ScreenGeometry& geometry, const Theme& theme, 
     ticker.baseline = centred_baseline(geometry.ticker, ticker.font, measurer);
     ticker.text_width = text.empty() ? 0 : measurer.width(text, ticker.font);
     // A gap of a third of the screen before the text comes round again.
-    ticker.cycle_width = ticker.text_width + std::max(geometry.width / 3, static_cast<float>(ticker.font.pixel_size) * 4);
+    ticker.cycle_width
+        = ticker.text_width + std::max(geometry.width / 3, static_cast<float>(ticker.font.pixel_size) * 4);
     return ticker;
 }
 

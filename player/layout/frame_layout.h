@@ -15,11 +15,11 @@ namespace hallboard {
 struct ScreenGeometry {
     float width = 0;
     float height = 0;
-    float unit = 0;  // the short side: theme sizes are fractions of it
+    float unit = 0; // the short side: theme sizes are fractions of it
     Rect header;
-    Rect slide;      // the area slides are laid out in
+    Rect slide; // the area slides are laid out in
     Rect ticker;
-    Rect progress;   // a thin bar along the bottom edge of the slide area
+    Rect progress; // a thin bar along the bottom edge of the slide area
 };
 
 ScreenGeometry compute_screen_geometry(float width, float height, const Theme& theme);
@@ -28,7 +28,7 @@ ScreenGeometry compute_screen_geometry(float width, float height, const Theme& t
 // right (left of the clock box). The clock is drawn separately because it changes every second.
 struct HeaderLayout {
     DisplayList list;
-    Rect clock_box;    // where the clock text goes, right-aligned inside it
+    Rect clock_box; // where the clock text goes, right-aligned inside it
     FontSpec clock_font;
     bool hall_cut = false; // the hall's name did not fit in two lines and ends in "…" (check warns)
 };
@@ -51,8 +51,8 @@ struct TickerLayout {
     float cycle_width = 0; // text plus a gap before the next copy
 };
 
-TickerLayout measure_ticker(const ScreenGeometry& geometry, const Theme& theme, const std::string& text,
-    TextMeasurer& measurer);
+TickerLayout measure_ticker(
+    const ScreenGeometry& geometry, const Theme& theme, const std::string& text, TextMeasurer& measurer);
 DisplayList layout_ticker(const ScreenGeometry& geometry, const Theme& theme, const TickerLayout& ticker,
     const std::string& text, double offset);
 

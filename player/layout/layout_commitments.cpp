@@ -46,7 +46,7 @@ struct Metrics {
     double line_spacing = 1.35;
     float pad_x = 0, pad_y = 0; // inside a card; zero for plain items
     float badge = 0;
-    float text_offset = 0;      // from the item's left edge to its text
+    float text_offset = 0; // from the item's left edge to its text
     float item_gap = 0;
     float column_gap = 0;
     float radius = 0, border = 0;
@@ -74,8 +74,14 @@ Metrics metrics_for(int text_px, ItemFrame frame, const SlideContext& context)
     return metrics;
 }
 
-FontSpec bold_font(const Metrics& metrics) { return { metrics.text_px, FontWeight::Bold }; }
-FontSpec regular_font(const Metrics& metrics) { return { metrics.text_px, FontWeight::Regular }; }
+FontSpec bold_font(const Metrics& metrics)
+{
+    return { metrics.text_px, FontWeight::Bold };
+}
+FontSpec regular_font(const Metrics& metrics)
+{
+    return { metrics.text_px, FontWeight::Regular };
+}
 
 bool ends_with_punctuation(std::string_view text)
 {
@@ -94,7 +100,8 @@ std::vector<ItemLine> wrap_inline(const std::string& heading, const std::string&
 {
     std::string lead = heading + (ends_with_punctuation(heading) ? "" : "：");
     std::string combined = lead + detail;
-    float bold_extra = std::max(0.0f, measurer.width(lead, bold_font(metrics)) - measurer.width(lead, regular_font(metrics)));
+    float bold_extra
+        = std::max(0.0f, measurer.width(lead, bold_font(metrics)) - measurer.width(lead, regular_font(metrics)));
     auto wrapped = wrap_without_stub(combined, width - bold_extra, regular_font(metrics), measurer);
     overflow = wrapped.overflow;
     std::vector<ItemLine> lines;
@@ -186,21 +193,22 @@ size_t balanced_split(const std::vector<MeasuredItem>& items, size_t begin, size
     return best;
 }
 
-CommitmentsPlan plan_style(const Commitments& commitments, Rect body, ItemStyle style, int text_px,
-    const SlideContext& context)
+CommitmentsPlan plan_style(
+    const Commitments& commitments, Rect body, ItemStyle style, int text_px, const SlideContext& context)
 {
     CommitmentsPlan plan;
     plan.style = style;
     plan.metrics = metrics_for(text_px, style.frame, context);
     auto const& metrics = plan.metrics;
-    float column_width = (body.w - static_cast<float>(style.columns - 1) * metrics.column_gap) / static_cast<float>(style.columns);
+    float column_width
+        = (body.w - static_cast<float>(style.columns - 1) * metrics.column_gap) / static_cast<float>(style.columns);
     std::vector<PageBlock> blocks;
     for (size_t index = 0; index < commitments.items.size(); ++index) {
         auto measured = measure_item(commitments.items[index], column_width, style.heading, metrics, *context.measurer);
         if (measured.overflow) {
             plan.feasible = false;
-            plan.problems.push_back("commitment " + std::to_string(index + 1)
-                + " has a word too long for its column at the minimum size");
+            plan.problems.push_back(
+                "commitment " + std::to_string(index + 1) + " has a word too long for its column at the minimum size");
         }
         blocks.push_back(PageBlock { measured.height, metrics.item_gap, KeepWithNext::No });
         plan.items.push_back(std::move(measured));
@@ -215,8 +223,8 @@ CommitmentsPlan plan_style(const Commitments& commitments, Rect body, ItemStyle 
     }
     for (size_t oversized : packed.oversized) {
         plan.feasible = false;
-        plan.problems.push_back("commitment " + std::to_string(oversized + 1)
-            + " is too long for a page even at the minimum size");
+        plan.problems.push_back(
+            "commitment " + std::to_string(oversized + 1) + " is too long for a page even at the minimum size");
     }
     for (size_t first = 0; first < packed.pages.size(); first += columns) {
         size_t last = std::min(packed.pages.size(), first + columns) - 1;
@@ -277,7 +285,9 @@ CommitmentsPlan plan_at(const Commitments& commitments, Rect body, int text_px, 
     std::vector<int> column_choices { 1 };
     size_t count = commitments.items.size();
     if (!context.portrait())
-        column_choices = count >= 6 ? std::vector<int> { 2 } : count >= 4 ? std::vector<int> { 2, 1 } : std::vector<int> { 1 };
+        column_choices = count >= 6 ? std::vector<int> { 2 }
+            : count >= 4            ? std::vector<int> { 2, 1 }
+                                    : std::vector<int> { 1 };
     std::optional<CommitmentsPlan> best;
     for (auto [heading, frame] : { std::pair { HeadingPlacement::Stacked, ItemFrame::Card },
              std::pair { HeadingPlacement::Inline, ItemFrame::Card },
@@ -296,8 +306,8 @@ CommitmentsPlan plan_at(const Commitments& commitments, Rect body, int text_px, 
 CommitmentsPlan choose_plan(const Commitments& commitments, Rect body, const SlideContext& context)
 {
     SlideStyle const style(context);
-    return choose_font_size(style.body_px, style.min_px,
-        [&](int text_px) { return plan_at(commitments, body, text_px, context); });
+    return choose_font_size(
+        style.body_px, style.min_px, [&](int text_px) { return plan_at(commitments, body, text_px, context); });
 }
 
 void draw_item(DisplayList& list, const MeasuredItem& item, int number, Rect box, const CommitmentsPlan& plan,
@@ -311,8 +321,8 @@ void draw_item(DisplayList& list, const MeasuredItem& item, int number, Rect box
     float line_height = metrics.line_height();
     float text_top = box.y + metrics.pad_y + std::max(0.0f, (metrics.badge - line_height) / 2);
     float badge_top = box.y + metrics.pad_y + std::max(0.0f, (line_height - metrics.badge) / 2);
-    draw_number_badge(list, box.x + metrics.pad_x + metrics.badge / 2, badge_top + metrics.badge / 2, metrics.badge, number,
-        bold_font(metrics), theme, measurer);
+    draw_number_badge(list, box.x + metrics.pad_x + metrics.badge / 2, badge_top + metrics.badge / 2, metrics.badge,
+        number, bold_font(metrics), theme, measurer);
     float x = box.x + metrics.text_offset;
     float width = box.right() - metrics.pad_x - x;
     float y = text_top;
@@ -324,8 +334,8 @@ void draw_item(DisplayList& list, const MeasuredItem& item, int number, Rect box
             regular_x += measurer.width(line.bold, bold_font(metrics));
         }
         if (!line.regular.empty()) {
-            emit_lines(list, { line.regular }, regular_x, y, box.right() - metrics.pad_x - regular_x, regular_font(metrics),
-                theme.text, metrics.line_spacing, TextAlign::Left, measurer);
+            emit_lines(list, { line.regular }, regular_x, y, box.right() - metrics.pad_x - regular_x,
+                regular_font(metrics), theme.text, metrics.line_spacing, TextAlign::Left, measurer);
         }
         y += line_height;
     }

@@ -68,7 +68,11 @@ struct FlowInput {
         auto key = std::make_tuple(index, static_cast<long>(std::lround(box_width * 4)), style, scale.text_px);
         auto found = m_steps.find(key);
         if (found == m_steps.end())
-            found = m_steps.emplace(key, measure_step(flow.steps[static_cast<size_t>(index)], index + 1, box_width, style, scale, measurer())).first;
+            found = m_steps
+                        .emplace(key,
+                            measure_step(
+                                flow.steps[static_cast<size_t>(index)], index + 1, box_width, style, scale, measurer()))
+                        .first;
         return found->second;
     }
 
@@ -76,13 +80,22 @@ private:
     mutable std::map<std::tuple<int, long, StepStyle, int>, MeasuredStep> m_steps;
 };
 
-float em(const FlowScale& scale) { return static_cast<float>(scale.text_px); }
+float em(const FlowScale& scale)
+{
+    return static_cast<float>(scale.text_px);
+}
 
 // Boxes wider than this only spread a short name thin; a short row is centred instead.
-float max_box_width(const FlowScale& scale) { return 10 * em(scale); }
+float max_box_width(const FlowScale& scale)
+{
+    return 10 * em(scale);
+}
 
 // Steps of a portrait column sit closer than a landscape row: height is the scarce direction.
-float portrait_step_gap(const FlowScale& scale) { return std::round(1.2f * em(scale)); }
+float portrait_step_gap(const FlowScale& scale)
+{
+    return std::round(1.2f * em(scale));
+}
 
 struct GridShape {
     int columns = 1;
@@ -143,7 +156,8 @@ float place_grid(FlowPage& page, const GridShape& shape, int first, int count, f
         columns = shape.columns;
     int row_length = columns;
     columns = std::min(columns, std::max(count, 1));
-    float grid_width = static_cast<float>(columns) * shape.box_width + static_cast<float>(columns - 1) * scale.arrow_gap;
+    float grid_width
+        = static_cast<float>(columns) * shape.box_width + static_cast<float>(columns - 1) * scale.arrow_gap;
     float left = region_x + std::max(0.0f, (region_width - grid_width) / 2);
     for (int k = 0; k < count; ++k) {
         int row = k / row_length;
@@ -202,8 +216,8 @@ void place_materials_pages(const FlowInput& input, FlowPlan& plan, int first_ite
         float height = std::min(chosen->height, body.h);
         if (chosen->height > body.h) {
             plan.feasible = false;
-            plan.problems.push_back("required material " + std::to_string(first_item + 1)
-                + " is too long for a page at the minimum size");
+            plan.problems.push_back(
+                "required material " + std::to_string(first_item + 1) + " is too long for a page at the minimum size");
         }
         page.materials = PlacedMaterials { Rect { body.x, body.y, body.w, height }, std::move(*chosen) };
         plan.pages.push_back(std::move(page));
@@ -230,8 +244,8 @@ std::optional<FlowPlan> plan_beside(const FlowInput& input, const FlowScale& sca
 {
     auto const& body = input.body;
     int count = input.step_count();
-    float card_width = materials_natural_width(input.flow.materials, std::round(0.26f * body.w),
-        std::round(0.40f * body.w), scale, input.measurer());
+    float card_width = materials_natural_width(
+        input.flow.materials, std::round(0.26f * body.w), std::round(0.40f * body.w), scale, input.measurer());
     float region_width = body.w - card_width - scale.arrow_gap;
     int columns = (count + rows - 1) / rows;
     auto shape = measure_grid(input, columns, region_width, scale);
@@ -255,8 +269,8 @@ std::optional<FlowPlan> plan_beside(const FlowInput& input, const FlowScale& sca
     if (banner)
         page.banner = Rect { body.x, bottom + scale.block_gap, region_width, banner->height };
     float card_height = materials.height;
-    page.materials = PlacedMaterials { Rect { body.right() - card_width, body.y, card_width, card_height },
-        std::move(materials) };
+    page.materials
+        = PlacedMaterials { Rect { body.right() - card_width, body.y, card_width, card_height }, std::move(materials) };
     plan.pages.push_back(std::move(page));
     return plan;
 }
@@ -281,7 +295,8 @@ std::optional<FlowPlan> plan_stacked(const FlowInput& input, const FlowScale& sc
     std::optional<MeasuredMaterials> materials;
     if (input.has_materials()) {
         float gap = height > 0 ? scale.block_gap : 0;
-        materials = measure_materials_block(input, input.flow.materials, 1, false, body.w, body.h - height - gap, scale);
+        materials
+            = measure_materials_block(input, input.flow.materials, 1, false, body.w, body.h - height - gap, scale);
         if (!materials->fits)
             return std::nullopt;
         height += gap + materials->height;
@@ -445,13 +460,15 @@ FlowPlan plan_portrait(const FlowInput& input, const FlowScale& scale)
         }
         if (height > body.h) {
             plan.feasible = false;
-            plan.problems.push_back("step " + std::to_string(index + 1) + " is taller than the slide even at the minimum size");
+            plan.problems.push_back(
+                "step " + std::to_string(index + 1) + " is taller than the slide even at the minimum size");
         }
         Rect box { body.x, y + gap, body.w, height };
         if (!page.steps.empty()) {
             Rect previous = page.steps.back().second;
             float x = previous.x + scale.pad + scale.badge / 2;
-            page.connectors.push_back({ { x, previous.bottom() + scale.arrow_inset }, { x, box.y - scale.arrow_inset } });
+            page.connectors.push_back(
+                { { x, previous.bottom() + scale.arrow_inset }, { x, box.y - scale.arrow_inset } });
         }
         page.steps.emplace_back(index, box);
         y = box.bottom();

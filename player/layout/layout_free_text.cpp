@@ -23,10 +23,10 @@ struct NoticeFrame {
     float padding = 0;
     float border = 0;
     FontSpec label_font;
-    float label_width = 0;  // the badge, text plus its side padding
+    float label_width = 0; // the badge, text plus its side padding
     float label_height = 0;
-    float label_gap = 0;    // between the badge and the first line
-    Rect text_box;          // where lines go on every page (the card's height follows its page's text)
+    float label_gap = 0; // between the badge and the first line
+    Rect text_box;       // where lines go on every page (the card's height follows its page's text)
 };
 
 NoticeFrame make_frame(const FreeText& text, Rect body, const SlideStyle& style)
@@ -46,7 +46,8 @@ NoticeFrame make_frame(const FreeText& text, Rect body, const SlideStyle& style)
     frame.label_gap = style.px(0.025);
     float const inset = frame.border + frame.padding;
     float const top = body.y + inset + frame.label_height + frame.label_gap;
-    frame.text_box = Rect { body.x + inset, top, std::max(1.0f, body.w - 2 * inset), std::max(0.0f, body.bottom() - inset - top) };
+    frame.text_box
+        = Rect { body.x + inset, top, std::max(1.0f, body.w - 2 * inset), std::max(0.0f, body.bottom() - inset - top) };
     return frame;
 }
 
@@ -120,8 +121,9 @@ TextPlan plan_text(const FreeText& text, const Rect& box, int font_px, const Sli
         if (!plan.blocks.empty())
             plan.blocks.back().keep_with_next = KeepWithNext::Yes;
         float const gap = plan.blocks.empty() ? 0 : line_height * 0.8f;
-        plan.blocks.push_back(PageBlock { text_block_height(static_cast<int>(plan.signature.size()), plan.font, style.line_spacing), gap,
-            KeepWithNext::No });
+        plan.blocks.push_back(
+            PageBlock { text_block_height(static_cast<int>(plan.signature.size()), plan.font, style.line_spacing), gap,
+                KeepWithNext::No });
     }
 
     plan.pagination = paginate_blocks(plan.blocks, box.h);
@@ -130,7 +132,8 @@ TextPlan plan_text(const FreeText& text, const Rect& box, int font_px, const Sli
     return plan;
 }
 
-void draw_frame(DisplayList& list, const NoticeFrame& frame, const Rect& body, float content_height, const SlideStyle& style)
+void draw_frame(
+    DisplayList& list, const NoticeFrame& frame, const Rect& body, float content_height, const SlideStyle& style)
 {
     if (!frame.card)
         return;
@@ -139,7 +142,8 @@ void draw_frame(DisplayList& list, const NoticeFrame& frame, const Rect& body, f
     Rect const outer { body.x, body.y, body.w, height };
     float const radius = style.px(0.008);
     list.fill(outer, style.theme.warning_accent, radius);
-    list.fill(Rect { outer.x + frame.border, outer.y + frame.border, outer.w - 2 * frame.border, outer.h - 2 * frame.border },
+    list.fill(
+        Rect { outer.x + frame.border, outer.y + frame.border, outer.w - 2 * frame.border, outer.h - 2 * frame.border },
         style.theme.warning_background, std::max(0.0f, radius - frame.border));
     Rect const badge { body.x + inset, body.y + inset, frame.label_width, frame.label_height };
     list.fill(badge, style.theme.warning_accent, style.px(0.006));
@@ -147,8 +151,8 @@ void draw_frame(DisplayList& list, const NoticeFrame& frame, const Rect& body, f
         style.line_spacing, TextAlign::Center, style.measurer);
 }
 
-std::vector<DisplayList> draw_pages(const TextPlan& plan, const NoticeFrame& frame, const Rect& body, const FreeText& text,
-    const SlideStyle& style)
+std::vector<DisplayList> draw_pages(
+    const TextPlan& plan, const NoticeFrame& frame, const Rect& body, const FreeText& text, const SlideStyle& style)
 {
     Color const color = text.level == NoticeLevel::Warning ? style.theme.warning_text : style.theme.text;
     Rect const box = frame.text_box;
@@ -161,11 +165,11 @@ std::vector<DisplayList> draw_pages(const TextPlan& plan, const NoticeFrame& fra
             if (index > span.begin)
                 y += plan.blocks[index].gap_before;
             if (index < plan.lines.size()) {
-                emit_lines(list, { plan.lines[index] }, box.x, y, box.w, plan.font, color, style.line_spacing, TextAlign::Left,
-                    style.measurer);
+                emit_lines(list, { plan.lines[index] }, box.x, y, box.w, plan.font, color, style.line_spacing,
+                    TextAlign::Left, style.measurer);
             } else {
-                emit_lines(list, plan.signature, box.x, y, box.w, plan.font, color, style.line_spacing, TextAlign::Right,
-                    style.measurer);
+                emit_lines(list, plan.signature, box.x, y, box.w, plan.font, color, style.line_spacing,
+                    TextAlign::Right, style.measurer);
             }
             y += plan.blocks[index].height;
         }
@@ -185,7 +189,8 @@ SlideLayout layout_free_text(const Notice& notice, const FreeText& text, const S
     SlideStyle const style(context);
     auto plan_for = [&](const Rect& body) {
         NoticeFrame const frame = make_frame(text, body, style);
-        return choose_font_size(style.body_px, style.min_px, [&](int px) { return plan_text(text, frame.text_box, px, style); });
+        return choose_font_size(
+            style.body_px, style.min_px, [&](int px) { return plan_text(text, frame.text_box, px, style); });
     };
 
     Rect body = measure_chrome(notice, context, 1).body;
@@ -199,9 +204,11 @@ SlideLayout layout_free_text(const Notice& notice, const FreeText& text, const S
 
     std::vector<std::string> problems;
     if (plan.overflow)
-        problems.push_back("notice text has a word wider than the slide at the minimum text size; it is broken between characters");
+        problems.push_back(
+            "notice text has a word wider than the slide at the minimum text size; it is broken between characters");
     if (!plan.pagination.oversized.empty())
-        problems.push_back("part of the notice (a line, or the issuer and date) is taller than the slide at the minimum text size");
+        problems.push_back(
+            "part of the notice (a line, or the issuer and date) is taller than the slide at the minimum text size");
     return assemble_pages(notice, context, draw_pages(plan, frame, body, text, style), std::move(problems));
 }
 

@@ -36,8 +36,8 @@ struct Grid {
 struct MeasuredEntry {
     WrappedText label;
     WrappedText note;
-    float text_width = 0;   // label and note
-    float number_width = 0; // the number's line
+    float text_width = 0;     // label and note
+    float number_width = 0;   // the number's line
     int number_px = 0;        // each number as large as its card allows: 95598 need not shrink for a long one
     float content_height = 0; // label, number and note stacked
 };
@@ -59,9 +59,9 @@ struct HotlinesPlan {
 };
 
 struct HotlineSizes {
-    float pad = 0;       // inside a card
-    float grid_gap = 0;  // between cards
-    int number_max = 0;  // theme.hotline_number_size
+    float pad = 0;        // inside a card
+    float grid_gap = 0;   // between cards
+    int number_max = 0;   // theme.hotline_number_size
     int number_floor = 0; // smallest number that still reads as the slide's main text
 };
 
@@ -84,7 +84,10 @@ float vertical_pad(const HotlineSizes& sizes, Arrangement arrangement)
     return std::round(arrangement == Arrangement::Rows ? sizes.pad / 2 : 0.8f * sizes.pad);
 }
 
-FontSpec number_font(int px) { return { px, FontWeight::Bold }; }
+FontSpec number_font(int px)
+{
+    return { px, FontWeight::Bold };
+}
 
 // The largest number size, at most `max_px`, at which `number` fits `width` on one line.
 int fitting_number_px(const std::string& number, float width, int max_px, TextMeasurer& measurer)
@@ -98,25 +101,31 @@ int fitting_number_px(const std::string& number, float width, int max_px, TextMe
     return px;
 }
 
-float inner_gap(int label_px) { return std::round(0.2f * static_cast<float>(label_px)); }
+float inner_gap(int label_px)
+{
+    return std::round(0.2f * static_cast<float>(label_px));
+}
 
 // Label and note stacked.
 float label_block_height(const MeasuredEntry& entry, int label_px, int note_px, double line_spacing)
 {
-    float height = text_block_height(static_cast<int>(entry.label.lines.size()), FontSpec { label_px, FontWeight::Regular },
-        line_spacing);
+    float height = text_block_height(
+        static_cast<int>(entry.label.lines.size()), FontSpec { label_px, FontWeight::Regular }, line_spacing);
     if (!entry.note.lines.empty()) {
         height += (entry.label.lines.empty() ? 0 : inner_gap(label_px))
-            + text_block_height(static_cast<int>(entry.note.lines.size()), FontSpec { note_px, FontWeight::Regular },
-                line_spacing);
+            + text_block_height(
+                static_cast<int>(entry.note.lines.size()), FontSpec { note_px, FontWeight::Regular }, line_spacing);
     }
     return height;
 }
 
-float number_line_height(int number_px) { return text_block_height(1, number_font(number_px), number_line_spacing); }
+float number_line_height(int number_px)
+{
+    return text_block_height(1, number_font(number_px), number_line_spacing);
+}
 
-float content_height(const MeasuredEntry& entry, Arrangement arrangement, int label_px, int note_px, int number_px,
-    double line_spacing)
+float content_height(
+    const MeasuredEntry& entry, Arrangement arrangement, int label_px, int note_px, int number_px, double line_spacing)
 {
     float labels = label_block_height(entry, label_px, note_px, line_spacing);
     if (arrangement == Arrangement::Rows)
@@ -141,7 +150,8 @@ HotlinesPlan plan_grid(const Hotlines& hotlines, Rect body, Grid grid, const Sli
 
     HotlinesPlan plan;
     plan.grid = grid;
-    float cell_width = (body.w - static_cast<float>(grid.columns - 1) * sizes.grid_gap) / static_cast<float>(grid.columns);
+    float cell_width
+        = (body.w - static_cast<float>(grid.columns - 1) * sizes.grid_gap) / static_cast<float>(grid.columns);
     float cell_height = (body.h - static_cast<float>(grid.rows - 1) * sizes.grid_gap) / static_cast<float>(grid.rows);
     // A lone card across a whole landscape slide spreads a short number thin.
     if (grid.columns == 1 && !context.portrait())
@@ -182,13 +192,15 @@ HotlinesPlan plan_grid(const Hotlines& hotlines, Rect body, Grid grid, const Sli
             if (result.text_width <= 0 || result.label.overflow || result.note.overflow
                 || result.label.lines.size() > max_label_lines)
                 text_fits = false;
-            result.number_px = fitting_number_px(entry.number, std::max(1.0f, result.number_width), sizes.number_max, measurer);
+            result.number_px
+                = fitting_number_px(entry.number, std::max(1.0f, result.number_width), sizes.number_max, measurer);
             float labels = label_block_height(result, label_px, note_px, style.line_spacing);
             if (rows && labels > inner_height)
                 text_fits = false;
             // What the label and note leave of the card's height for the number line.
             if (!rows)
-                tallest_rest = std::max(tallest_rest, content_height(result, grid.arrangement, label_px, note_px, 0, style.line_spacing));
+                tallest_rest = std::max(
+                    tallest_rest, content_height(result, grid.arrangement, label_px, note_px, 0, style.line_spacing));
             measured.push_back(std::move(result));
         }
         // One height budget for every card, so that numbers shrink only for their width:
@@ -210,8 +222,8 @@ HotlinesPlan plan_grid(const Hotlines& hotlines, Rect body, Grid grid, const Sli
 
     float natural = 0;
     for (auto& entry : plan.entries) {
-        entry.content_height = content_height(entry, grid.arrangement, plan.label_px, plan.note_px, entry.number_px,
-            style.line_spacing);
+        entry.content_height
+            = content_height(entry, grid.arrangement, plan.label_px, plan.note_px, entry.number_px, style.line_spacing);
         natural = std::max(natural, entry.content_height);
     }
     if (has_qr && !rows)
@@ -219,7 +231,8 @@ HotlinesPlan plan_grid(const Hotlines& hotlines, Rect body, Grid grid, const Sli
     plan.card_width = cell_width;
     // Generous but not towering: a card a little taller than its content, centred in its cell.
     // Rows stay compact: a directory reads down its numbers.
-    plan.card_height = std::min(cell_height, std::round((rows ? 1.0f : 1.3f) * natural) + 2 * vertical_pad(sizes, grid.arrangement));
+    plan.card_height
+        = std::min(cell_height, std::round((rows ? 1.0f : 1.3f) * natural) + 2 * vertical_pad(sizes, grid.arrangement));
 
     int per_page = grid.per_page();
     int page_count = std::max(1, (count + per_page - 1) / per_page);
@@ -249,7 +262,8 @@ HotlinesPlan plan_grid(const Hotlines& hotlines, Rect body, Grid grid, const Sli
         }
         if (plan.number_px < sizes.number_floor)
             plan.problems.push_back("the hotline numbers had to shrink to " + std::to_string(plan.number_px)
-                + " px to fit their cards, below the " + std::to_string(sizes.number_floor) + " px that keeps them the largest text");
+                + " px to fit their cards, below the " + std::to_string(sizes.number_floor)
+                + " px that keeps them the largest text");
         if (plan.problems.empty())
             plan.problems.push_back("the hotline cards do not fit the slide at the minimum size");
     }
@@ -311,8 +325,8 @@ Color number_color(const Theme& theme)
     return contrast_ratio(theme.accent, theme.card_background) >= min_text_contrast ? theme.accent : theme.text;
 }
 
-void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& entry, Rect card, const HotlinesPlan& plan,
-    const SlideContext& context)
+void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& entry, Rect card,
+    const HotlinesPlan& plan, const SlideContext& context)
 {
     SlideStyle const style(context);
     auto const sizes = sizes_for(style, context);
@@ -336,8 +350,8 @@ void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& 
         }
         float number_x = x + entry.text_width + sizes.pad;
         emit_lines(list, { hotline.number }, number_x, card.y + (card.h - number_line_height(entry.number_px)) / 2,
-            entry.number_width, number_font(entry.number_px), number_color(theme), number_line_spacing, TextAlign::Right,
-            measurer);
+            entry.number_width, number_font(entry.number_px), number_color(theme), number_line_spacing,
+            TextAlign::Right, measurer);
     } else {
         float y = card.y + (card.h - entry.content_height) / 2;
         float width = entry.text_width;
@@ -357,8 +371,9 @@ void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& 
     if (!hotline.qr.empty()) {
         float side = std::min(plan.qr_side, card.h - 2 * vertical_pad(sizes, plan.grid.arrangement));
         Rect box { card.right() - sizes.pad - side, card.y + (card.h - side) / 2, side, side };
-        std::filesystem::path path = context.asset_root.empty() ? std::filesystem::path(hotline.qr)
-                                                                : std::filesystem::path(context.asset_root) / hotline.qr;
+        std::filesystem::path path = context.asset_root.empty()
+            ? std::filesystem::path(hotline.qr)
+            : std::filesystem::path(context.asset_root) / hotline.qr;
         list.image(box, path.string(), ImageFit::Contain);
     }
 }
@@ -376,12 +391,14 @@ DisplayList draw_page(const Hotlines& hotlines, const HotlinesPlan& plan, const 
     float top = body.y + std::max(0.0f, (body.h - block_height) / 2);
     for (int row = 0; row < rows; ++row) {
         int in_row = std::min(columns, count - row * columns);
-        float row_width = static_cast<float>(in_row) * plan.card_width + static_cast<float>(in_row - 1) * sizes.grid_gap;
+        float row_width
+            = static_cast<float>(in_row) * plan.card_width + static_cast<float>(in_row - 1) * sizes.grid_gap;
         float left = body.x + std::max(0.0f, (body.w - row_width) / 2);
         for (int column = 0; column < in_row; ++column) {
             int index = page[static_cast<size_t>(row * columns + column)];
             Rect card { left + static_cast<float>(column) * (plan.card_width + sizes.grid_gap),
-                top + static_cast<float>(row) * (plan.card_height + sizes.grid_gap), plan.card_width, plan.card_height };
+                top + static_cast<float>(row) * (plan.card_height + sizes.grid_gap), plan.card_width,
+                plan.card_height };
             draw_entry(list, hotlines.entries[index], plan.entries[index], card, plan, context);
         }
     }

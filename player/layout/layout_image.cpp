@@ -29,7 +29,8 @@ SlideLayout layout_image(const Notice& notice, const ImageSlide& image, const Sl
     float caption_top = body.bottom();
     if (!image.caption.empty()) {
         // Two lines of body text at most: a caption is a line under a poster, not an essay.
-        float const two_lines = text_block_height(2, FontSpec { style.body_px, FontWeight::Regular }, style.line_spacing);
+        float const two_lines
+            = text_block_height(2, FontSpec { style.body_px, FontWeight::Regular }, style.line_spacing);
         caption = fit_text(image.caption, body.w, two_lines, style.body_px, style.min_px, FontWeight::Regular,
             style.line_spacing, style.measurer);
         if (!caption.fits)
@@ -43,8 +44,8 @@ SlideLayout layout_image(const Notice& notice, const ImageSlide& image, const Sl
         problems.push_back("image " + image.src + " has less than a third of the slide left beside its caption");
 
     list.image(picture, asset_path(context, image.src), image.fit);
-    emit_lines(list, caption.wrapped.lines, body.x, caption_top, body.w, caption.font, style.theme.text, style.line_spacing,
-        TextAlign::Center, style.measurer);
+    emit_lines(list, caption.wrapped.lines, body.x, caption_top, body.w, caption.font, style.theme.text,
+        style.line_spacing, TextAlign::Center, style.measurer);
     return assemble_pages(notice, context, { std::move(list) }, std::move(problems));
 }
 

@@ -37,7 +37,8 @@ public:
         }
         // A page that starts inside a part repeats that part's header row, and a page that
         // starts inside a section its heading, marked （续）.
-        if (span.begin > 0 && first != last && (first->kind == TableItemKind::Row || first->kind == TableItemKind::Section)) {
+        if (span.begin > 0 && first != last
+            && (first->kind == TableItemKind::Row || first->kind == TableItemKind::Section)) {
             draw_header(list, first->part, y);
             y += m_plan.parts[first->part].header_height;
             if (first->kind == TableItemKind::Row && first->section != no_section) {
@@ -65,9 +66,8 @@ private:
     void draw_header(DisplayList& list, size_t part, float top) const
     {
         // The header's lines are in the Header item of the part.
-        auto const header = std::find_if(m_plan.items.begin(), m_plan.items.end(), [&](const TableItem& item) {
-            return item.kind == TableItemKind::Header && item.part == part;
-        });
+        auto const header = std::find_if(m_plan.items.begin(), m_plan.items.end(),
+            [&](const TableItem& item) { return item.kind == TableItemKind::Header && item.part == part; });
         if (header != m_plan.items.end())
             draw_item(list, *header, top, m_plan.parts[part].header_height);
     }
@@ -96,7 +96,8 @@ private:
                     box_width = numbers;
                 }
             }
-            emit_lines(list, lines, box_x, line_top, box_width, font, color, m_style.line_spacing, align, m_style.measurer);
+            emit_lines(
+                list, lines, box_x, line_top, box_width, font, color, m_style.line_spacing, align, m_style.measurer);
             x += width;
         }
     }
@@ -106,8 +107,8 @@ private:
         list.fill(Rect { band.x, band.bottom() - m_rule, band.w, m_rule }, m_theme.rule);
     }
 
-    void draw_section(DisplayList& list, const TableItem& item, const std::vector<std::string>& lines, float top,
-        float height) const
+    void draw_section(
+        DisplayList& list, const TableItem& item, const std::vector<std::string>& lines, float top, float height) const
     {
         Rect const band { m_plan.body.x, top, m_plan.body.w, height };
         list.fill(band, m_theme.section_background);
@@ -116,8 +117,8 @@ private:
         list.fill(Rect { band.x, band.y, stroke, band.h }, m_theme.accent);
         FontSpec const font { m_plan.cell_font.pixel_size, FontWeight::Bold };
         float const padding_x = m_plan.parts[item.part].columns.padding;
-        emit_lines(list, lines, band.x + padding_x, top + m_plan.cell_padding_y, band.w - 2 * padding_x, font, m_theme.text,
-            m_style.line_spacing, TextAlign::Left, m_style.measurer);
+        emit_lines(list, lines, band.x + padding_x, top + m_plan.cell_padding_y, band.w - 2 * padding_x, font,
+            m_theme.text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
         draw_rule(list, band);
     }
 
@@ -135,8 +136,8 @@ private:
             auto const& part = m_plan.parts[item.part];
             if (item.zebra)
                 list.fill(band, m_theme.zebra_background);
-            draw_cells(list, part, item.cells, &part.table.rows[item.index], top, height, m_plan.cell_font, m_theme.text,
-                m_plan.cell_padding_y);
+            draw_cells(list, part, item.cells, &part.table.rows[item.index], top, height, m_plan.cell_font,
+                m_theme.text, m_plan.cell_padding_y);
             draw_rule(list, band);
             break;
         }
@@ -146,20 +147,21 @@ private:
         case TableItemKind::Note: {
             float const indent = m_plan.note_prefix_width + m_plan.note_label_width;
             if (item.index == 0)
-                emit_lines(list, { std::string(tariff_note_prefix) }, band.x, top, m_plan.note_prefix_width, m_plan.note_font,
-                    m_theme.muted_text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
+                emit_lines(list, { std::string(tariff_note_prefix) }, band.x, top, m_plan.note_prefix_width,
+                    m_plan.note_font, m_theme.muted_text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
             std::string const label = tariff_note_label(item.index, m_plan.note_count);
             if (!label.empty())
-                emit_lines(list, { label }, band.x + m_plan.note_prefix_width, top, m_plan.note_label_width, m_plan.note_font,
-                    m_theme.muted_text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
+                emit_lines(list, { label }, band.x + m_plan.note_prefix_width, top, m_plan.note_label_width,
+                    m_plan.note_font, m_theme.muted_text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
             emit_lines(list, item.cells[0], band.x + indent, top, band.w - indent, m_plan.note_font, m_theme.muted_text,
                 m_style.line_spacing, TextAlign::Left, m_style.measurer);
             if (item.cells.size() > 1) {
                 // The effective date, at the right of the note's last line.
                 float const last_line = top
-                    + m_style.line_height(m_plan.note_font) * static_cast<float>(std::max<size_t>(1, item.cells[0].size()) - 1);
-                emit_lines(list, item.cells[1], band.x, last_line, band.w, m_plan.note_font, m_theme.text, m_style.line_spacing,
-                    TextAlign::Right, m_style.measurer);
+                    + m_style.line_height(m_plan.note_font)
+                        * static_cast<float>(std::max<size_t>(1, item.cells[0].size()) - 1);
+                emit_lines(list, item.cells[1], band.x, last_line, band.w, m_plan.note_font, m_theme.text,
+                    m_style.line_spacing, TextAlign::Right, m_style.measurer);
             }
             break;
         }

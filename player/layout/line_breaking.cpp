@@ -75,7 +75,8 @@ static bool is_unit_space(char32_t c)
 // 公里): the words a notice counts buildings, days, money and energy in.
 static bool is_measure_word(char32_t c)
 {
-    static constexpr std::u32string_view words = U"个幢栋号户元角分度天日月年时小秒周千万亿伏安瓦米公家人次项份件张台套条处层室楼页档级期倍成";
+    static constexpr std::u32string_view words
+        = U"个幢栋号户元角分度天日月年时小秒周千万亿伏安瓦米公家人次项份件张台套条处层室楼页档级期倍成";
     return words.find(c) != std::u32string_view::npos;
 }
 
@@ -91,7 +92,7 @@ struct CodePointAt {
     size_t offset;
 };
 
-}
+} // namespace
 
 // Whether clreq forbids a break between code points[index] and code points[index + 1].
 static bool clreq_forbids_break(const std::vector<CodePointAt>& code_points, size_t index)

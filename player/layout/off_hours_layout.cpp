@@ -15,8 +15,14 @@ namespace {
 // Where the block's centre sits each hour, as fractions of the free room around it: a walk
 // over the screen's middle that does not come back to the same place for a day.
 constexpr std::array<std::pair<float, float>, 8> hourly_places { {
-    { 0.50f, 0.50f }, { 0.20f, 0.30f }, { 0.80f, 0.70f }, { 0.30f, 0.80f },
-    { 0.70f, 0.20f }, { 0.10f, 0.60f }, { 0.90f, 0.40f }, { 0.50f, 0.10f },
+    { 0.50f, 0.50f },
+    { 0.20f, 0.30f },
+    { 0.80f, 0.70f },
+    { 0.30f, 0.80f },
+    { 0.70f, 0.20f },
+    { 0.10f, 0.60f },
+    { 0.90f, 0.40f },
+    { 0.50f, 0.10f },
 } };
 
 std::string hours_and_minutes(int minute_of_day)
@@ -52,9 +58,10 @@ DisplayList layout_off_hours_clock(float width, float height, const LocalDateTim
     float const top = (height - block_height) / 2 + (place.second - 0.5f) * room_y;
 
     DisplayList list;
-    list.text(left + (block_width - time_width) / 2, top + measurer.ascent(time_font), time, time_font, off_hours_time_color);
-    list.text(left + (block_width - date_width) / 2, top + time_height + gap + measurer.ascent(date_font), date, date_font,
-        off_hours_date_color);
+    list.text(
+        left + (block_width - time_width) / 2, top + measurer.ascent(time_font), time, time_font, off_hours_time_color);
+    list.text(left + (block_width - date_width) / 2, top + time_height + gap + measurer.ascent(date_font), date,
+        date_font, off_hours_date_color);
     return list;
 }
 

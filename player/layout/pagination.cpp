@@ -80,8 +80,8 @@ constexpr float discouraged_break_cost = 0.03f;
 
 } // namespace
 
-Pagination paginate_balanced(const std::vector<PageBlock>& blocks, float first_page_height, float page_height,
-    size_t min_pages)
+Pagination paginate_balanced(
+    const std::vector<PageBlock>& blocks, float first_page_height, float page_height, size_t min_pages)
 {
     size_t const count = blocks.size();
     if (count == 0)
@@ -110,7 +110,8 @@ Pagination paginate_balanced(const std::vector<PageBlock>& blocks, float first_p
             int violations = 0;
             float page_badness = 0;
             if (begin > 0) {
-                if (blocks[begin - 1].keep_with_next == KeepWithNext::Yes || blocks[begin].break_before == BreakBefore::Avoided)
+                if (blocks[begin - 1].keep_with_next == KeepWithNext::Yes
+                    || blocks[begin].break_before == BreakBefore::Avoided)
                     ++violations;
                 else if (blocks[begin].break_before == BreakBefore::Discouraged)
                     page_badness += discouraged_break_cost;

@@ -57,8 +57,8 @@ Pagination paginate_blocks(const std::vector<PageBlock>& blocks, float first_pag
 // breaks put where BreakBefore allows them, e.g. 9 + 8 + 8 rows rather than 12 + 12 + 1.
 // Returns at least `min_pages` pages when the blocks can fill that many (commitments fill
 // both columns of their page). Blocks taller than a page get a page of their own, as above.
-Pagination paginate_balanced(const std::vector<PageBlock>& blocks, float first_page_height, float page_height,
-    size_t min_pages = 0);
+Pagination paginate_balanced(
+    const std::vector<PageBlock>& blocks, float first_page_height, float page_height, size_t min_pages = 0);
 
 // Picks the font size of content that may paginate: the largest size in [min_px, preferred_px]
 // among those that need the fewest pages any size in the range needs. So content that fits
@@ -68,7 +68,7 @@ Pagination paginate_balanced(const std::vector<PageBlock>& blocks, float first_p
 // (false: it cannot be laid out at that size at all, e.g. a table too wide) and
 // `size_t page_count`. Returns the chosen plan; when no size is feasible, the plan at min_px.
 // Assumes fewer pages and more feasibility as the size goes down, so it needs only a few plans.
-template<typename MakePlan>
+template <typename MakePlan>
 auto choose_font_size(int preferred_px, int min_px, MakePlan make_plan) -> decltype(make_plan(0))
 {
     if (preferred_px < min_px)

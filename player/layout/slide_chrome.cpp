@@ -17,9 +17,9 @@ enum class BottomRow { Reserved, OnlyWhenNeeded };
 struct ChromeGeometry {
     FittedText title;
     bool title_fits = true;
-    Rect title_box;     // the title's lines, right of the accent bar
+    Rect title_box; // the title's lines, right of the accent bar
     Rect accent_bar;
-    float rule_y = 0;   // top of the hairline under the title
+    float rule_y = 0; // top of the hairline under the title
     float rule_thickness = 0;
     FontSpec footer_font;
     std::vector<std::string> footer_lines;
@@ -51,15 +51,15 @@ FittedText balance_lines(FittedText fitted, const std::string& text, float width
 FittedText fit_title(const std::string& title, float width, const SlideStyle& style, bool& fits)
 {
     auto two_lines = text_block_height(2, FontSpec { style.title_px, FontWeight::Bold }, style.line_spacing);
-    auto fitted = fit_text(title, width, two_lines, style.title_px, style.body_px, FontWeight::Bold, style.line_spacing,
-        style.measurer);
+    auto fitted = fit_text(
+        title, width, two_lines, style.title_px, style.body_px, FontWeight::Bold, style.line_spacing, style.measurer);
     if (fitted.fits) {
         fits = true;
         return balance_lines(std::move(fitted), title, width, style);
     }
     auto three_lines = text_block_height(3, FontSpec { style.body_px, FontWeight::Bold }, style.line_spacing);
-    fitted = fit_text(title, width, three_lines, style.body_px, style.min_px, FontWeight::Bold, style.line_spacing,
-        style.measurer);
+    fitted = fit_text(
+        title, width, three_lines, style.body_px, style.min_px, FontWeight::Bold, style.line_spacing, style.measurer);
     fits = fitted.fits;
     return fits ? balance_lines(std::move(fitted), title, width, style) : fitted;
 }
@@ -81,7 +81,8 @@ ChromeGeometry compute_geometry(const Notice& notice, const SlideContext& contex
         float const height = geometry.title.height;
         geometry.title_box = Rect { text_left, top, text_width, height };
         // The bar spans the glyphs of the first to the last line, not the leading around them.
-        float const leading = (style.line_height(geometry.title.font) - static_cast<float>(geometry.title.font.pixel_size)) / 2;
+        float const leading
+            = (style.line_height(geometry.title.font) - static_cast<float>(geometry.title.font.pixel_size)) / 2;
         geometry.accent_bar = Rect { left, top + leading, bar_width, std::max(0.0f, height - 2 * leading) };
         geometry.rule_y = top + height + style.px(0.010);
         geometry.rule_thickness = style.hairline(0.0018);
@@ -146,12 +147,13 @@ void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& co
 
     if (geometry.has_bottom_row) {
         float const content_width = context.width - 2 * style.margin;
-        emit_lines(page, geometry.footer_lines, style.margin, geometry.bottom_row_top, content_width, geometry.footer_font,
-            style.theme.muted_text, style.line_spacing, TextAlign::Left, style.measurer);
+        emit_lines(page, geometry.footer_lines, style.margin, geometry.bottom_row_top, content_width,
+            geometry.footer_font, style.theme.muted_text, style.line_spacing, TextAlign::Left, style.measurer);
         if (page_count > 1) {
             // On the footer's last line, so the corner reads as one row.
             int const rows = std::max<int>(1, static_cast<int>(geometry.footer_lines.size()));
-            float const line_top = geometry.bottom_row_top + style.line_height(geometry.footer_font) * static_cast<float>(rows - 1);
+            float const line_top
+                = geometry.bottom_row_top + style.line_height(geometry.footer_font) * static_cast<float>(rows - 1);
             emit_lines(page, { page_number_text(page_index + 1, page_count) }, style.margin, line_top, content_width,
                 geometry.footer_font, style.theme.muted_text, style.line_spacing, TextAlign::Right, style.measurer);
         }
@@ -160,9 +162,11 @@ void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& co
     // Every page draws the same chrome: report its problems once.
     if (page_index == 0) {
         if (!geometry.title_fits)
-            problems.push_back("title \"" + notice.title + "\" is too long to fit in three lines at the minimum text size");
+            problems.push_back(
+                "title \"" + notice.title + "\" is too long to fit in three lines at the minimum text size");
         if (geometry.footer_overflow)
-            problems.push_back("footer \"" + notice.footer + "\" has a word wider than the slide at the minimum text size");
+            problems.push_back(
+                "footer \"" + notice.footer + "\" has a word wider than the slide at the minimum text size");
     }
 }
 
@@ -178,7 +182,8 @@ SlideLayout assemble_pages(const Notice& notice, const SlideContext& context, st
         DisplayList page;
         draw_chrome(page, notice, context, index, page_count, layout.problems);
         auto& body = bodies[static_cast<size_t>(index)].commands;
-        page.commands.insert(page.commands.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
+        page.commands.insert(
+            page.commands.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
         layout.pages.push_back(std::move(page));
     }
     return layout;

@@ -10,7 +10,7 @@
 namespace hallboard {
 
 struct SlideChrome {
-    Rect body;            // where the kind's content goes, slide-local pixels
+    Rect body; // where the kind's content goes, slide-local pixels
     float title_bottom = 0;
 };
 
@@ -29,8 +29,8 @@ SlideChrome measure_chrome(const Notice& notice, const SlideContext& context, in
 // Draws the slide background, title, footer and, when page_count > 1, "页码 page/page_count"
 // into `page`. page_index is 0-based. Problems (a title too long even at the minimum size)
 // are appended to `problems`.
-void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& context, int page_index,
-    int page_count, std::vector<std::string>& problems);
+void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& context, int page_index, int page_count,
+    std::vector<std::string>& problems);
 
 // Builds a layout from per-page body lists: each body list is drawn on top of the chrome.
 SlideLayout assemble_pages(const Notice& notice, const SlideContext& context, std::vector<DisplayList> bodies,

@@ -13,9 +13,9 @@
 namespace hallboard {
 
 struct SlideContext {
-    float width = 0;         // the slide area (between header and ticker), pixels
+    float width = 0; // the slide area (between header and ticker), pixels
     float height = 0;
-    float unit = 1080;       // the screen's short side: theme sizes are fractions of it
+    float unit = 1080; // the screen's short side: theme sizes are fractions of it
     const Theme* theme = nullptr;
     TextMeasurer* measurer = nullptr;
     // Folder against which asset paths (assets/poster.png) resolve to files on disk.
@@ -26,7 +26,7 @@ struct SlideContext {
 };
 
 struct SlideLayout {
-    std::vector<DisplayList> pages;  // at least one page
+    std::vector<DisplayList> pages; // at least one page
     // Text that could not be placed without going below the minimum size or being cut:
     // reported by `hallboard check --size`. Empty when everything fits.
     std::vector<std::string> problems;

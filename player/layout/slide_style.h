@@ -28,7 +28,10 @@ struct SlideStyle {
 
     float px(double fraction) const { return static_cast<float>(fraction * m_context.unit); }
     // At least one device pixel, for hairlines at small units.
-    float hairline(double fraction) const { return std::max(1.0f, static_cast<float>(static_cast<int>(px(fraction) + 0.5f))); }
+    float hairline(double fraction) const
+    {
+        return std::max(1.0f, static_cast<float>(static_cast<int>(px(fraction) + 0.5f)));
+    }
     float line_height(int font_px) const { return static_cast<float>(font_px * line_spacing); }
     float line_height(FontSpec font) const { return line_height(font.pixel_size); }
 

@@ -34,7 +34,10 @@ bool consume(std::string_view& text, std::string_view prefix)
     return true;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 } // namespace
 
@@ -70,8 +73,8 @@ bool is_numeric_cell(std::string_view text)
 bool is_placeholder_cell(std::string_view text)
 {
     text = trim(text);
-    static constexpr std::string_view placeholders[] = { "", "-", "--", "/", "\u2014", "\u2014\u2014", "\u2013", "\uff0d",
-        "\uff0f" };
+    static constexpr std::string_view placeholders[]
+        = { "", "-", "--", "/", "\u2014", "\u2014\u2014", "\u2013", "\uff0d", "\uff0f" };
     return std::find(std::begin(placeholders), std::end(placeholders), text) != std::end(placeholders);
 }
 

@@ -45,7 +45,8 @@ constexpr size_t profiled_lines = 3;
 const CellProfile& profile_cell(ProfileCache& cache, std::string_view text, FontSpec font, bool numeric, float natural,
     float hard, TextMeasurer& measurer)
 {
-    auto& slot = cache.profiles[{ std::string(text), font.weight == FontWeight::Bold ? -font.pixel_size : font.pixel_size }];
+    auto& slot
+        = cache.profiles[{ std::string(text), font.weight == FontWeight::Bold ? -font.pixel_size : font.pixel_size }];
     if (slot)
         return *slot;
     slot = std::make_unique<CellProfile>();
@@ -61,8 +62,8 @@ const CellProfile& profile_cell(ProfileCache& cache, std::string_view text, Font
             slot->widths.push_back(hard);
             break;
         }
-        float low = hard;                   // more than k lines
-        float high = slot->widths.back();   // at most k - 1 lines
+        float low = hard;                 // more than k lines
+        float high = slot->widths.back(); // at most k - 1 lines
         while (high - low > precision) {
             float const middle = (low + high) / 2;
             (lines(middle) <= k ? high : low) = middle;
@@ -74,8 +75,8 @@ const CellProfile& profile_cell(ProfileCache& cache, std::string_view text, Font
 
 // The narrowest profiled width, at most `widest`, at which `text` wraps without a last line of a
 // single character; `widest` when there is none.
-float narrowest_without_stub(const CellProfile& profile, std::string_view text, FontSpec font, float widest,
-    TextMeasurer& measurer)
+float narrowest_without_stub(
+    const CellProfile& profile, std::string_view text, FontSpec font, float widest, TextMeasurer& measurer)
 {
     float const stub = 1.9f * static_cast<float>(font.pixel_size);
     for (auto width = profile.widths.rbegin(); width != profile.widths.rend(); ++width) {
@@ -94,8 +95,8 @@ float narrowest_without_stub(const CellProfile& profile, std::string_view text, 
 
 namespace tariff_columns_detail {
 
-std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec cell_font, FontSpec header_font,
-    TextMeasurer& measurer, ProfileCache& cache)
+std::vector<ColumnMeasure> measure_columns(
+    const TariffTable& table, FontSpec cell_font, FontSpec header_font, TextMeasurer& measurer, ProfileCache& cache)
 {
     size_t const count = table.columns.size();
     std::vector<ColumnMeasure> measures(count);
@@ -109,7 +110,8 @@ std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec ce
         auto const& profile = profile_cell(cache, text, font, numeric, natural, hard, measurer);
         // A header may wrap narrower than comfortable when the header row is tall anyway
         // ("峰时 / 电价"), but never into a stub ("峰时 / 段").
-        float const header = cell == Cell::Header ? narrowest_without_stub(profile, text, font, comfortable, measurer) : 0;
+        float const header
+            = cell == Cell::Header ? narrowest_without_stub(profile, text, font, comfortable, measurer) : 0;
         column.natural = std::max(column.natural, natural);
         column.comfortable = std::max(column.comfortable, comfortable);
         column.body_comfortable = std::max(column.body_comfortable, cell == Cell::Body ? comfortable : header);

@@ -30,7 +30,8 @@ std::vector<std::vector<size_t>> split_columns(const TariffTable& table, float t
 {
     size_t const count = table.columns.size();
     CellWrapCache local;
-    auto const measures = measure_columns(table, cell_font, header_font, measurer, cache ? cache->entries() : local.entries());
+    auto const measures
+        = measure_columns(table, cell_font, header_font, measurer, cache ? cache->entries() : local.entries());
     auto fits = [&](const std::vector<size_t>& columns) {
         std::vector<ColumnMeasure> subset;
         for (size_t c : columns)

@@ -68,7 +68,8 @@ float table_lines(const std::vector<ColumnMeasure>& measures, const std::vector<
     }
     // Beyond three lines a header is a stack of stubs ("最大 / 需量 / （元/ / 千瓦· / 月）").
     constexpr float stacked_header_weight = 4;
-    cost += header_weight * static_cast<float>(header) + stacked_header_weight * static_cast<float>(std::max(0, header - 3));
+    cost += header_weight * static_cast<float>(header)
+        + stacked_header_weight * static_cast<float>(std::max(0, header - 3));
     size_t const rows = measures.empty() ? 0 : measures[0].cells.size();
     for (size_t r = 0; r < rows; ++r) {
         int tallest = 1;
@@ -101,8 +102,8 @@ float next_breakpoint(const ColumnMeasure& measure, float width)
 // Shares the width above `base` (outer widths) among the columns to make the table as short as
 // possible: step by step, the column whose widening saves the most lines per pixel gets it. What
 // is left goes to body cells on one line, then headers on one line, then equally (distribute).
-std::vector<float> share_width(const std::vector<ColumnMeasure>& measures, const std::vector<float>& base, float padding,
-    const std::vector<float>& body, const std::vector<float>& natural, float table_width)
+std::vector<float> share_width(const std::vector<ColumnMeasure>& measures, const std::vector<float>& base,
+    float padding, const std::vector<float>& body, const std::vector<float>& natural, float table_width)
 {
     std::vector<float> content;
     for (float width : base)

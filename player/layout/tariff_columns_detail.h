@@ -11,11 +11,11 @@
 namespace hallboard::tariff_columns_detail {
 
 struct ColumnWants {
-    float natural = 0;     // widest cell on one line
-    float comfortable = 0; // narrowest without wrapping short cells
+    float natural = 0;          // widest cell on one line
+    float comfortable = 0;      // narrowest without wrapping short cells
     float body_comfortable = 0; // the same for body cells; headers as narrow as they wrap without a stub
     float body = 0;             // widest body cell on one line; headers as in body_comfortable
-    float hard = 0;        // narrowest without cutting a word
+    float hard = 0;             // narrowest without cutting a word
 };
 
 // How many lines a cell takes as its column narrows: widths[k] is the narrowest width (padding
@@ -49,8 +49,8 @@ using ProfileCache = CellWrapCache::Entries;
 // Everything about the columns that depends on the text and the font but not on the width;
 // measured once and fitted to as many widths (or column subsets) as needed. The profiles the
 // measures point to live in `cache`. (tariff_column_measure.cpp)
-std::vector<ColumnMeasure> measure_columns(const TariffTable& table, FontSpec cell_font, FontSpec header_font,
-    TextMeasurer& measurer, ProfileCache& cache);
+std::vector<ColumnMeasure> measure_columns(
+    const TariffTable& table, FontSpec cell_font, FontSpec header_font, TextMeasurer& measurer, ProfileCache& cache);
 
 // The column layout of measured columns at `table_width`. (tariff_columns.cpp)
 ColumnLayout fit_measured(const std::vector<ColumnMeasure>& measures, float table_width, FontSpec cell_font);

@@ -39,7 +39,8 @@ public:
         float const em = static_cast<float>(font_px);
         plan.cell_font = FontSpec { font_px, FontWeight::Regular };
         plan.header_font = FontSpec { font_px, FontWeight::Bold };
-        plan.note_font = FontSpec { std::max(m_style.min_px, static_cast<int>(std::lround(font_px * 0.85))), FontWeight::Regular };
+        plan.note_font
+            = FontSpec { std::max(m_style.min_px, static_cast<int>(std::lround(font_px * 0.85))), FontWeight::Regular };
         plan.cell_padding_y = 0.12f * em;
         plan.header_padding_y = 0.18f * em;
         if (!m_table.unit.empty()) {
@@ -49,10 +50,13 @@ public:
 
         for (size_t p = 0; p < groups.size(); ++p) {
             TablePart part;
-            part.table = groups.size() == 1 && groups[0].size() == m_table.columns.size() ? m_table : select_columns(m_table, groups[p]);
+            part.table = groups.size() == 1 && groups[0].size() == m_table.columns.size()
+                ? m_table
+                : select_columns(m_table, groups[p]);
             part.table.notes.clear();
             part.table.effective.reset();
-            part.columns = fit_columns(part.table, m_body.w, plan.cell_font, plan.header_font, m_style.measurer, &m_cache);
+            part.columns
+                = fit_columns(part.table, m_body.w, plan.cell_font, plan.header_font, m_style.measurer, &m_cache);
             plan.feasible = plan.feasible && part.columns.fit <= worst;
             plan.overflow = plan.overflow || part.columns.fit == ColumnFit::Squeezed;
             plan.parts.push_back(std::move(part));
@@ -87,14 +91,14 @@ private:
     // "代理购电价 / 格". NoStub: a note does not end in a line of one character.
     enum class Balance { No, Yes, NoStub };
 
-    std::vector<std::string> wrap(std::string_view text, float width, FontSpec font, TariffPlan& plan,
-        Balance balance = Balance::No) const
+    std::vector<std::string> wrap(
+        std::string_view text, float width, FontSpec font, TariffPlan& plan, Balance balance = Balance::No) const
     {
         // The slack absorbs float rounding of column widths made exactly as wide as their text.
         float const max_width = std::max(1.0f, width) + 0.01f;
-        auto wrapped = balance == Balance::Yes  ? wrap_balanced(text, max_width, font, m_style.measurer)
-            : balance == Balance::NoStub        ? wrap_without_stub(text, max_width, font, m_style.measurer)
-                                                : wrap_text(text, max_width, font, m_style.measurer);
+        auto wrapped = balance == Balance::Yes ? wrap_balanced(text, max_width, font, m_style.measurer)
+            : balance == Balance::NoStub       ? wrap_without_stub(text, max_width, font, m_style.measurer)
+                                               : wrap_text(text, max_width, font, m_style.measurer);
         plan.overflow = plan.overflow || wrapped.overflow;
         return std::move(wrapped.lines);
     }
@@ -111,7 +115,8 @@ private:
         TableItem item { TableItemKind::Header, p, 0, {}, false };
         float tallest = 0;
         for (size_t c = 0; c < part.table.columns.size(); ++c) {
-            item.cells.push_back(wrap(part.table.columns[c], inner_width(part, c), plan.header_font, plan, Balance::Yes));
+            item.cells.push_back(
+                wrap(part.table.columns[c], inner_width(part, c), plan.header_font, plan, Balance::Yes));
             tallest = std::max(tallest, lines_height(item.cells.back(), plan.header_font));
         }
         part.header_height = tallest + 2 * plan.header_padding_y;
@@ -179,8 +184,8 @@ private:
                 block.break_before = BreakBefore::Avoided;
             else if (heading != no_section && in_run > 0)
                 block.break_before = BreakBefore::Discouraged;
-            block.repeat_height = plan.parts[p].header_height
-                + (heading != no_section ? plan.items[heading].continued_height : 0);
+            block.repeat_height
+                = plan.parts[p].header_height + (heading != no_section ? plan.items[heading].continued_height : 0);
             push(plan, std::move(item), block);
         }
         // Headings after the last row (odd, but drawn rather than dropped).
@@ -196,16 +201,19 @@ private:
         plan.note_count = count;
         plan.note_prefix_width = count > 0 ? m_style.measurer.width(tariff_note_prefix, plan.note_font) : 0;
         for (size_t n = 0; n < count; ++n)
-            plan.note_label_width = std::max(plan.note_label_width, m_style.measurer.width(tariff_note_label(n, count), plan.note_font));
+            plan.note_label_width
+                = std::max(plan.note_label_width, m_style.measurer.width(tariff_note_label(n, count), plan.note_font));
         float const indent = plan.note_prefix_width + plan.note_label_width;
-        std::string const effective = m_table.effective ? "执行日期：" + format_chinese_date(*m_table.effective) : std::string();
+        std::string const effective
+            = m_table.effective ? "执行日期：" + format_chinese_date(*m_table.effective) : std::string();
         for (size_t n = 0; n < count; ++n) {
             TableItem item { TableItemKind::Note, 0, n, {}, false };
             item.cells.push_back(wrap(m_table.notes[n], m_body.w - indent, plan.note_font, plan, Balance::NoStub));
             if (n + 1 == count && !effective.empty()) {
                 // The date at the right of the last note's last line when there is room: a
                 // line saved, which can keep a table on one page.
-                float const last = item.cells[0].empty() ? 0 : m_style.measurer.width(item.cells[0].back(), plan.note_font);
+                float const last
+                    = item.cells[0].empty() ? 0 : m_style.measurer.width(item.cells[0].back(), plan.note_font);
                 float const date = m_style.measurer.width(effective, plan.note_font);
                 if (indent + last + 2 * note_px + date <= m_body.w)
                     item.cells.push_back({ effective });
@@ -263,8 +271,8 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
     auto plan_at = [&](int px, ColumnFit worst, Columns columns) {
         if (columns == Columns::Whole)
             return planner.plan(px, whole, worst);
-        auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular }, FontSpec { px, FontWeight::Bold },
-            worst, style.measurer, &planner.cache());
+        auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular },
+            FontSpec { px, FontWeight::Bold }, worst, style.measurer, &planner.cache());
         if (groups.size() < 2) {
             TariffPlan none = planner.plan(px, whole, worst);
             none.feasible = false;
@@ -273,7 +281,8 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
         return planner.plan(px, groups, worst);
     };
     auto attempt = [&](ColumnFit worst, Columns columns) {
-        TariffPlan plan = choose_font_size(style.body_px, style.min_px, [&](int px) { return plan_at(px, worst, columns); });
+        TariffPlan plan
+            = choose_font_size(style.body_px, style.min_px, [&](int px) { return plan_at(px, worst, columns); });
         // A row made two lines tall by a cell a character too wide ("1–10 千 / 伏及以上") reads
         // worse than text a few percent smaller: try a little smaller for rows of one line.
         if (!plan.feasible || wrapped_rows(plan) == 0)
@@ -318,9 +327,11 @@ std::vector<std::string> tariff_problems(const TariffPlan& plan)
     for (auto const& part : plan.parts)
         squeezed = squeezed || part.columns.fit == ColumnFit::Squeezed;
     if (squeezed)
-        add("a column of the table is too wide for the slide even at the minimum text size; its words are broken between characters");
+        add("a column of the table is too wide for the slide even at the minimum text size; its words are broken "
+            "between characters");
     else if (plan.overflow)
-        add("a word in the table or its notes is wider than its space at the minimum text size and is broken between characters");
+        add("a word in the table or its notes is wider than its space at the minimum text size and is broken between "
+            "characters");
     for (size_t index : plan.pagination.oversized) {
         auto const& item = plan.items[index];
         switch (item.kind) {

@@ -19,8 +19,8 @@ inline constexpr size_t no_section = static_cast<size_t>(-1);
 
 struct TableItem {
     TableItemKind kind = TableItemKind::Row;
-    size_t part = 0;                             // Header, Row, Section: the part it belongs to
-    size_t index = 0;                            // Row: the row; Note: the note
+    size_t part = 0;  // Header, Row, Section: the part it belongs to
+    size_t index = 0; // Row: the row; Note: the note
     // Header, Row: lines per column. Section: its lines, then the lines of its "（续）" form
     // repeated on a page that starts inside the section. Note: its lines, then (when the
     // effective date sits at the right of the last line) the date. Effective: its lines.
@@ -39,7 +39,7 @@ struct TablePart {
 };
 
 struct TariffPlan {
-    bool feasible = true;  // for choose_font_size: the columns fit as well as was asked
+    bool feasible = true; // for choose_font_size: the columns fit as well as was asked
     size_t page_count = 0;
     bool overflow = false; // some word was cut between characters (a problem to report)
 

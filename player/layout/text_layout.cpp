@@ -40,7 +40,8 @@ bool is_blank(std::string_view text)
 
 class ParagraphWrapper {
 public:
-    ParagraphWrapper(std::string_view paragraph, float max_width, FontSpec font, TextMeasurer& measurer, WrappedText& out)
+    ParagraphWrapper(
+        std::string_view paragraph, float max_width, FontSpec font, TextMeasurer& measurer, WrappedText& out)
         : m_paragraph(paragraph)
         , m_max_width(max_width)
         , m_font(font)

@@ -44,13 +44,13 @@ std::pair<std::string, FontSpec> fit_label(const std::string& label, int width, 
 
 } // namespace
 
-bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const std::filesystem::path& out, FontSet& fonts,
-    ContactSheetOptions options)
+bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const std::filesystem::path& out,
+    FontSet& fonts, ContactSheetOptions options)
 {
     int const thumbnail_width = std::max(options.thumbnail_width, 16);
     int const columns = std::clamp(options.columns, 1, std::max(1, static_cast<int>(entries.size())));
-    int const label_height = static_cast<int>(std::ceil(fonts.ascent({ label_max_px, FontWeight::Regular })
-        + fonts.descent({ label_max_px, FontWeight::Regular })));
+    int const label_height = static_cast<int>(std::ceil(
+        fonts.ascent({ label_max_px, FontWeight::Regular }) + fonts.descent({ label_max_px, FontWeight::Regular })));
 
     // Thumbnail heights follow each picture's aspect ratio; an unreadable one gets 16:9.
     std::vector<Cell> cells(entries.size());
@@ -88,7 +88,8 @@ bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const st
     DisplayList list;
     if (!options.caption.empty()) {
         auto [caption, font] = fit_label(options.caption, sheet_width - 2 * padding, fonts);
-        list.text(static_cast<float>(padding), static_cast<float>(padding) + fonts.ascent(font), std::move(caption), font, label_color);
+        list.text(static_cast<float>(padding), static_cast<float>(padding) + fonts.ascent(font), std::move(caption),
+            font, label_color);
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         Cell const& cell = cells[i];

@@ -22,7 +22,7 @@ struct ContactSheetOptions {
 
 // Unreadable PNGs get a placeholder cell (and a logged warning). Returns false only when the
 // sheet itself cannot be made or written. Needs a live SdlSession.
-bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const std::filesystem::path& out, FontSet& fonts,
-    ContactSheetOptions options = {});
+bool write_contact_sheet(const std::vector<ContactSheetEntry>& entries, const std::filesystem::path& out,
+    FontSet& fonts, ContactSheetOptions options = {});
 
 } // namespace hallboard

@@ -23,7 +23,10 @@ namespace hallboard {
 
 namespace {
 
-int snap(float value) { return static_cast<int>(std::lround(value)); }
+int snap(float value)
+{
+    return static_cast<int>(std::lround(value));
+}
 
 // Rectangles snap edge by edge, so abutting boxes in the display list stay abutting on screen.
 SDL_Rect snap_rect(Rect rect, float dx, float dy)
@@ -43,7 +46,7 @@ std::string text_key(std::string_view text, FontSpec font)
 }
 
 // Calls f with each code point of UTF-8 text (an invalid byte as U+FFFD, as base/utf8 decodes it).
-template<typename F>
+template <typename F>
 void for_each_code_point(std::string_view utf8, F f)
 {
     for (std::size_t offset = 0; offset < utf8.size();) {
@@ -75,7 +78,10 @@ DisplayListPlayer::DisplayListPlayer(SDL_Renderer* renderer, FontSet& fonts, std
     }
 }
 
-DisplayListPlayer::~DisplayListPlayer() { clear(); }
+DisplayListPlayer::~DisplayListPlayer()
+{
+    clear();
+}
 
 void DisplayListPlayer::clear()
 {
@@ -224,7 +230,8 @@ void DisplayListPlayer::draw_fill(const FillRect& fill, float dx, float dy)
 
 // ---- Text -------------------------------------------------------------------------------
 
-std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_text_entry(std::string_view text, FontSpec font, std::string key)
+std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_text_entry(
+    std::string_view text, FontSpec font, std::string key)
 {
     TTF_Font* ttf = m_fonts.font(font);
     if (!ttf)
@@ -263,14 +270,15 @@ std::optional<DisplayListPlayer::Entry> DisplayListPlayer::make_text_entry(std::
     return entry;
 }
 
-void DisplayListPlayer::draw_text_piece(std::string_view text, FontSpec font, Color color, float x, float top, int depth,
-    TextureReuse reuse)
+void DisplayListPlayer::draw_text_piece(
+    std::string_view text, FontSpec font, Color color, float x, float top, int depth, TextureReuse reuse)
 {
     if (text.empty())
         return;
     // A run wider than the renderer's largest texture (a long ticker) is drawn in halves,
     // each at the advance of what precedes it.
-    bool const too_wide = m_max_texture_width > 0 && m_fonts.width(text, font) > static_cast<float>(m_max_texture_width);
+    bool const too_wide
+        = m_max_texture_width > 0 && m_fonts.width(text, font) > static_cast<float>(m_max_texture_width);
     if (too_wide && depth < 16) {
         std::size_t const middle = code_point_boundary_at_or_before(text, text.size() / 2);
         if (middle > 0) {
@@ -320,7 +328,8 @@ void DisplayListPlayer::warn_once(const std::string& path, const std::string& pr
 
 std::string DisplayListPlayer::image_key(const ImageDraw& image, SDL_Rect box)
 {
-    return (image.fit == ImageFit::Cover ? "iv" : "in") + std::to_string(box.w) + "x" + std::to_string(box.h) + "|" + image.path;
+    return (image.fit == ImageFit::Cover ? "iv" : "in") + std::to_string(box.w) + "x" + std::to_string(box.h) + "|"
+        + image.path;
 }
 
 // Touches no member: runs on a preload thread as well as on the render thread.
@@ -332,9 +341,11 @@ DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw&
     std::optional<ImageProbe> probe = probe_image(image.path);
     if (!probe)
         return { nullptr, "cannot open the file" };
-    if (probe->size && (probe->size->width <= 0 || probe->size->height <= 0 || too_large(probe->size->width, probe->size->height)))
-        return { nullptr, "refused: " + std::to_string(probe->size->width) + "x" + std::to_string(probe->size->height)
-            + " px is larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel" };
+    if (probe->size
+        && (probe->size->width <= 0 || probe->size->height <= 0 || too_large(probe->size->width, probe->size->height)))
+        return { nullptr,
+            "refused: " + std::to_string(probe->size->width) + "x" + std::to_string(probe->size->height)
+                + " px is larger than " + std::to_string(max_image_side) + " px a side or 64 Mpixel" };
     UniqueSurface decoded(IMG_Load(image.path.c_str()));
     if (!decoded)
         return { nullptr, std::string("cannot decode: ") + IMG_GetError() };
@@ -347,9 +358,11 @@ DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw&
     // the decoded photo would cost a second camera-sized copy.
     int const orientation = probe->orientation;
     bool const sideways = orientation_swaps_sides(orientation);
-    ImageFitGeometry const geometry = fit_image(sideways ? decoded->h : decoded->w, sideways ? decoded->w : decoded->h, box.w, box.h, image.fit);
-    UniqueSurface scaled = resample_surface(decoded.get(), stored_rect(geometry.source, decoded->w, decoded->h, orientation),
-        sideways ? geometry.height : geometry.width, sideways ? geometry.width : geometry.height);
+    ImageFitGeometry const geometry
+        = fit_image(sideways ? decoded->h : decoded->w, sideways ? decoded->w : decoded->h, box.w, box.h, image.fit);
+    UniqueSurface scaled
+        = resample_surface(decoded.get(), stored_rect(geometry.source, decoded->w, decoded->h, orientation),
+            sideways ? geometry.height : geometry.width, sideways ? geometry.width : geometry.height);
     decoded.reset(); // the camera-sized copy goes before the upright one is made
     if (!scaled)
         return { nullptr, std::string("cannot scale: ") + SDL_GetError() };
@@ -363,7 +376,8 @@ DisplayListPlayer::DecodedImage DisplayListPlayer::decode_image(const ImageDraw&
     return { std::move(scaled), {} };
 }
 
-std::optional<DisplayListPlayer::Entry> DisplayListPlayer::image_texture(const ImageDraw& image, DecodedImage decoded, std::string key)
+std::optional<DisplayListPlayer::Entry> DisplayListPlayer::image_texture(
+    const ImageDraw& image, DecodedImage decoded, std::string key)
 {
     auto refuse = [&](const std::string& problem) -> std::optional<Entry> {
         warn_once(image.path, problem);
@@ -464,7 +478,8 @@ void DisplayListPlayer::draw_image(const ImageDraw& image, float dx, float dy)
     }
     entry->awaiting_draw = false;
     // Contain leaves bands: the texture is centred in the box. Cover fills it exactly.
-    SDL_Rect const dst { box.x + (box.w - entry->width) / 2, box.y + (box.h - entry->height) / 2, entry->width, entry->height };
+    SDL_Rect const dst { box.x + (box.w - entry->width) / 2, box.y + (box.h - entry->height) / 2, entry->width,
+        entry->height };
     SDL_RenderCopy(m_renderer, entry->texture.get(), nullptr, &dst);
 }
 
@@ -481,8 +496,9 @@ void DisplayListPlayer::draw_line(const LineDraw& line, float dx, float dy)
         SDL_RenderFillRect(m_renderer, &*geometry.shaft_rect);
     }
     if (!geometry.triangles.vertices.empty()) {
-        SDL_RenderGeometry(m_renderer, nullptr, geometry.triangles.vertices.data(), static_cast<int>(geometry.triangles.vertices.size()),
-            geometry.triangles.indices.data(), static_cast<int>(geometry.triangles.indices.size()));
+        SDL_RenderGeometry(m_renderer, nullptr, geometry.triangles.vertices.data(),
+            static_cast<int>(geometry.triangles.vertices.size()), geometry.triangles.indices.data(),
+            static_cast<int>(geometry.triangles.indices.size()));
     }
 }
 

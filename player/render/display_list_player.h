@@ -46,7 +46,8 @@ public:
     // clip rectangle; leaves the renderer's draw colour and blend mode changed. With DrawOnce,
     // text not already cached is drawn from a texture destroyed right after.
     void play(const DisplayList& list, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
-    void play(const DrawCommand& command, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
+    void play(
+        const DrawCommand& command, float offset_x = 0, float offset_y = 0, TextureReuse reuse = TextureReuse::Keep);
 
     // Makes `image` ready to draw as play() would draw it, without drawing: decoding and
     // resampling (tens of milliseconds, and the decoded picture's memory for a moment) run on
@@ -85,7 +86,7 @@ private:
         int origin_x = 0; // text: the pen position inside the texture (a left overhang moves it right)
         int origin_y = 0; // text: how far a glyph taller than the ascent pushed the baseline down
         std::size_t bytes = 0;
-        unsigned generation = 0; // m_generation when last drawn
+        unsigned generation = 0;    // m_generation when last drawn
         bool awaiting_draw = false; // preloaded and not drawn yet: drop_unused() leaves it
     };
     // An image decoded and resampled to the size drawn, off the render thread.
@@ -104,7 +105,8 @@ private:
     Entry* cached_image(const ImageDraw& image, SDL_Rect box);
     void draw_line(const LineDraw&, float dx, float dy);
     void draw_placeholder(SDL_Rect box);
-    void draw_text_piece(std::string_view text, FontSpec font, Color color, float x, float top, int depth, TextureReuse reuse);
+    void draw_text_piece(
+        std::string_view text, FontSpec font, Color color, float x, float top, int depth, TextureReuse reuse);
 
     Entry* find(const std::string& key);
     Entry* insert(Entry entry);
@@ -122,8 +124,8 @@ private:
     int m_max_texture_height = 0;
     EntryList m_lru; // most recently used first
     std::unordered_map<std::string, EntryList::iterator> m_entries;
-    std::unordered_set<std::string> m_broken_images; // not retried until clear()
-    std::unordered_set<std::string> m_warned_paths;  // one warning per path for the player's life
+    std::unordered_set<std::string> m_broken_images;                       // not retried until clear()
+    std::unordered_set<std::string> m_warned_paths;                        // one warning per path for the player's life
     std::unordered_map<std::string, std::future<DecodedImage>> m_decoding; // preloads under way, by cache key
 };
 

@@ -23,7 +23,8 @@ std::optional<std::uint32_t> read_unsigned(std::string_view bytes, std::uint64_t
     std::uint32_t value = 0;
     for (int i = 0; i < count; ++i) {
         int const index = order == ByteOrder::BigEndian ? i : count - 1 - i;
-        value = (value << 8) | static_cast<unsigned char>(bytes[static_cast<std::size_t>(offset) + static_cast<std::size_t>(index)]);
+        value = (value << 8)
+            | static_cast<unsigned char>(bytes[static_cast<std::size_t>(offset) + static_cast<std::size_t>(index)]);
     }
     return value;
 }
@@ -81,14 +82,22 @@ Walk walk_for(int orientation, int width, int height)
     int const right = width - 1;
     int const bottom = height - 1;
     switch (orientation) {
-    case 2: return { right, 0, -1, 0, 0, 1 };
-    case 3: return { right, bottom, -1, 0, 0, -1 };
-    case 4: return { 0, bottom, 1, 0, 0, -1 };
-    case 5: return { 0, 0, 0, 1, 1, 0 };
-    case 6: return { 0, bottom, 0, -1, 1, 0 };
-    case 7: return { right, bottom, 0, -1, -1, 0 };
-    case 8: return { right, 0, 0, 1, -1, 0 };
-    default: return { 0, 0, 1, 0, 0, 1 };
+    case 2:
+        return { right, 0, -1, 0, 0, 1 };
+    case 3:
+        return { right, bottom, -1, 0, 0, -1 };
+    case 4:
+        return { 0, bottom, 1, 0, 0, -1 };
+    case 5:
+        return { 0, 0, 0, 1, 1, 0 };
+    case 6:
+        return { 0, bottom, 0, -1, 1, 0 };
+    case 7:
+        return { right, bottom, 0, -1, -1, 0 };
+    case 8:
+        return { right, 0, 0, 1, -1, 0 };
+    default:
+        return { 0, 0, 1, 0, 0, 1 };
     }
 }
 
@@ -126,8 +135,8 @@ int jpeg_orientation(std::string_view bytes)
     return upright_orientation;
 }
 
-void orient_pixels(const std::uint32_t* stored, int width, int height, int stored_stride,
-    std::uint32_t* upright, int upright_stride, int orientation)
+void orient_pixels(const std::uint32_t* stored, int width, int height, int stored_stride, std::uint32_t* upright,
+    int upright_stride, int orientation)
 {
     if (width <= 0 || height <= 0)
         return;
@@ -171,7 +180,8 @@ UniqueSurface upright_surface(SDL_Surface* stored, int orientation)
     }
     SDL_Surface* source = converted ? converted.get() : stored;
     bool const swap = orientation_swaps_sides(orientation);
-    UniqueSurface result(SDL_CreateRGBSurfaceWithFormat(0, swap ? source->h : source->w, swap ? source->w : source->h, 32, source->format->format));
+    UniqueSurface result(SDL_CreateRGBSurfaceWithFormat(
+        0, swap ? source->h : source->w, swap ? source->w : source->h, 32, source->format->format));
     // A new surface never needs locking; the source might (RLE).
     if (result && SDL_LockSurface(source) == 0) {
         // SDL keeps pitches of 4-byte pixels a whole number of pixels.

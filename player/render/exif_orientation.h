@@ -35,8 +35,8 @@ constexpr bool orientation_swaps_sides(int orientation)
 // channel order: pixels are moved, not read). Strides are in pixels. `upright` must hold the
 // upright size: height x width for orientations 5-8, width x height otherwise. Orientations
 // outside 1-8 copy as 1. The buffers must not overlap. Pure: no SDL call.
-void orient_pixels(const std::uint32_t* stored, int width, int height, int stored_stride,
-    std::uint32_t* upright, int upright_stride, int orientation);
+void orient_pixels(const std::uint32_t* stored, int width, int height, int stored_stride, std::uint32_t* upright,
+    int upright_stride, int orientation);
 
 // The rectangle of the stored picture (stored_width x stored_height) whose pixels make up
 // `upright_rect` of the upright picture. Lets a crop chosen on the upright picture be

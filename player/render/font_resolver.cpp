@@ -65,8 +65,7 @@ Match describe(FcPattern* font, const std::string& requested_family)
     for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &family) == FcResultMatch; ++i) {
         if (i == 0)
             match.face.family = reinterpret_cast<char const*>(family);
-        if (!requested_family.empty()
-            && same_family(reinterpret_cast<char const*>(family), requested_family))
+        if (!requested_family.empty() && same_family(reinterpret_cast<char const*>(family), requested_family))
             match.family_matches = true;
     }
     FcCharSet* charset = nullptr;
@@ -126,7 +125,10 @@ std::optional<Match> any_han_font()
     return std::nullopt;
 }
 
-bool same_face(const FontFace& a, const FontFace& b) { return a.file == b.file && a.index == b.index; }
+bool same_face(const FontFace& a, const FontFace& b)
+{
+    return a.file == b.file && a.index == b.index;
+}
 
 } // namespace
 

@@ -11,7 +11,7 @@ namespace hallboard {
 
 struct ResolvedFonts {
     FontFace regular;
-    FontFace bold;         // equals `regular` when the family has no bold face
+    FontFace bold; // equals `regular` when the family has no bold face
     bool real_bold = false;
     std::vector<std::string> missing; // requested families that were not installed or lack Han
 };

@@ -96,7 +96,10 @@ std::string describe_face(const FontFace& face)
     return face.file + "#" + std::to_string(face.index) + " (" + face.family + ")";
 }
 
-int clamp_size(int pixel_size) { return std::clamp(pixel_size, 1, max_pixel_size); }
+int clamp_size(int pixel_size)
+{
+    return std::clamp(pixel_size, 1, max_pixel_size);
+}
 
 } // namespace
 
@@ -126,8 +129,8 @@ std::unique_ptr<FontSet> FontSet::open(const std::vector<std::string>& families)
         }
     }
 
-    std::unique_ptr<FontSet> set(new FontSet(resolved->regular, resolved->bold, resolved->real_bold,
-        std::move(regular_data), std::move(bold_data)));
+    std::unique_ptr<FontSet> set(new FontSet(
+        resolved->regular, resolved->bold, resolved->real_bold, std::move(regular_data), std::move(bold_data)));
     // Open one size now so that a file SDL_ttf cannot read fails here, not mid-render.
     if (!set->font(FontSpec { 40, FontWeight::Regular })) {
         log_error("SDL_ttf cannot open font " + describe_face(set->m_regular) + ": " + TTF_GetError());

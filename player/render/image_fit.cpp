@@ -21,7 +21,8 @@ ImageFitGeometry fit_image(int image_width, int image_height, int box_width, int
     double const scale = std::max(horizontal, vertical);
     int const source_width = std::clamp(static_cast<int>(std::lround(box_width / scale)), 1, image_width);
     int const source_height = std::clamp(static_cast<int>(std::lround(box_height / scale)), 1, image_height);
-    geometry.source = SDL_Rect { (image_width - source_width) / 2, (image_height - source_height) / 2, source_width, source_height };
+    geometry.source = SDL_Rect { (image_width - source_width) / 2, (image_height - source_height) / 2, source_width,
+        source_height };
     geometry.width = box_width;
     geometry.height = box_height;
     return geometry;

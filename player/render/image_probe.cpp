@@ -45,7 +45,8 @@ std::optional<ImageSize> jpeg_size(std::ifstream& in)
         auto const length = static_cast<std::streamoff>(big_endian(length_bytes.data(), 2));
         if (length < 2)
             return std::nullopt;
-        bool const start_of_frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        bool const start_of_frame
+            = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (start_of_frame) {
             std::array<unsigned char, 5> frame {};
             if (length < 7 || !in.read(reinterpret_cast<char*>(frame.data()), 5))
@@ -76,7 +77,8 @@ std::optional<ImageProbe> probe_image(const std::filesystem::path& path)
     if (got >= 8 && std::equal(png_signature.begin(), png_signature.end(), header.begin())) {
         probe.format = ImageFormat::Png;
         if (got >= 24 && std::equal(header.begin() + 12, header.begin() + 16, "IHDR"))
-            probe.size = ImageSize { static_cast<int>(big_endian(&header[16], 4)), static_cast<int>(big_endian(&header[20], 4)) };
+            probe.size = ImageSize { static_cast<int>(big_endian(&header[16], 4)),
+                static_cast<int>(big_endian(&header[20], 4)) };
         return probe;
     }
     if (got >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF) {

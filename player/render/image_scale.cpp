@@ -125,7 +125,8 @@ UniqueSurface area_average(SDL_Surface* source, const PixelReader& read, SDL_Rec
                 return a > 0 ? static_cast<std::uint32_t>(std::clamp(std::lround(premultiplied / a), 0l, 255l)) : 0u;
             };
             auto const alpha = static_cast<std::uint32_t>(std::clamp(std::lround(a), 0l, 255l));
-            out[x] = (alpha << 24) | (channel(row_sum[x * 4]) << 16) | (channel(row_sum[x * 4 + 1]) << 8) | channel(row_sum[x * 4 + 2]);
+            out[x] = (alpha << 24) | (channel(row_sum[x * 4]) << 16) | (channel(row_sum[x * 4 + 1]) << 8)
+                | channel(row_sum[x * 4 + 2]);
         }
     }
     return result;

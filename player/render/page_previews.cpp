@@ -26,16 +26,19 @@ Result<WrittenPages> write_page_previews(OffscreenCanvas& canvas, const std::vec
             if (!canvas.save_png(path))
                 return fail("cannot write " + path.string());
             ++written.count;
-            written.sheet.push_back({ path, notice.id + "  " + std::to_string(page + 1) + "/" + std::to_string(page_count) });
+            written.sheet.push_back(
+                { path, notice.id + "  " + std::to_string(page + 1) + "/" + std::to_string(page_count) });
         }
     }
     return written;
 }
 
-std::string preview_caption(const std::optional<LocalDateTime>& at, const LocalDateTime& now, const std::string& timezone)
+std::string preview_caption(
+    const std::optional<LocalDateTime>& at, const LocalDateTime& now, const std::string& timezone)
 {
     auto zone = timezone.empty() ? std::string("the system's time zone") : timezone;
-    return (at ? "at " + format_date_time(*at) : "every slide notice, as at " + format_date_time(now)) + " (" + zone + ")";
+    return (at ? "at " + format_date_time(*at) : "every slide notice, as at " + format_date_time(now)) + " (" + zone
+        + ")";
 }
 
 double seconds_until_ticker_in_view(const ScreenGeometry& geometry, const Theme& theme)

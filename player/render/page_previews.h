@@ -24,8 +24,8 @@ namespace hallboard {
 using PageDrawer = std::function<int(const Notice& notice, int page)>;
 
 struct WrittenPages {
-    int count = 0;                         // PNGs written
-    std::vector<ContactSheetEntry> sheet;  // one per PNG, labelled "ID  PAGE/PAGES"
+    int count = 0;                        // PNGs written
+    std::vector<ContactSheetEntry> sheet; // one per PNG, labelled "ID  PAGE/PAGES"
 };
 
 // Draws every page of each of `notices` in turn and saves it as out/NN-ID-PAGE.png. Fails with
@@ -38,7 +38,8 @@ std::string page_preview_name(std::size_t position, const std::string& id, int p
 
 // The contact sheet's caption: the moment shown and the hall's zone, e.g.
 // "at 2026-12-01 10:00 (Asia/Shanghai)"; without --at, "every slide notice, as at NOW (ZONE)".
-std::string preview_caption(const std::optional<LocalDateTime>& at, const LocalDateTime& now, const std::string& timezone);
+std::string preview_caption(
+    const std::optional<LocalDateTime>& at, const LocalDateTime& now, const std::string& timezone);
 
 // Seconds after which the ticker's text has scrolled from the right edge to the left margin:
 // a preview taken then shows the ticker with its text in view.

@@ -17,7 +17,7 @@ enum class RenderPath {
 
 // What is known about the machine's graphics.
 struct GpuEvidence {
-    std::string video_driver;  // SDL's video driver: x11, wayland, kmsdrm, dummy, offscreen
+    std::string video_driver; // SDL's video driver: x11, wayland, kmsdrm, dummy, offscreen
     // A device node of a GPU with a 3D driver: a DRM render node (/dev/dri/renderD*) or
     // /dev/nvidia0. Empty: none. Cheap to look for, and without one Mesa can only offer a CPU
     // rasteriser, so there is no need to load OpenGL (tens of MB) to find that out.

@@ -97,7 +97,8 @@ bool ScreenOutput::open_window(const OutputOptions& options, Uint32 extra_flags)
     if (options.fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
     int position = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(options.display_index));
-    m_window.reset(SDL_CreateWindow(options.title.c_str(), position, position, options.size.width, options.size.height, flags));
+    m_window.reset(
+        SDL_CreateWindow(options.title.c_str(), position, position, options.size.width, options.size.height, flags));
     return m_window != nullptr;
 }
 
@@ -124,7 +125,8 @@ bool ScreenOutput::make_software(const OutputOptions& options)
     } else {
         // Composed upright in a surface of the window's pixel format, then turned rectangle by
         // rectangle into the window surface.
-        m_upright.reset(SDL_CreateRGBSurfaceWithFormat(0, m_width, m_height, surface->format->BitsPerPixel, surface->format->format));
+        m_upright.reset(SDL_CreateRGBSurfaceWithFormat(
+            0, m_width, m_height, surface->format->BitsPerPixel, surface->format->format));
         if (m_upright)
             m_renderer.reset(SDL_CreateSoftwareRenderer(m_upright.get()));
     }
@@ -138,14 +140,16 @@ bool ScreenOutput::make_gpu(const OutputOptions& options)
     if (!open_window(options, 0))
         return false;
     // Vsync is asked for, then measured (measure_vsync) and dropped if presents do not wait.
-    m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
+    m_renderer.reset(SDL_CreateRenderer(
+        m_window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
     if (!m_renderer)
         return false;
     SDL_GetRendererOutputSize(m_renderer.get(), &m_output_width, &m_output_height);
     bool const sideways = m_rotate == 90 || m_rotate == 270;
     m_width = sideways ? m_output_height : m_output_width;
     m_height = sideways ? m_output_width : m_output_height;
-    m_frame = UniqueTexture(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, m_width, m_height));
+    m_frame = UniqueTexture(
+        SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, m_width, m_height));
     if (!m_frame) {
         m_renderer.reset();
         return false;

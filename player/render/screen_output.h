@@ -21,8 +21,8 @@ struct OutputOptions {
     std::string title;
     bool fullscreen = true;
     int display_index = 0;
-    ScreenSize size;      // the window's size when not fullscreen
-    int rotate = 0;       // degrees clockwise the panel is turned: 0, 90, 180, 270
+    ScreenSize size; // the window's size when not fullscreen
+    int rotate = 0;  // degrees clockwise the panel is turned: 0, 90, 180, 270
     RendererSetting renderer = RendererSetting::Auto;
 };
 
@@ -78,19 +78,19 @@ private:
 
     // Destroyed in the reverse order: the frame, then the renderer, then what it drew on.
     UniqueWindow m_window;
-    UniqueSurface m_upright;   // software, turned panel: the frame composed upright
+    UniqueSurface m_upright; // software, turned panel: the frame composed upright
     UniqueRenderer m_renderer;
-    UniqueTexture m_frame;     // GPU: the frame composed in a texture
+    UniqueTexture m_frame;                        // GPU: the frame composed in a texture
     SDL_Surface* m_last_window_surface = nullptr; // the window's own, not ours
     RendererChoice m_choice;
     int m_rotate = 0;
-    int m_width = 0;  // upright
+    int m_width = 0; // upright
     int m_height = 0;
     int m_output_width = 0;
     int m_output_height = 0;
     double m_refresh_rate = 60;
     bool m_vsync = false;
-    bool m_present_all = false; // the next software present copies the whole frame
+    bool m_present_all = false;    // the next software present copies the whole frame
     std::vector<SDL_Rect> m_rects; // scratch, to avoid an allocation a frame
 };
 

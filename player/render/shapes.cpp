@@ -20,7 +20,8 @@ UniqueSurface make_disc_mask(int radius)
     constexpr int samples = 4;
     auto const r = static_cast<float>(radius);
     for (int y = 0; y < size; ++y) {
-        auto* row = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch);
+        auto* row = reinterpret_cast<std::uint32_t*>(
+            static_cast<std::uint8_t*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch);
         for (int x = 0; x < size; ++x) {
             int inside = 0;
             for (int sy = 0; sy < samples; ++sy) {
@@ -43,10 +44,22 @@ namespace {
 struct Vec {
     float x = 0, y = 0;
 };
-Vec operator+(Vec a, Vec b) { return { a.x + b.x, a.y + b.y }; }
-Vec operator-(Vec a, Vec b) { return { a.x - b.x, a.y - b.y }; }
-Vec operator*(Vec a, float s) { return { a.x * s, a.y * s }; }
-float dot(Vec a, Vec b) { return a.x * b.x + a.y * b.y; }
+Vec operator+(Vec a, Vec b)
+{
+    return { a.x + b.x, a.y + b.y };
+}
+Vec operator-(Vec a, Vec b)
+{
+    return { a.x - b.x, a.y - b.y };
+}
+Vec operator*(Vec a, float s)
+{
+    return { a.x * s, a.y * s };
+}
+float dot(Vec a, Vec b)
+{
+    return a.x * b.x + a.y * b.y;
+}
 Vec normalised(Vec v)
 {
     float const length = std::hypot(v.x, v.y);
@@ -65,7 +78,8 @@ public:
     int vertex(Vec at, float opacity)
     {
         auto const alpha = static_cast<std::uint8_t>(std::clamp(std::lround(m_alpha * opacity), 0l, 255l));
-        m_mesh.vertices.push_back(SDL_Vertex { SDL_FPoint { at.x, at.y }, SDL_Color { m_color.r, m_color.g, m_color.b, alpha }, SDL_FPoint { 0, 0 } });
+        m_mesh.vertices.push_back(SDL_Vertex {
+            SDL_FPoint { at.x, at.y }, SDL_Color { m_color.r, m_color.g, m_color.b, alpha }, SDL_FPoint { 0, 0 } });
         return static_cast<int>(m_mesh.vertices.size()) - 1;
     }
     void triangle(int a, int b, int c) { m_mesh.indices.insert(m_mesh.indices.end(), { a, b, c }); }
@@ -88,7 +102,10 @@ private:
 
 constexpr float axis_epsilon = 1e-4f;
 
-int snap(float value) { return static_cast<int>(std::lround(value)); }
+int snap(float value)
+{
+    return static_cast<int>(std::lround(value));
+}
 
 } // namespace
 

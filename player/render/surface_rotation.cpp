@@ -10,12 +10,15 @@ namespace hallboard {
 
 namespace {
 
-int normalised(int degrees) { return degrees == 90 || degrees == 180 || degrees == 270 ? degrees : 0; }
+int normalised(int degrees)
+{
+    return degrees == 90 || degrees == 180 || degrees == 270 ? degrees : 0;
+}
 
 // Where pixel (x, y) of the upright frame goes.
 struct Turn {
     int degrees;
-    int width;  // of the upright frame
+    int width; // of the upright frame
     int height;
     void apply(int x, int y, int& out_x, int& out_y) const
     {

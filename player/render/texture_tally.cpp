@@ -25,6 +25,9 @@ void UniqueTexture::reset()
     SDL_DestroyTexture(texture);
 }
 
-long live_textures() { return live.load(std::memory_order_relaxed); }
+long live_textures()
+{
+    return live.load(std::memory_order_relaxed);
+}
 
 } // namespace hallboard

@@ -139,7 +139,8 @@ std::optional<PixelBuffer> read_target(SDL_Renderer* renderer, std::string* reas
         return std::nullopt;
     }
     if (buffer.width <= 0 || buffer.height <= 0) {
-        set_reason(reason, "the screen has no pixels (" + std::to_string(buffer.width) + "x" + std::to_string(buffer.height) + ")");
+        set_reason(reason,
+            "the screen has no pixels (" + std::to_string(buffer.width) + "x" + std::to_string(buffer.height) + ")");
         return std::nullopt;
     }
     buffer.pixels.resize(static_cast<std::size_t>(buffer.width) * static_cast<std::size_t>(buffer.height));
@@ -220,8 +221,8 @@ std::optional<std::string> encode_png(const PixelBuffer& picture, std::string* r
         rgb[i * 3 + 1] = static_cast<std::uint8_t>(pixel >> 8);
         rgb[i * 3 + 2] = static_cast<std::uint8_t>(pixel);
     }
-    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormatFrom(rgb.data(), picture.width, picture.height, 24,
-        picture.width * 3, SDL_PIXELFORMAT_RGB24));
+    UniqueSurface surface(SDL_CreateRGBSurfaceWithFormatFrom(
+        rgb.data(), picture.width, picture.height, 24, picture.width * 3, SDL_PIXELFORMAT_RGB24));
     if (!surface) {
         set_reason(reason, std::string("cannot make the thumbnail: ") + SDL_GetError());
         return std::nullopt;
@@ -292,7 +293,8 @@ PixelBuffer box_scale(const PixelBuffer& source, int width, int height)
         for (std::size_t t = rows.start[row]; t < rows.start[row + 1]; ++t) {
             int const source_row = rows.source[t];
             if (source_row != averaged_row) {
-                average_row(source.pixels.data() + static_cast<std::size_t>(source_row) * static_cast<std::size_t>(source.width),
+                average_row(source.pixels.data()
+                        + static_cast<std::size_t>(source_row) * static_cast<std::size_t>(source.width),
                     columns, averaged);
                 averaged_row = source_row;
             }
@@ -302,19 +304,22 @@ PixelBuffer box_scale(const PixelBuffer& source, int width, int height)
         }
         std::uint32_t* out = result.pixels.data() + row * static_cast<std::size_t>(width);
         for (std::size_t x = 0; x < static_cast<std::size_t>(width); ++x)
-            out[x] = 0xFF000000u | (to_channel(sum[x * 3]) << 16) | (to_channel(sum[x * 3 + 1]) << 8) | to_channel(sum[x * 3 + 2]);
+            out[x] = 0xFF000000u | (to_channel(sum[x * 3]) << 16) | (to_channel(sum[x * 3 + 1]) << 8)
+                | to_channel(sum[x * 3 + 2]);
     }
     return result;
 }
 
-std::optional<std::string> capture_thumbnail_png(SDL_Renderer* renderer, int max_side, std::size_t max_bytes, std::string* reason)
+std::optional<std::string> capture_thumbnail_png(
+    SDL_Renderer* renderer, int max_side, std::size_t max_bytes, std::string* reason)
 {
     if (!renderer) {
         set_reason(reason, "no renderer to take a thumbnail of");
         return std::nullopt;
     }
     if (max_side < smallest_thumbnail_side) {
-        set_reason(reason, "thumbnail size " + std::to_string(max_side) + " px is below the smallest, "
+        set_reason(reason,
+            "thumbnail size " + std::to_string(max_side) + " px is below the smallest, "
                 + std::to_string(smallest_thumbnail_side) + " px");
         return std::nullopt;
     }
@@ -333,9 +338,9 @@ std::optional<std::string> capture_thumbnail_png(SDL_Renderer* renderer, int max
         if (png->size() <= max_bytes)
             return png;
         if (side / 2 < smallest_thumbnail_side) {
-            set_reason(reason, "the thumbnail is " + std::to_string(png->size()) + " bytes even at "
-                    + std::to_string(size.width) + "x" + std::to_string(size.height) + ", more than the "
-                    + std::to_string(max_bytes) + " allowed");
+            set_reason(reason,
+                "the thumbnail is " + std::to_string(png->size()) + " bytes even at " + std::to_string(size.width) + "x"
+                    + std::to_string(size.height) + ", more than the " + std::to_string(max_bytes) + " allowed");
             return std::nullopt;
         }
     }

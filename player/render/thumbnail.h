@@ -59,7 +59,7 @@ inline constexpr int default_thumbnail_side = 480; // px, the longer side: plent
 // Cost at 1080p, optimised build, software renderer: about 10 ms (read-back 1 ms, box filter
 // 3 ms, PNG 5 ms); a Debug build takes 40-60 ms. The test prints the figure. The GPU path
 // adds a read-back from the card. Only on an admin's request, so a dropped frame is acceptable.
-std::optional<std::string> capture_thumbnail_png(SDL_Renderer* renderer, int max_side,
-    std::size_t max_bytes, std::string* reason = nullptr);
+std::optional<std::string> capture_thumbnail_png(
+    SDL_Renderer* renderer, int max_side, std::size_t max_bytes, std::string* reason = nullptr);
 
 } // namespace hallboard

@@ -6,8 +6,8 @@
 
 namespace hallboard {
 
-DurationRules duration_rules(const Theme& theme, const ChannelDefaults& channel,
-    std::optional<std::chrono::milliseconds> screen_default)
+DurationRules duration_rules(
+    const Theme& theme, const ChannelDefaults& channel, std::optional<std::chrono::milliseconds> screen_default)
 {
     DurationRules rules;
     rules.reading_speed = channel.reading_speed.value_or(theme.reading_speed);

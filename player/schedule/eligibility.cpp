@@ -12,7 +12,10 @@ static bool on_day(const Notice& notice, const Date& date)
     return std::find(notice.days.begin(), notice.days.end(), weekday_of(date)) != notice.days.end();
 }
 
-static Date previous_day(const Date& date) { return civil_from_days(days_from_civil(date) - 1); }
+static Date previous_day(const Date& date)
+{
+    return civil_from_days(days_from_civil(date) - 1);
+}
 
 // Days and hours together: a range past midnight belongs to the day it starts on, so
 // "days: [fri], hours: 22:00-02:00" still shows at 01:00 on Saturday and not at 01:00 on Friday.
@@ -40,7 +43,8 @@ static bool same_word(std::string_view a, std::string_view b)
     // Tags are compared without regard to ASCII case: "Hangzhou" on a notice and "hangzhou"
     // on a screen is a typing difference, not an intent to hide the notice.
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size()
+        && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 static bool shares_tag(const std::vector<std::string>& notice_tags, const std::vector<std::string>& screen_tags)

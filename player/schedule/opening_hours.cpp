@@ -10,7 +10,10 @@ namespace {
 
 constexpr int minutes_in_day = 24 * 60;
 
-int clamp_to_day(int second_of_day) { return std::clamp(second_of_day, 0, seconds_per_day - 1); }
+int clamp_to_day(int second_of_day)
+{
+    return std::clamp(second_of_day, 0, seconds_per_day - 1);
+}
 
 // The state of every minute of the day. Ranges have minute resolution, so a table of 1440
 // answers makes touching, overlapping and past-midnight ranges agree with
@@ -20,8 +23,9 @@ std::array<bool, minutes_in_day> minutes_on(const std::vector<TimeOfDayRange>& o
     std::array<bool, minutes_in_day> on {};
     for (int minute = 0; minute < minutes_in_day; ++minute) {
         auto const index = static_cast<size_t>(minute);
-        on[index] = on_hours.empty()
-            || std::any_of(on_hours.begin(), on_hours.end(), [&](const TimeOfDayRange& range) { return range.contains(minute); });
+        on[index] = on_hours.empty() || std::any_of(on_hours.begin(), on_hours.end(), [&](const TimeOfDayRange& range) {
+            return range.contains(minute);
+        });
     }
     return on;
 }
@@ -33,7 +37,8 @@ bool screen_is_on(const std::vector<TimeOfDayRange>& on_hours, int second_of_day
     if (on_hours.empty())
         return true;
     int minute = clamp_to_day(second_of_day) / 60;
-    return std::any_of(on_hours.begin(), on_hours.end(), [&](const TimeOfDayRange& range) { return range.contains(minute); });
+    return std::any_of(
+        on_hours.begin(), on_hours.end(), [&](const TimeOfDayRange& range) { return range.contains(minute); });
 }
 
 std::optional<int> seconds_until_switch(const std::vector<TimeOfDayRange>& on_hours, int second_of_day)

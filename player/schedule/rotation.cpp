@@ -29,8 +29,8 @@ static std::vector<const Notice*> spread_high(const std::vector<const Notice*>& 
     return order;
 }
 
-std::vector<const Notice*> rotation_cycle(const std::vector<Notice>& notices, const LocalDateTime& now,
-    const std::vector<std::string>& screen_tags)
+std::vector<const Notice*> rotation_cycle(
+    const std::vector<Notice>& notices, const LocalDateTime& now, const std::vector<std::string>& screen_tags)
 {
     std::vector<const Notice*> urgent;
     std::vector<const Notice*> regular;
@@ -55,8 +55,8 @@ std::vector<const Notice*> rotation_cycle(const std::vector<Notice>& notices, co
     return cycle;
 }
 
-std::vector<std::string> ticker_messages(const std::vector<Notice>& notices, const LocalDateTime& now,
-    const std::vector<std::string>& screen_tags)
+std::vector<std::string> ticker_messages(
+    const std::vector<Notice>& notices, const LocalDateTime& now, const std::vector<std::string>& screen_tags)
 {
     std::vector<std::string> messages;
     for (auto const& notice : notices) {

@@ -29,13 +29,13 @@ bool is_eligible(const Notice& notice, const LocalDateTime& now, const std::vect
 // slide"), taking turns when there are several: [U1, a, U2, b, U1, c, ...]; the cycle is long
 // enough for every urgent and every other slide to appear at least once. Playing the cycle
 // from its start when a new urgent notice appears is the caller's part ("interrupts at once").
-std::vector<const Notice*> rotation_cycle(const std::vector<Notice>& notices, const LocalDateTime& now,
-    const std::vector<std::string>& screen_tags);
+std::vector<const Notice*> rotation_cycle(
+    const std::vector<Notice>& notices, const LocalDateTime& now, const std::vector<std::string>& screen_tags);
 
 // The ticker's messages now: every eligible ticker notice's text, then the title of every
 // eligible urgent notice.
-std::vector<std::string> ticker_messages(const std::vector<Notice>& notices, const LocalDateTime& now,
-    const std::vector<std::string>& screen_tags);
+std::vector<std::string> ticker_messages(
+    const std::vector<Notice>& notices, const LocalDateTime& now, const std::vector<std::string>& screen_tags);
 
 struct DurationRules {
     double reading_speed = 6.0; // characters per second
@@ -45,8 +45,8 @@ struct DurationRules {
 };
 
 // The rules in force: the theme's, overridden by channel.yaml, then by the screen config.
-DurationRules duration_rules(const Theme& theme, const ChannelDefaults& channel,
-    std::optional<std::chrono::milliseconds> screen_default);
+DurationRules duration_rules(
+    const Theme& theme, const ChannelDefaults& channel, std::optional<std::chrono::milliseconds> screen_default);
 
 // How long one page of a slide stays on screen. An explicit `duration` is per page; otherwise
 // the screen's default_duration if set, else the page's reading time

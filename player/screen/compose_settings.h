@@ -22,7 +22,7 @@ inline constexpr double full_redraw_frames_per_second = 60;
 ComposeSettings compose_settings_for(RenderPath path, double refresh_rate, Redraw redraw);
 
 // Gives the settings to a ScreenShow (the player) or a ScreenCompositor (the bench).
-template<typename Composer>
+template <typename Composer>
 void apply_compose_settings(const ComposeSettings& settings, Composer& composer)
 {
     composer.set_frame_rate(settings.frames_per_second, settings.ticker_positions);

@@ -38,7 +38,8 @@ void FrameCosts::add(const FrameReport& report, double wall_ms, double cpu_ms)
 
 long FrameCosts::frames_over(double wall_ms) const
 {
-    return static_cast<long>(std::count_if(m_all.wall.begin(), m_all.wall.end(), [&](double value) { return value > wall_ms; }));
+    return static_cast<long>(
+        std::count_if(m_all.wall.begin(), m_all.wall.end(), [&](double value) { return value > wall_ms; }));
 }
 
 double percentile(std::vector<double> values, double fraction)

@@ -30,8 +30,8 @@ public:
 
     const FrameTimes& of(FrameKind kind) const { return m_by_kind[static_cast<int>(kind)]; }
     const FrameTimes& all() const { return m_all; }
-    long frames_over(double wall_ms) const; // frames whose wall time was longer
-    const std::vector<double>& steady_damage() const { return m_steady_damage; } // pixels a steady frame redraws
+    long frames_over(double wall_ms) const;                                        // frames whose wall time was longer
+    const std::vector<double>& steady_damage() const { return m_steady_damage; }   // pixels a steady frame redraws
     const std::vector<double>& layouts() const { return m_layouts; }               // ms, at slide changes
     const std::vector<double>& rasterisations() const { return m_rasterisations; } // ms, at slide changes
     int prepared_changes() const { return m_prepared_changes; } // slide changes whose page was made ahead

@@ -29,10 +29,14 @@ PixelRect bounding_box(const PixelRect& a, const PixelRect& b)
 
 bool contains(const PixelRect& outer, const PixelRect& inner)
 {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() && inner.bottom() <= outer.bottom();
+    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right()
+        && inner.bottom() <= outer.bottom();
 }
 
-bool overlaps(const PixelRect& a, const PixelRect& b) { return !intersection(a, b).empty(); }
+bool overlaps(const PixelRect& a, const PixelRect& b)
+{
+    return !intersection(a, b).empty();
+}
 
 std::vector<PixelRect> damaged_rects(const FrameState& shown, const FrameState& next, const FrameRegions& regions)
 {

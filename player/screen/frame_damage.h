@@ -37,15 +37,15 @@ struct FrameRegions {
 
 // What a frame shows, as far as damage goes: two equal states draw the same pixels.
 struct FrameState {
-    bool drawn = false;         // false: the target holds nothing of ours yet (first frame, new content, target lost)
-    long header_day = 0;        // the header's date, as days since 1970
-    int clock_second = -1;      // the clock's text, as seconds of the day
-    std::uint64_t page = 0;     // serial number of the page on screen (0: none)
-    std::uint64_t leaving = 0;  // serial number of the page a transition takes away (0: no transition)
-    int transition_step = 0;    // how far the transition is: alpha, or pixels moved
-    int progress_width = 0;     // pixels of the progress bar
+    bool drawn = false;        // false: the target holds nothing of ours yet (first frame, new content, target lost)
+    long header_day = 0;       // the header's date, as days since 1970
+    int clock_second = -1;     // the clock's text, as seconds of the day
+    std::uint64_t page = 0;    // serial number of the page on screen (0: none)
+    std::uint64_t leaving = 0; // serial number of the page a transition takes away (0: no transition)
+    int transition_step = 0;   // how far the transition is: alpha, or pixels moved
+    int progress_width = 0;    // pixels of the progress bar
     std::uint64_t ticker_text = 0; // serial number of the ticker's text
-    double ticker_position = 0; // where the first copy of the text is, in pixels (fractional on the GPU path)
+    double ticker_position = 0;    // where the first copy of the text is, in pixels (fractional on the GPU path)
 
     bool operator==(const FrameState&) const = default;
 };

@@ -41,7 +41,10 @@ static FrameTime local_time_at(std::chrono::system_clock::time_point moment)
     return time;
 }
 
-FrameTime local_time_now() { return local_time_at(std::chrono::system_clock::now()); }
+FrameTime local_time_now()
+{
+    return local_time_at(std::chrono::system_clock::now());
+}
 
 FrameTime SystemClock::at(std::chrono::steady_clock::time_point moment) const
 {
@@ -56,7 +59,8 @@ FrameTime SystemClock::at(std::chrono::steady_clock::time_point moment) const
 
 std::chrono::steady_clock::time_point SystemClock::moment_of(double seconds) const
 {
-    return m_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+    return m_start
+        + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 AcceleratedClock::AcceleratedClock(LocalDateTime start, double speed)
@@ -72,7 +76,9 @@ FrameTime AcceleratedClock::at(std::chrono::steady_clock::time_point moment) con
 
 std::chrono::steady_clock::time_point AcceleratedClock::moment_of(double seconds) const
 {
-    return m_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds / m_speed));
+    return m_start
+        + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(seconds / m_speed));
 }
 
 FrameTime time_after(const LocalDateTime& start, double seconds)
@@ -96,6 +102,9 @@ ManualClock::ManualClock(LocalDateTime start)
 {
 }
 
-void ManualClock::advance(double seconds) { m_now = time_after(m_start, m_now.seconds + seconds); }
+void ManualClock::advance(double seconds)
+{
+    m_now = time_after(m_start, m_now.seconds + seconds);
+}
 
 } // namespace hallboard

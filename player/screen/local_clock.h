@@ -11,9 +11,9 @@
 namespace hallboard {
 
 struct FrameTime {
-    double seconds = 0;     // monotonic seconds since the show started: drives animation
-    LocalDateTime local;    // wall time in the screen's zone: drives the clock and eligibility
-    int seconds_of_day = 0; // wall time with seconds, for the clock
+    double seconds = 0;         // monotonic seconds since the show started: drives animation
+    LocalDateTime local;        // wall time in the screen's zone: drives the clock and eligibility
+    int seconds_of_day = 0;     // wall time with seconds, for the clock
     double second_fraction = 0; // how far into the wall-clock second, 0 to 1: when the clock next ticks
 };
 

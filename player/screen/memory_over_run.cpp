@@ -19,8 +19,12 @@ void MemoryOverRun::frame_drawn(int frame, const FrameReport& report)
         m_at_fifths.push_back(resident_mebibytes());
     if (double resident = resident_mebibytes(); resident > m_highest) {
         m_highest = resident;
-        m_highest_at = "frame " + std::to_string(frame) + " (" + report.notice_id + " page " + std::to_string(report.page + 1)
-            + (report.slide_changed ? ", slide change" : report.in_transition ? ", transition" : "") + ")";
+        m_highest_at = "frame " + std::to_string(frame) + " (" + report.notice_id + " page "
+            + std::to_string(report.page + 1)
+            + (report.slide_changed        ? ", slide change"
+                    : report.in_transition ? ", transition"
+                                           : "")
+            + ")";
     }
 }
 

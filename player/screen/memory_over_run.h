@@ -18,7 +18,7 @@ public:
     void frame_drawn(int frame, const FrameReport& report);
 
     const std::vector<double>& at_fifths() const { return m_at_fifths; } // MiB
-    double highest() const { return m_highest; }                        // MiB
+    double highest() const { return m_highest; }                         // MiB
     const std::string& highest_at() const { return m_highest_at; }
 
 private:

@@ -72,9 +72,15 @@ double resident_mebibytes()
     return static_cast<double>(resident_pages) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-double proportional_mebibytes() { return kilobyte_field("/proc/self/smaps_rollup", "Pss:"); }
+double proportional_mebibytes()
+{
+    return kilobyte_field("/proc/self/smaps_rollup", "Pss:");
+}
 
-double peak_resident_mebibytes() { return kilobyte_field("/proc/self/status", "VmHWM:"); }
+double peak_resident_mebibytes()
+{
+    return kilobyte_field("/proc/self/status", "VmHWM:");
+}
 
 int open_file_descriptors()
 {
@@ -132,7 +138,8 @@ ResidentMemory resident_memory_by_kind()
         fields >> range >> perms >> offset >> device >> inode;
         std::getline(fields >> std::ws, path);
         auto ends_with = [&](std::string_view suffix) {
-            return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+            return path.size() >= suffix.size()
+                && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
         };
         if (path.empty() || path == "[stack]" || path.rfind("[anon", 0) == 0)
             bucket = &memory.anonymous;
@@ -141,8 +148,7 @@ ResidentMemory resident_memory_by_kind()
         else if (ends_with(".ttc") || ends_with(".ttf") || ends_with(".otf")) {
             bucket = &memory.fonts;
             font_file = path.substr(path.rfind('/') + 1);
-        }
-        else if (path.find(".so") != std::string::npos)
+        } else if (path.find(".so") != std::string::npos)
             bucket = &memory.libraries;
         else
             bucket = &memory.other;

@@ -32,11 +32,11 @@ double thread_cpu_milliseconds();
 
 // Resident memory now, by kind of mapping, from /proc/self/smaps: what the peak is made of. In MiB.
 struct ResidentMemory {
-    double anonymous = 0; // large allocations (canvas, textures, glyph surfaces) and thread stacks
-    double heap = 0;      // the brk heap: small allocations
-    double fonts = 0;     // pages of mapped font files touched so far
-    double libraries = 0; // shared libraries' code and data
-    double other = 0;     // fontconfig caches, locale files, ...
+    double anonymous = 0;                     // large allocations (canvas, textures, glyph surfaces) and thread stacks
+    double heap = 0;                          // the brk heap: small allocations
+    double fonts = 0;                         // pages of mapped font files touched so far
+    double libraries = 0;                     // shared libraries' code and data
+    double other = 0;                         // fontconfig caches, locale files, ...
     std::map<std::string, double> font_files; // file name -> MiB
     double total() const { return anonymous + heap + fonts + libraries + other; }
 };

@@ -34,7 +34,8 @@ std::vector<const Notice*> RotationCursor::eligible_urgent(const LocalDateTime& 
 {
     std::vector<const Notice*> urgent;
     for (auto const& notice : m_notices) {
-        if (notice.priority == Priority::Urgent && notice.kind != NoticeKind::Ticker && is_eligible(notice, now, m_screen_tags))
+        if (notice.priority == Priority::Urgent && notice.kind != NoticeKind::Ticker
+            && is_eligible(notice, now, m_screen_tags))
             urgent.push_back(&notice);
     }
     return urgent;

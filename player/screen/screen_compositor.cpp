@@ -15,13 +15,17 @@ static PixelRect pixel_rect(const Rect& rect)
 {
     int const x0 = static_cast<int>(std::lround(rect.x));
     int const y0 = static_cast<int>(std::lround(rect.y));
-    return { x0, y0, static_cast<int>(std::lround(rect.right())) - x0, static_cast<int>(std::lround(rect.bottom())) - y0 };
+    return { x0, y0, static_cast<int>(std::lround(rect.right())) - x0,
+        static_cast<int>(std::lround(rect.bottom())) - y0 };
 }
 
-static SDL_Rect sdl_rect(const PixelRect& rect) { return { rect.x, rect.y, rect.w, rect.h }; }
+static SDL_Rect sdl_rect(const PixelRect& rect)
+{
+    return { rect.x, rect.y, rect.w, rect.h };
+}
 
-ScreenCompositor::ScreenCompositor(SDL_Renderer* renderer, FontSet& fonts, const ScreenConfig& config, int width,
-    int height)
+ScreenCompositor::ScreenCompositor(
+    SDL_Renderer* renderer, FontSet& fonts, const ScreenConfig& config, int width, int height)
     : m_renderer(renderer)
     , m_fonts(fonts)
     , m_config(config)
@@ -142,8 +146,8 @@ void ScreenCompositor::update_header(const FrameTime& time)
         // The clock's text is right-aligned in its box; glyphs may reach a little past it.
         auto const& box = m_header.clock_box;
         float const slack = static_cast<float>(m_header.clock_font.pixel_size) * 0.25f;
-        m_regions.clock = intersection(pixel_rect({ box.x - slack, m_geometry.header.y, box.w + 2 * slack, box.h }),
-            m_regions.header);
+        m_regions.clock = intersection(
+            pixel_rect({ box.x - slack, m_geometry.header.y, box.w + 2 * slack, box.h }), m_regions.header);
     }
     if (time.seconds_of_day != m_clock_second) {
         m_clock = layout_clock(m_header, m_config.theme, time.seconds_of_day, m_fonts);
@@ -243,7 +247,8 @@ void ScreenCompositor::draw_region(const PixelRect& region, const FrameTime& tim
         SDL_RenderSetClipRect(m_renderer, &clip);
         draw_slide_area();
         if (overlaps(part, m_regions.progress)) {
-            double remaining = m_current.duration > 0 ? 1.0 - (time.seconds - m_current.started) / m_current.duration : 0;
+            double remaining
+                = m_current.duration > 0 ? 1.0 - (time.seconds - m_current.started) / m_current.duration : 0;
             m_player.play(layout_progress(m_geometry, m_config.theme, remaining), 0, 0);
         }
     }

@@ -35,17 +35,17 @@ struct FrameReport {
     bool slide_changed = false; // this frame showed a new page for the first time
     bool in_transition = false; // the old page was still fading or sliding out
     std::string notice_id;
-    int page = 0;               // 0-based
+    int page = 0; // 0-based
     int page_count = 0;
     // Where this frame's time went besides drawing (for `hallboard bench`), in milliseconds.
-    double layout_ms = 0;       // laying out notices (text measuring included)
-    double rasterise_ms = 0;    // drawing slide pages into their textures
+    double layout_ms = 0;        // laying out notices (text measuring included)
+    double rasterise_ms = 0;     // drawing slide pages into their textures
     bool prepared_ahead = false; // slide_changed, and the new page had been made ahead
 
     // What this frame drew, in the composed frame's pixels: present these. Empty: the target
     // already showed this frame.
     std::vector<SDL_Rect> damage;
-    bool ticker_moved = false;  // the ticker is part of the damage because it scrolled
+    bool ticker_moved = false; // the ticker is part of the damage because it scrolled
     // Something moves every frame (the ticker, a transition) or work is under way that needs
     // frames (preparing the next page): draw the next frame at the frame rate.
     bool animating = false;
@@ -88,7 +88,8 @@ public:
 
     // Draws the frame for `time` into the renderer's current target: all of it, or only what
     // differs from the last frame drawn (the target must still hold that frame).
-    FrameReport draw_frame(const FrameTime& time, Redraw redraw = Redraw::Everything, AheadWork ahead = AheadWork::InFrame);
+    FrameReport draw_frame(
+        const FrameTime& time, Redraw redraw = Redraw::Everything, AheadWork ahead = AheadWork::InFrame);
     // With AheadWork::AfterPresent: the work ahead for the frame `report` came from, once it is
     // on screen. Completes the report (layout_ms, rasterise_ms, animating, next_change).
     void work_ahead(const FrameTime& time, FrameReport& report);
@@ -142,15 +143,15 @@ private:
         double started = 0;  // FrameTime::seconds when it appeared
         double duration = 0; // seconds
         UniqueTexture texture;
-        size_t drawn_commands = 0;    // how much of the page is rasterised into the texture
-        size_t preload_position = 0;  // how far images have been decoded before the texture exists
-        std::uint64_t serial = 0;     // set when it starts showing: tells pages apart for damage
+        size_t drawn_commands = 0;   // how much of the page is rasterised into the texture
+        size_t preload_position = 0; // how far images have been decoded before the texture exists
+        std::uint64_t serial = 0;    // set when it starts showing: tells pages apart for damage
         // SlideMemory::ReleaseOnceShown: the texture was let go once the page was on the target;
         // `underlay` keeps the strip of it under the progress bar, which still changes.
         bool released = false;
         UniqueTexture underlay;
-        int captured_rows = 0;        // released: how much has been read back into `texture` again
-        bool pinned = false;          // put up by show_static: a preview stays whatever the rules say
+        int captured_rows = 0; // released: how much has been read back into `texture` again
+        bool pinned = false;   // put up by show_static: a preview stays whatever the rules say
     };
     enum class CursorUse {
         Advance, // the change is happening: move the rotation on
@@ -196,8 +197,8 @@ private:
     Notice m_fallback;
 
     ShownPage m_current;
-    ShownPage m_previous;         // fading out during a transition
-    ShownPage m_upcoming;         // the page expected next, laid out and rasterised ahead
+    ShownPage m_previous; // fading out during a transition
+    ShownPage m_upcoming; // the page expected next, laid out and rasterised ahead
     double m_transition_start = -1;
     double m_transition_eased = 1; // how far the running transition is, 0 to 1
     std::uint64_t m_page_serial = 0;
@@ -211,7 +212,7 @@ private:
 
     std::string m_ticker_text;
     TickerLayout m_ticker;
-    int m_ticker_minute = -1;     // ticker messages are re-evaluated once a minute
+    int m_ticker_minute = -1; // ticker messages are re-evaluated once a minute
     TickerStrip m_strip;
     bool m_strip_built = false;
     bool m_cut_short = false; // the slide on screen was interrupted: its remaining pages are skipped
@@ -224,7 +225,7 @@ private:
     bool m_slide_on_target = false; // the released page's pixels are on the target (not lost since)
 
     FrameRegions m_regions;
-    FrameState m_shown;           // what the target shows: the last frame drawn
+    FrameState m_shown; // what the target shows: the last frame drawn
 };
 
 } // namespace hallboard

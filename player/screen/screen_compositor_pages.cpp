@@ -43,12 +43,13 @@ void ScreenCompositor::release_shown_texture(const FrameTime& time)
 {
     // Only a page fully on the target, with no transition drawing from it, and not in its last
     // seconds (when it is read back for the transition out).
-    if (m_slide_memory != SlideMemory::ReleaseOnceShown || !m_current.texture || m_current.released || m_previous.texture
-        || m_shown.page != m_current.serial || !rasterised(m_current)
+    if (m_slide_memory != SlideMemory::ReleaseOnceShown || !m_current.texture || m_current.released
+        || m_previous.texture || m_shown.page != m_current.serial || !rasterised(m_current)
         || m_current.duration - (time.seconds - m_current.started) <= prepare_lead_seconds)
         return;
     SDL_Rect const strip = progress_in_page();
-    UniqueTexture underlay(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, strip.w, strip.h));
+    UniqueTexture underlay(
+        SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, strip.w, strip.h));
     if (!underlay)
         return; // keep the page then
     SDL_SetTextureBlendMode(underlay.get(), SDL_BLENDMODE_NONE);
@@ -74,7 +75,8 @@ bool ScreenCompositor::capture_rows(ShownPage& shown, std::chrono::steady_clock:
 {
     auto const& slide = m_regions.slide;
     if (!shown.texture) {
-        shown.texture = UniqueTexture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, slide.w, slide.h));
+        shown.texture = UniqueTexture(
+            SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, slide.w, slide.h));
         shown.captured_rows = 0;
         if (!shown.texture)
             return false;
@@ -184,7 +186,8 @@ bool ScreenCompositor::rasterise_page(ShownPage& shown, std::chrono::steady_cloc
         // channel and an alpha modulation takes SDL's generic per-pixel path (four times
         // slower). It is also the format of an X11 window surface, so a steady frame copies
         // it with a plain memcpy.
-        shown.texture = UniqueTexture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
+        shown.texture = UniqueTexture(
+            SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
         if (!shown.texture) {
             log_error(std::string("cannot create a slide texture: ") + SDL_GetError());
             shown.drawn_commands = page.commands.size(); // done: the slide area shows the background
@@ -245,7 +248,8 @@ void ScreenCompositor::advance(const FrameTime& time, FrameReport& report)
     bool has_page = m_current.notice != nullptr;
     // An urgent notice interrupts the slide on screen as soon as it becomes valid (at most a
     // frame after the minute it starts), unless an urgent notice is already showing.
-    if (has_page && m_cursor && m_cursor->urgent_arrived(time.local) && m_current.notice->priority != Priority::Urgent) {
+    if (has_page && m_cursor && m_cursor->urgent_arrived(time.local)
+        && m_current.notice->priority != Priority::Urgent) {
         log_info("an urgent notice became valid: interrupting '" + m_current.notice->id + "'");
         m_cursor->restart();
         m_current.duration = 0;
@@ -312,7 +316,8 @@ void ScreenCompositor::prepare_ahead(const FrameTime& time, FrameReport& report)
         return;
     using Steady = std::chrono::steady_clock;
     auto started = Steady::now();
-    auto deadline = started + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double, std::milli>(prepare_budget_ms));
+    auto deadline = started
+        + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double, std::milli>(prepare_budget_ms));
     if (!m_upcoming.notice) {
         m_upcoming = following_page(time, CursorUse::Peek);
         if (!m_upcoming.layout)

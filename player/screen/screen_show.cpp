@@ -15,7 +15,8 @@ constexpr size_t off_hours_cache_budget = 1024u * 1024u;
 
 } // namespace
 
-ScreenShow::ScreenShow(SDL_Renderer* renderer, FontSet& fonts, std::shared_ptr<const ScreenConfig> config, int width, int height)
+ScreenShow::ScreenShow(
+    SDL_Renderer* renderer, FontSet& fonts, std::shared_ptr<const ScreenConfig> config, int width, int height)
     : m_renderer(renderer)
     , m_fonts(fonts)
     , m_config(std::move(config))
@@ -110,7 +111,8 @@ ShowFrame ScreenShow::draw_off_hours(const FrameTime& time, Redraw redraw)
         SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 255);
         SDL_RenderFillRect(m_renderer, nullptr);
         if (clock)
-            m_off_player.play(layout_off_hours_clock(static_cast<float>(m_width), static_cast<float>(m_height), time.local, m_fonts),
+            m_off_player.play(
+                layout_off_hours_clock(static_cast<float>(m_width), static_cast<float>(m_height), time.local, m_fonts),
                 0, 0, TextureReuse::DrawOnce); // the time is new every minute: nothing to keep
         frame.report.damage.push_back({ 0, 0, m_width, m_height });
         m_off_minute_drawn = minute;
@@ -157,7 +159,8 @@ size_t ScreenShow::texture_bytes() const
 {
     if (!m_compositor)
         return 0;
-    return m_compositor->cached_texture_bytes() + m_compositor->slide_texture_bytes() + m_compositor->ticker_strip_bytes();
+    return m_compositor->cached_texture_bytes() + m_compositor->slide_texture_bytes()
+        + m_compositor->ticker_strip_bytes();
 }
 
 } // namespace hallboard

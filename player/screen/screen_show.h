@@ -17,14 +17,15 @@
 namespace hallboard {
 
 struct ShowFrame {
-    FrameReport report;        // the compositor's report; off hours: damage and next_change only
-    bool screen_on = true;     // inside display.on_hours
-    bool switched = false;     // this frame is the first of an on or off period
+    FrameReport report;    // the compositor's report; off hours: damage and next_change only
+    bool screen_on = true; // inside display.on_hours
+    bool switched = false; // this frame is the first of an on or off period
 };
 
 class ScreenShow {
 public:
-    ScreenShow(SDL_Renderer* renderer, FontSet& fonts, std::shared_ptr<const ScreenConfig> config, int width, int height);
+    ScreenShow(
+        SDL_Renderer* renderer, FontSet& fonts, std::shared_ptr<const ScreenConfig> config, int width, int height);
     ~ScreenShow();
     ScreenShow(const ScreenShow&) = delete;
     ScreenShow& operator=(const ScreenShow&) = delete;

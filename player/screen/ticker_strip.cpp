@@ -15,7 +15,10 @@ TickerStrip::TickerStrip(SDL_Renderer* renderer, DisplayListPlayer& player)
 {
 }
 
-TickerStrip::~TickerStrip() { release(); }
+TickerStrip::~TickerStrip()
+{
+    release();
+}
 
 void TickerStrip::release()
 {
@@ -47,7 +50,8 @@ void TickerStrip::build(const ScreenGeometry& geometry, const Theme& theme, cons
     for (int x = 0; x < m_strip_width; x += tile_limit) {
         int const width = std::min(tile_limit, m_strip_width - x);
         // Opaque like the window surface: copying it is a plain blit (a memcpy in software).
-        UniqueTexture texture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
+        UniqueTexture texture(
+            SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, width, height));
         if (!texture) {
             log_error(std::string("cannot create the ticker strip: ") + SDL_GetError());
             release();
@@ -84,8 +88,8 @@ void TickerStrip::draw(double first_x)
     if (first_x > 0) {
         double const right = std::min<double>(first_x, bar.w);
         if (whole) {
-            SDL_Rect const before { static_cast<int>(bar.x), static_cast<int>(bar.y), static_cast<int>(std::lround(right)),
-                static_cast<int>(std::lround(bar.h)) };
+            SDL_Rect const before { static_cast<int>(bar.x), static_cast<int>(bar.y),
+                static_cast<int>(std::lround(right)), static_cast<int>(std::lround(bar.h)) };
             SDL_RenderFillRect(m_renderer, &before);
         } else {
             SDL_FRect const before { bar.x, bar.y, static_cast<float>(right), bar.h };

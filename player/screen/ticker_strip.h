@@ -56,7 +56,7 @@ private:
     std::vector<Tile> m_tiles;
     Rect m_bar;
     Color m_background;
-    double m_cycle = 0;     // pixels from one copy of the text to the next
+    double m_cycle = 0; // pixels from one copy of the text to the next
     int m_strip_width = 0;
     TickerPositions m_positions = TickerPositions::WholePixels;
     std::size_t m_bytes = 0;

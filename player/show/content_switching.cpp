@@ -8,8 +8,8 @@
 
 namespace hallboard {
 
-Result<std::unique_ptr<ContentFeed>> open_content_feed(const ScreenConfig& config,
-    std::shared_ptr<const ContentSource> local, std::function<void()> wake)
+Result<std::unique_ptr<ContentFeed>> open_content_feed(
+    const ScreenConfig& config, std::shared_ptr<const ContentSource> local, std::function<void()> wake)
 {
     if (local)
         return ContentFeed::local(std::move(local));

@@ -42,8 +42,8 @@ private:
 
 // The feed of a playing screen: its local source when it has one (`local` non-null), else a
 // server that the sync thread follows, calling `wake` when a new version waits.
-Result<std::unique_ptr<ContentFeed>> open_content_feed(const ScreenConfig& config,
-    std::shared_ptr<const ContentSource> local, std::function<void()> wake);
+Result<std::unique_ptr<ContentFeed>> open_content_feed(
+    const ScreenConfig& config, std::shared_ptr<const ContentSource> local, std::function<void()> wake);
 
 // Shows a waiting version: the show takes it at its next slide change, and the server hears of
 // it at once. `reporting` may be null (nobody to report to).

@@ -14,7 +14,10 @@ namespace {
 
 // The drivers whose event wait is a busy poll (see SdlWaiting::polling_driver_slice). SDL has
 // no way to ask a driver whether it can block, so they are known by name.
-bool driver_can_block(std::string_view driver) { return driver != "offscreen" && driver != "dummy"; }
+bool driver_can_block(std::string_view driver)
+{
+    return driver != "offscreen" && driver != "dummy";
+}
 
 } // namespace
 

@@ -37,8 +37,14 @@ bool PlayEvents::is_new_content(const SDL_Event& event) const
     return m_new_content != no_event_type && event.type == m_new_content;
 }
 
-std::function<void()> PlayEvents::new_content_wake() const { return pusher(m_new_content); }
+std::function<void()> PlayEvents::new_content_wake() const
+{
+    return pusher(m_new_content);
+}
 
-std::function<void()> PlayEvents::thumbnail_wake() const { return pusher(m_thumbnail); }
+std::function<void()> PlayEvents::thumbnail_wake() const
+{
+    return pusher(m_thumbnail);
+}
 
 } // namespace hallboard

@@ -31,7 +31,8 @@ void log_first_frame()
 
 } // namespace
 
-void PlayFigures::frame_shown(const FrameTime& time, const FrameReport& report, const FrameMoments& moments, const ScreenShow& show)
+void PlayFigures::frame_shown(
+    const FrameTime& time, const FrameReport& report, const FrameMoments& moments, const ScreenShow& show)
 {
     ++m_frames;
     if (!report.damage.empty())
@@ -61,30 +62,36 @@ void PlayFigures::explain_if_late(const FrameReport& report, const FrameMoments&
     m_ticker.frame_shown(moments.shown, report.ticker_moved);
     if (m_ticker.late_frames() == late_before || late_before >= max_logged_late_frames)
         return;
-    log_info(format("late ticker frame: woke %.1f ms after its deadline, drew for %.1f ms, presented in %.1f ms; "
-                    "the frame before worked ahead for %.1f ms",
-                 Milliseconds(moments.woke - moments.deadline).count(), Milliseconds(moments.drawn - moments.woke).count(),
-                 Milliseconds(moments.shown - moments.drawn).count(), m_previous_ahead_ms)
-        + (report.slide_changed ? " (slide change)" : report.in_transition ? " (transition)" : ""));
+    log_info(
+        format("late ticker frame: woke %.1f ms after its deadline, drew for %.1f ms, presented in %.1f ms; "
+               "the frame before worked ahead for %.1f ms",
+            Milliseconds(moments.woke - moments.deadline).count(), Milliseconds(moments.drawn - moments.woke).count(),
+            Milliseconds(moments.shown - moments.drawn).count(), m_previous_ahead_ms)
+        + (report.slide_changed        ? " (slide change)"
+                : report.in_transition ? " (transition)"
+                                       : ""));
 }
 
 void PlayFigures::log_held(const FrameTime& time, const ScreenShow& show) const
 {
-    log_info("figures at " + format_date_time(time.local) + ": RSS " + format("%.1f MiB, ", resident_mebibytes()) + "open files "
-        + std::to_string(open_file_descriptors()) + ", threads " + std::to_string(thread_count()) + ", textures "
-        + std::to_string(live_textures()) + format(" (%.1f MB held by the show)", static_cast<double>(show.texture_bytes()) / 1e6)
-        + ", frames " + std::to_string(m_frames) + ", slides " + std::to_string(m_slides));
+    log_info("figures at " + format_date_time(time.local) + ": RSS " + format("%.1f MiB, ", resident_mebibytes())
+        + "open files " + std::to_string(open_file_descriptors()) + ", threads " + std::to_string(thread_count())
+        + ", textures " + std::to_string(live_textures())
+        + format(" (%.1f MB held by the show)", static_cast<double>(show.texture_bytes()) / 1e6) + ", frames "
+        + std::to_string(m_frames) + ", slides " + std::to_string(m_slides));
 }
 
 void PlayFigures::log_totals(double seconds) const
 {
     log_info("frames: " + std::to_string(m_frames) + " drawn in " + format("%.1f", seconds) + " s, "
         + std::to_string(m_presented) + " presented, "
-        + format("%.1f", m_presented ? static_cast<double>(m_damaged_pixels) / static_cast<double>(m_presented) / 1000 : 0)
+        + format(
+            "%.1f", m_presented ? static_cast<double>(m_damaged_pixels) / static_cast<double>(m_presented) / 1000 : 0)
         + " kpixel each on average");
-    auto const late_after_ms = std::chrono::duration_cast<std::chrono::milliseconds>(TickerSmoothness::late_after).count();
-    log_info("ticker: " + std::to_string(m_ticker.frames()) + " frames in " + format("%.1f", m_ticker.moving_seconds()) + " s, "
-        + std::to_string(m_ticker.late_frames()) + " later than " + std::to_string(late_after_ms) + " ms ("
+    auto const late_after_ms
+        = std::chrono::duration_cast<std::chrono::milliseconds>(TickerSmoothness::late_after).count();
+    log_info("ticker: " + std::to_string(m_ticker.frames()) + " frames in " + format("%.1f", m_ticker.moving_seconds())
+        + " s, " + std::to_string(m_ticker.late_frames()) + " later than " + std::to_string(late_after_ms) + " ms ("
         + format("%.2f per 10 s), worst gap %.1f ms", m_ticker.late_per_10_seconds(), m_ticker.worst_gap_ms()));
 }
 

@@ -14,9 +14,9 @@ namespace hallboard {
 // When one frame's steps happened, to explain a late one.
 struct FrameMoments {
     SteadyTime deadline;
-    SteadyTime woke;  // the loop started drawing
-    SteadyTime drawn; // drawing done, presenting starts
-    SteadyTime shown; // presented
+    SteadyTime woke;     // the loop started drawing
+    SteadyTime drawn;    // drawing done, presenting starts
+    SteadyTime shown;    // presented
     double ahead_ms = 0; // work ahead for the next page after presenting
 };
 
@@ -24,7 +24,8 @@ struct FrameMoments {
 class PlayFigures {
 public:
     // A frame drawn for `time` is on screen; `show` is asked what it holds at midnight and noon.
-    void frame_shown(const FrameTime& time, const FrameReport& report, const FrameMoments& moments, const ScreenShow& show);
+    void frame_shown(
+        const FrameTime& time, const FrameReport& report, const FrameMoments& moments, const ScreenShow& show);
 
     long frames() const { return m_frames; }
     long slides() const { return m_slides; }

@@ -100,7 +100,8 @@ void PlayLoop::answer_thumbnail_request()
     if (!m_parts.thumbnails.pending())
         return;
     std::string problem;
-    auto picture = capture_thumbnail_png(m_parts.output.renderer(), thumbnail_longer_side, max_thumbnail_bytes, &problem);
+    auto picture
+        = capture_thumbnail_png(m_parts.output.renderer(), thumbnail_longer_side, max_thumbnail_bytes, &problem);
     if (!picture)
         log_warning("thumbnail: cannot read the screen: " + problem);
     m_parts.thumbnails.fulfil(std::move(picture));
@@ -133,8 +134,8 @@ void PlayLoop::draw_frame()
     auto const& report = frame.report;
     bool const every_frame = report.animating || m_options.redraw == Redraw::Everything;
     m_pacing.frame_done(every_frame ? FrameNeed::EveryFrame : FrameNeed::WhenChanged,
-        m_parts.output.vsync() ? Presents::PacedByDisplay : Presents::AtOnce, m_parts.clock.moment_of(report.next_change),
-        waiting.now());
+        m_parts.output.vsync() ? Presents::PacedByDisplay : Presents::AtOnce,
+        m_parts.clock.moment_of(report.next_change), waiting.now());
 }
 
 void PlayLoop::finish()

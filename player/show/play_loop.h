@@ -24,10 +24,10 @@ namespace hallboard {
 
 // What the loop works with. It owns none of them; all must outlive it.
 struct PlayParts {
-    ScreenOutput& output;           // the window; the show composes with its renderer
+    ScreenOutput& output; // the window; the show composes with its renderer
     ScreenShow& show;
-    ShowClock& clock;               // started by run(), at waiting.now()
-    LoopWaiting& waiting;           // the time and the sleeping: SdlWaiting, or a test's
+    ShowClock& clock;     // started by run(), at waiting.now()
+    LoopWaiting& waiting; // the time and the sleeping: SdlWaiting, or a test's
     const PlayEvents& events;
     ContentUpdates& updates;
     ThumbnailExchange& thumbnails;
@@ -36,8 +36,8 @@ struct PlayParts {
 
 struct PlayOptions {
     double frames_per_second = 60;
-    Redraw redraw = Redraw::Changes;             // Everything: --full-redraw, every frame drawn whole
-    std::optional<double> exit_after;            // show seconds after which the loop ends (--exit-after)
+    Redraw redraw = Redraw::Changes;                    // Everything: --full-redraw, every frame drawn whole
+    std::optional<double> exit_after;                   // show seconds after which the loop ends (--exit-after)
     std::optional<std::filesystem::path> pinned_source; // --source: stays in force over an edited config's
 };
 

@@ -14,8 +14,8 @@ enum class FrameNeed {
 };
 
 enum class Presents {
-    AtOnce,           // a present returns at once (software path, no vsync)
-    PacedByDisplay,   // a present waits for the display's refresh (vsync): it paces moving frames
+    AtOnce,         // a present returns at once (software path, no vsync)
+    PacedByDisplay, // a present waits for the display's refresh (vsync): it paces moving frames
 };
 
 class PlayPacing {

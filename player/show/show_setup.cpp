@@ -31,7 +31,8 @@ OutputOptions output_options_for(const ScreenConfig& config, RendererSetting ren
 void log_screen_opened(const ScreenConfig& config, const ScreenOutput& output)
 {
     log_info("screen '" + config.id + "' (" + config.hall + "): " + std::to_string(output.width()) + "x"
-        + std::to_string(output.height()) + (config.rotate ? ", rotated " + std::to_string(config.rotate) + " degrees" : ""));
+        + std::to_string(output.height())
+        + (config.rotate ? ", rotated " + std::to_string(config.rotate) + " degrees" : ""));
 }
 
 void log_frame_plan(const ComposeSettings& settings, const ScreenShow& show, const ScreenOutput& output, Redraw redraw)

@@ -25,7 +25,8 @@ void announce_frame(const ShowFrame& frame, const FrameTime& time, const ScreenC
     log_info("showing '" + report.notice_id + "' page " + std::to_string(report.page + 1) + "/"
         + std::to_string(report.page_count));
     if (reporting)
-        reporting->slide_shown(report.notice_id == fallback_notice_id ? std::string() : report.notice_id, time.local, time.seconds);
+        reporting->slide_shown(
+            report.notice_id == fallback_notice_id ? std::string() : report.notice_id, time.local, time.seconds);
 }
 
 } // namespace hallboard

@@ -25,7 +25,7 @@ std::string describe_refusal(const net::Response& response)
     return body.empty() ? text : text + ": " + body;
 }
 
-}
+} // namespace
 
 HeartbeatSender::HeartbeatSender(HeartbeatSenderOptions options, SnapshotSource snapshot, ThumbnailSource thumbnail)
     : m_options(std::move(options))
@@ -33,10 +33,14 @@ HeartbeatSender::HeartbeatSender(HeartbeatSenderOptions options, SnapshotSource 
     , m_thumbnail(std::move(thumbnail))
     , m_heartbeat_url(net::join_url(m_options.server, "api/heartbeat"))
 {
-    m_options.interval = std::clamp(m_options.interval, std::chrono::seconds(1), std::chrono::seconds(max_heartbeat_interval_s));
+    m_options.interval
+        = std::clamp(m_options.interval, std::chrono::seconds(1), std::chrono::seconds(max_heartbeat_interval_s));
 }
 
-HeartbeatSender::~HeartbeatSender() { stop(); }
+HeartbeatSender::~HeartbeatSender()
+{
+    stop();
+}
 
 void HeartbeatSender::start()
 {
@@ -92,7 +96,8 @@ Heartbeat HeartbeatSender::build(const HeartbeatSnapshot& snapshot) const
     heartbeat.sync = snapshot.sync;
     heartbeat.interval_s = static_cast<std::uint64_t>(m_options.interval.count());
     auto uptime = std::chrono::steady_clock::now() - m_options.started;
-    heartbeat.uptime_s = static_cast<std::uint64_t>(std::max<long long>(0, std::chrono::duration_cast<std::chrono::seconds>(uptime).count()));
+    heartbeat.uptime_s = static_cast<std::uint64_t>(
+        std::max<long long>(0, std::chrono::duration_cast<std::chrono::seconds>(uptime).count()));
     heartbeat.sent_at = format_utc_timestamp(std::chrono::system_clock::now());
     for (auto const& play : snapshot.plays) {
         auto found = m_acknowledged.find({ play.date, play.notice });
@@ -126,7 +131,8 @@ void HeartbeatSender::send_one(net::HttpClient& client)
     // Escaped text can make a heartbeat larger than its fields' bounds suggest: leave out the
     // oldest plays until it fits (they follow in a later heartbeat).
     while (body.size() > max_heartbeat_bytes && !heartbeat.plays.empty()) {
-        std::stable_sort(heartbeat.plays.begin(), heartbeat.plays.end(), [](auto const& a, auto const& b) { return a.date > b.date; });
+        std::stable_sort(heartbeat.plays.begin(), heartbeat.plays.end(),
+            [](auto const& a, auto const& b) { return a.date > b.date; });
         heartbeat.plays.resize(heartbeat.plays.size() / 2);
         body = heartbeat_to_json(heartbeat);
     }
@@ -182,7 +188,8 @@ void HeartbeatSender::send_thumbnail(net::HttpClient& client, const std::string&
         return;
     }
     if (image->size() > max_thumbnail_bytes) {
-        fail("the picture is " + std::to_string(image->size()) + " bytes, more than " + std::to_string(max_thumbnail_bytes));
+        fail("the picture is " + std::to_string(image->size()) + " bytes, more than "
+            + std::to_string(max_thumbnail_bytes));
         return;
     }
     bool png = image->size() >= 8 && image->compare(0, 4, "\x89PNG") == 0;
@@ -223,14 +230,16 @@ void HeartbeatSender::note_delivery(HeartbeatDelivery delivery, const std::strin
     auto every = std::to_string(m_options.interval.count()) + " s";
     switch (delivery) {
     case HeartbeatDelivery::Delivered:
-        log_info((before == HeartbeatDelivery::NotYet ? "heartbeats reach " : "heartbeats reach the server again: ") + m_heartbeat_url
-            + " (every " + every + ")");
+        log_info((before == HeartbeatDelivery::NotYet ? "heartbeats reach " : "heartbeats reach the server again: ")
+            + m_heartbeat_url + " (every " + every + ")");
         break;
     case HeartbeatDelivery::Unreachable:
-        log_warning("cannot send heartbeats to " + m_heartbeat_url + ": " + error + "; the screen keeps playing and tries again every " + every);
+        log_warning("cannot send heartbeats to " + m_heartbeat_url + ": " + error
+            + "; the screen keeps playing and tries again every " + every);
         break;
     case HeartbeatDelivery::Refused:
-        log_warning("the server refused a heartbeat: " + error + "; the screen keeps playing and tries again every " + every);
+        log_warning(
+            "the server refused a heartbeat: " + error + "; the screen keeps playing and tries again every " + every);
         break;
     case HeartbeatDelivery::NotYet:
         break;

@@ -21,18 +21,20 @@ namespace hallboard {
 
 // What the screen reports about itself; the sender adds uptime, interval and the time sent.
 struct HeartbeatSnapshot {
-    std::string screen;                        // screen.id
-    std::string hall;                          // screen.hall
-    std::uint64_t version = 0;                 // content version on screen; 0 before any
-    std::optional<std::string> current_notice; // id of the notice on screen; none for the fallback slide or a blank screen
-    SyncReport sync;                           // the last content sync (Never with a local content source)
-    std::vector<PlayTotal> plays;              // PlayCounter::totals(): all of them; the sender sends what changed
+    std::string screen;        // screen.id
+    std::string hall;          // screen.hall
+    std::uint64_t version = 0; // content version on screen; 0 before any
+    std::optional<std::string>
+        current_notice;           // id of the notice on screen; none for the fallback slide or a blank screen
+    SyncReport sync;              // the last content sync (Never with a local content source)
+    std::vector<PlayTotal> plays; // PlayCounter::totals(): all of them; the sender sends what changed
 };
 
 struct HeartbeatSenderOptions {
-    std::string server;                        // base URL (content.server); heartbeats go to <server>/api/heartbeat
-    std::chrono::seconds interval { 60 };      // between heartbeats; the server calls a screen stale after three
-    net::Timeouts timeouts { std::chrono::milliseconds(5000), std::chrono::milliseconds(10000), std::chrono::milliseconds(20000) };
+    std::string server;                   // base URL (content.server); heartbeats go to <server>/api/heartbeat
+    std::chrono::seconds interval { 60 }; // between heartbeats; the server calls a screen stale after three
+    net::Timeouts timeouts { std::chrono::milliseconds(5000), std::chrono::milliseconds(10000),
+        std::chrono::milliseconds(20000) };
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(); // the player's start, for uptime
 };
 
@@ -97,7 +99,7 @@ private:
 
     std::thread m_thread;
     std::atomic<bool> m_stopping { false };
-    mutable std::mutex m_mutex;       // guards the wake flag and the status
+    mutable std::mutex m_mutex; // guards the wake flag and the status
     std::condition_variable m_wake;
     bool m_send_now = false;
     HeartbeatSenderStatus m_status;

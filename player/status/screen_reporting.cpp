@@ -29,8 +29,8 @@ std::chrono::milliseconds shown_for(double since, double until)
 
 } // namespace
 
-ScreenReporting::ScreenReporting(const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version,
-    ThumbnailSource thumbnail)
+ScreenReporting::ScreenReporting(
+    const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version, ThumbnailSource thumbnail)
     : m_screen(config.id)
     , m_feed(feed)
     , m_hall(config.hall)
@@ -39,7 +39,8 @@ ScreenReporting::ScreenReporting(const ScreenConfig& config, const ContentFeed& 
     HeartbeatSenderOptions options;
     options.server = config.server;
     options.interval = config.heartbeat;
-    m_sender = std::make_unique<HeartbeatSender>(options, [this] { return snapshot(); }, std::move(thumbnail));
+    m_sender = std::make_unique<HeartbeatSender>(
+        options, [this] { return snapshot(); }, std::move(thumbnail));
     m_sender->start();
 }
 

@@ -24,7 +24,8 @@ class ScreenReporting {
 public:
     // Starts the heartbeat sender for config.server; `feed` must outlive this object.
     // `thumbnail` makes the picture an admin asks for (called on the sender's thread).
-    ScreenReporting(const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version, ThumbnailSource thumbnail);
+    ScreenReporting(
+        const ScreenConfig& config, const ContentFeed& feed, std::uint64_t version, ThumbnailSource thumbnail);
     ~ScreenReporting();
     ScreenReporting(const ScreenReporting&) = delete;
     ScreenReporting& operator=(const ScreenReporting&) = delete;
@@ -43,16 +44,16 @@ public:
 private:
     HeartbeatSnapshot snapshot() const; // on the sender's thread
 
-    const std::string m_screen;        // screen.id: a reload that changes it restarts the player
+    const std::string m_screen; // screen.id: a reload that changes it restarts the player
     const ContentFeed& m_feed;
     PlayCounter m_plays;
 
     mutable std::mutex m_mutex;
-    std::string m_hall;                // guarded by m_mutex
-    std::uint64_t m_version = 0;       // guarded by m_mutex
-    std::string m_notice;              // guarded by m_mutex; empty: fallback slide
-    Date m_notice_date;                // local date the current showing began
-    double m_notice_since = 0;         // monotonic seconds when it began
+    std::string m_hall;          // guarded by m_mutex
+    std::uint64_t m_version = 0; // guarded by m_mutex
+    std::string m_notice;        // guarded by m_mutex; empty: fallback slide
+    Date m_notice_date;          // local date the current showing began
+    double m_notice_since = 0;   // monotonic seconds when it began
     std::unique_ptr<HeartbeatSender> m_sender;
 };
 

@@ -54,10 +54,10 @@ private:
     ThumbnailWake m_wake;
     mutable std::mutex m_mutex;
     std::condition_variable m_answered;
-    std::uint64_t m_serial = 0;                // the latest request's; 0 before any
-    bool m_waiting = false;                    // the latest request waits for its answer
-    mutable std::uint64_t m_seen = 0;          // the request pending() last reported
-    std::uint64_t m_answer_serial = 0;         // the request m_answer answers
+    std::uint64_t m_serial = 0;        // the latest request's; 0 before any
+    bool m_waiting = false;            // the latest request waits for its answer
+    mutable std::uint64_t m_seen = 0;  // the request pending() last reported
+    std::uint64_t m_answer_serial = 0; // the request m_answer answers
     std::optional<std::string> m_answer;
     bool m_shut_down = false;
 };

@@ -53,21 +53,22 @@ BlobDownload download_blob(net::HttpClient& client, const std::string& server, c
     download.failure = failure_of(response, request.url, NotModified::Unexpected, cancel);
     if (download.failure) {
         if (download.failure.kind == FailureKind::Refused)
-            download.failure.error = name + " from " + download.failure.error + " (the manifest says "
-                + std::to_string(blob.size) + ")";
+            download.failure.error
+                = name + " from " + download.failure.error + " (the manifest says " + std::to_string(blob.size) + ")";
         return download;
     }
     if (response.body_bytes != blob.size) {
         download.failure = { FailureKind::Refused,
-            name + " from " + request.url + ": " + std::to_string(response.body_bytes) + " bytes arrived, the manifest says "
-                + std::to_string(blob.size),
+            name + " from " + request.url + ": " + std::to_string(response.body_bytes)
+                + " bytes arrived, the manifest says " + std::to_string(blob.size),
             0, {} };
         return download;
     }
     auto sha256 = hasher.finish_hex();
     if (sha256 != blob.sha256) {
         download.failure = { FailureKind::Refused,
-            name + " from " + request.url + ": its bytes do not match its sha256 (they hash to " + sha256.substr(0, 12) + "…)",
+            name + " from " + request.url + ": its bytes do not match its sha256 (they hash to " + sha256.substr(0, 12)
+                + "…)",
             0, {} };
         return download;
     }

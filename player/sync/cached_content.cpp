@@ -25,7 +25,9 @@ ContentSource content_from_manifest(const Manifest& manifest, const std::filesys
             return;
         auto const* blob = manifest.blob_for(path);
         path = blob ? blob_reference(blob->sha256) : std::string();
-        if (!path.empty() && std::find(source.referenced_assets.begin(), source.referenced_assets.end(), path) == source.referenced_assets.end())
+        if (!path.empty()
+            && std::find(source.referenced_assets.begin(), source.referenced_assets.end(), path)
+                == source.referenced_assets.end())
             source.referenced_assets.push_back(path);
     };
     for (auto& notice : source.notices) {
@@ -47,7 +49,8 @@ std::set<std::string> blob_names(const Manifest& manifest)
     return names;
 }
 
-CachedContent make_cached_content(const Manifest& manifest, StoredManifest stored, const std::filesystem::path& cache_root)
+CachedContent make_cached_content(
+    const Manifest& manifest, StoredManifest stored, const std::filesystem::path& cache_root)
 {
     CachedContent cached;
     cached.content = std::make_shared<const ContentSource>(content_from_manifest(manifest, cache_root));

@@ -35,8 +35,8 @@ std::set<std::string> blob_names(const Manifest& manifest);
 struct CachedContent {
     std::shared_ptr<const ContentSource> content;
     std::uint64_t version = 0;
-    StoredManifest stored;              // the exact bytes and signature in current.manifest
-    std::set<std::string> blobs;        // sha256 of every blob it needs
+    StoredManifest stored;       // the exact bytes and signature in current.manifest
+    std::set<std::string> blobs; // sha256 of every blob it needs
 };
 
 // The content in the cache, before any network call: current.manifest is read, its signature
@@ -47,6 +47,7 @@ struct CachedContent {
 std::optional<CachedContent> load_cached_content(const ContentCache& cache, const PublicKey* key);
 
 // The cached content of an accepted manifest, once its blobs are in the cache.
-CachedContent make_cached_content(const Manifest& manifest, StoredManifest stored, const std::filesystem::path& cache_root);
+CachedContent make_cached_content(
+    const Manifest& manifest, StoredManifest stored, const std::filesystem::path& cache_root);
 
 } // namespace hallboard::sync

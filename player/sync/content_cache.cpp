@@ -50,7 +50,8 @@ Result<ContentCache> ContentCache::open(const fs::path& folder)
         // The folder exists (just checked), so the usual failure is another holder of the lock.
         bool held = lock.error().find("another process") != std::string::npos;
         return fail(held ? "the cache folder " + folder.string()
-                + " is in use by another hallboard process (two players cannot share one cache; give each its own content.cache)"
+                    + " is in use by another hallboard process (two players cannot share one cache; give each its own "
+                      "content.cache)"
                          : "cannot lock the cache folder: " + lock.error());
     }
     // Only a holder of the lock writes here, so any temporary file is a leftover of a process
@@ -92,8 +93,9 @@ BlobState ContentCache::check_blob(const ManifestBlob& blob, std::string& proble
     }
     if (digest->size != blob.size || digest->sha256 != blob.sha256) {
         problem = "blob " + blob.sha256 + " (" + blob.path + ") is damaged: "
-            + (digest->size != blob.size ? std::to_string(digest->size) + " bytes, expected " + std::to_string(blob.size)
-                                         : std::string("its bytes do not match its sha256"));
+            + (digest->size != blob.size
+                    ? std::to_string(digest->size) + " bytes, expected " + std::to_string(blob.size)
+                    : std::string("its bytes do not match its sha256"));
         return BlobState::Damaged;
     }
     return BlobState::Good;

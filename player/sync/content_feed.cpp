@@ -40,8 +40,10 @@ Result<std::unique_ptr<ContentFeed>> ContentFeed::from_server(const ScreenConfig
     feed->m_initial_version = content_sync->version();
     feed->m_wake = std::move(wake);
     ContentFeed* raw = feed.get();
-    feed->m_sync = std::make_unique<sync::SyncThread>(std::move(content_sync),
-        [raw](std::shared_ptr<const ContentSource> content, std::uint64_t version) { raw->hand_over(std::move(content), version); });
+    feed->m_sync = std::make_unique<sync::SyncThread>(
+        std::move(content_sync), [raw](std::shared_ptr<const ContentSource> content, std::uint64_t version) {
+            raw->hand_over(std::move(content), version);
+        });
     feed->m_sync->start();
     return feed;
 }

@@ -65,9 +65,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_applied;
     std::shared_ptr<const ContentSource> m_pending; // guarded by m_mutex
-    std::uint64_t m_pending_version = 0;           // guarded by m_mutex
-    bool m_has_pending = false;                    // guarded by m_mutex
-    bool m_stopping = false;                       // guarded by m_mutex
+    std::uint64_t m_pending_version = 0;            // guarded by m_mutex
+    bool m_has_pending = false;                     // guarded by m_mutex
+    bool m_stopping = false;                        // guarded by m_mutex
     std::unique_ptr<sync::SyncThread> m_sync;
 };
 

@@ -23,9 +23,11 @@ Result<std::unique_ptr<ContentSync>> ContentSync::open(SyncSettings settings)
         return std::move(cache).take_error();
     std::unique_ptr<ContentSync> sync(new ContentSync(std::move(settings), std::move(*cache)));
     if (int removed = sync->m_cache.removed_temp_files())
-        log_info("content: removed " + std::to_string(removed) + " unfinished download(s) from " + sync->m_cache.root().string());
+        log_info("content: removed " + std::to_string(removed) + " unfinished download(s) from "
+            + sync->m_cache.root().string());
     if (!sync->m_settings.public_key)
-        log_warning("content: no public_key in the screen config; accepting unsigned content from " + sync->m_settings.server);
+        log_warning(
+            "content: no public_key in the screen config; accepting unsigned content from " + sync->m_settings.server);
     sync->m_current = load_cached_content(sync->m_cache, sync->key());
     if (sync->m_current)
         log_info("content: playing version " + std::to_string(sync->m_current->version) + " from the cache "
@@ -56,7 +58,8 @@ CycleResult ContentSync::run_cycle(const ContentHandler& hand_over, const std::a
         return result;
     };
 
-    auto fetched = fetch_manifest(m_client, m_settings.server, m_current ? m_etag : std::string(), m_settings.timeouts, cancel);
+    auto fetched
+        = fetch_manifest(m_client, m_settings.server, m_current ? m_etag : std::string(), m_settings.timeouts, cancel);
     result.transferred_bytes += fetched.transferred_bytes;
     if (fetched.failure)
         return fail(fetched.failure);
@@ -85,10 +88,12 @@ CycleResult ContentSync::run_cycle(const ContentHandler& hand_over, const std::a
             return fail(from_header.failure, "refused the manifest: ");
         signature = from_header.signature; // kept in the cache even unchecked, for a key given later
     } else if (key()) {
-        auto from_tree = fetch_signature(m_client, m_settings.server, peek_manifest_version(fetched.bytes), m_settings.timeouts, cancel);
+        auto from_tree = fetch_signature(
+            m_client, m_settings.server, peek_manifest_version(fetched.bytes), m_settings.timeouts, cancel);
         result.transferred_bytes += from_tree.transferred_bytes;
         if (from_tree.failure)
-            return fail(from_tree.failure, from_tree.failure.kind == FailureKind::Refused ? "refused the manifest: " : "");
+            return fail(
+                from_tree.failure, from_tree.failure.kind == FailureKind::Refused ? "refused the manifest: " : "");
         signature = from_tree.signature;
         looked_for_file = true;
     }

@@ -52,8 +52,8 @@ private:
     ContentSync(SyncSettings settings, ContentCache cache);
 
     const PublicKey* key() const { return m_settings.public_key ? &*m_settings.public_key : nullptr; }
-    bool commit(const Manifest& manifest, StoredManifest stored, const std::string& etag, const ContentHandler& hand_over,
-        CycleResult& result);
+    bool commit(const Manifest& manifest, StoredManifest stored, const std::string& etag,
+        const ContentHandler& hand_over, CycleResult& result);
 
     SyncSettings m_settings;
     ContentCache m_cache;

@@ -6,15 +6,16 @@
 
 namespace hallboard::sync {
 
-std::optional<std::string> check_signature(std::string_view bytes, const std::optional<Signature>& signature,
-    const PublicKey* key)
+std::optional<std::string> check_signature(
+    std::string_view bytes, const std::optional<Signature>& signature, const PublicKey* key)
 {
     if (!key)
         return std::nullopt;
     if (!signature)
         return "it is not signed, and this screen accepts only content signed with its public_key";
     if (!verify_detached(bytes, *signature, *key))
-        return "its signature does not verify with this screen's public_key (forged, damaged, or signed with another key)";
+        return "its signature does not verify with this screen's public_key (forged, damaged, or signed with another "
+               "key)";
     return std::nullopt;
 }
 
@@ -90,8 +91,8 @@ std::optional<std::uint64_t> peek_manifest_version(std::string_view bytes)
     return std::nullopt;
 }
 
-Judgement judge_manifest(std::string_view bytes, const std::optional<Signature>& signature, const PublicKey* key,
-    CurrentVersion current)
+Judgement judge_manifest(
+    std::string_view bytes, const std::optional<Signature>& signature, const PublicKey* key, CurrentVersion current)
 {
     Judgement judgement;
     judgement.claimed_version = peek_manifest_version(bytes).value_or(0);
@@ -116,9 +117,8 @@ Judgement judge_manifest(std::string_view bytes, const std::optional<Signature>&
         return judgement;
     }
     if (manifest->version == current.version) {
-        judgement.problem = "manifest.json: version " + std::to_string(manifest->version)
-            + " differs from the version " + std::to_string(current.version)
-            + " this screen has; a version number is published once";
+        judgement.problem = "manifest.json: version " + std::to_string(manifest->version) + " differs from the version "
+            + std::to_string(current.version) + " this screen has; a version number is published once";
         return judgement;
     }
     judgement.verdict = Verdict::Accept;

@@ -14,8 +14,8 @@ namespace hallboard::sync {
 
 // nullopt when `bytes` may be trusted: `key` is null (the screen accepts unsigned content), or
 // `signature` verifies over exactly these bytes with `key`. Otherwise what is wrong, one line.
-std::optional<std::string> check_signature(std::string_view bytes, const std::optional<Signature>& signature,
-    const PublicKey* key);
+std::optional<std::string> check_signature(
+    std::string_view bytes, const std::optional<Signature>& signature, const PublicKey* key);
 
 // The first error of a failed parse, and how many more there were: one line for a log.
 std::string summarise_problems(const Diagnostics& diagnostics);
@@ -32,8 +32,8 @@ enum class Verdict {
 
 struct Judgement {
     Verdict verdict = Verdict::Refuse;
-    std::optional<Manifest> manifest; // with Accept
-    std::string problem;              // with Refuse: one line, e.g. "version 5 is older than ..."
+    std::optional<Manifest> manifest;  // with Accept
+    std::string problem;               // with Refuse: one line, e.g. "version 5 is older than ..."
     std::uint64_t claimed_version = 0; // the version the bytes claim, 0 when unknown (for the log)
 };
 
@@ -48,7 +48,7 @@ struct CurrentVersion {
 // BEFORE the bytes are parsed; then they are parsed strictly (manifest_from_json); then the version
 // must be above the current one: a lower version is a replay, and the same version with other
 // bytes is refused too (a version is published once).
-Judgement judge_manifest(std::string_view bytes, const std::optional<Signature>& signature, const PublicKey* key,
-    CurrentVersion current);
+Judgement judge_manifest(
+    std::string_view bytes, const std::optional<Signature>& signature, const PublicKey* key, CurrentVersion current);
 
 } // namespace hallboard::sync

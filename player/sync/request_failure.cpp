@@ -3,8 +3,8 @@
 
 namespace hallboard::sync {
 
-Failure failure_of(const net::Response& response, const std::string& url, NotModified not_modified,
-    const std::atomic<bool>* cancel)
+Failure failure_of(
+    const net::Response& response, const std::string& url, NotModified not_modified, const std::atomic<bool>* cancel)
 {
     Failure failure;
     failure.url = url;

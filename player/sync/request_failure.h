@@ -13,7 +13,7 @@ struct Failure {
     FailureKind kind = FailureKind::None;
     std::string error; // one line naming the URL
     int http_status = 0;
-    std::string url;   // the request that failed, when one did
+    std::string url; // the request that failed, when one did
     explicit operator bool() const { return kind != FailureKind::None; }
 };
 
@@ -22,7 +22,7 @@ struct Failure {
 // Refused (the server offers something this screen will not take); no answer or one cut short is
 // Network; another status is Http; a raised `cancel` is Cancelled.
 enum class NotModified { Allowed, Unexpected };
-Failure failure_of(const net::Response& response, const std::string& url, NotModified not_modified,
-    const std::atomic<bool>* cancel);
+Failure failure_of(
+    const net::Response& response, const std::string& url, NotModified not_modified, const std::atomic<bool>* cancel);
 
 } // namespace hallboard::sync

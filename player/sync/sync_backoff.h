@@ -6,7 +6,7 @@
 
 namespace hallboard::sync {
 
-inline constexpr std::chrono::milliseconds backoff_first_step { 2000 };   // the first retry comes after 1-2 s
+inline constexpr std::chrono::milliseconds backoff_first_step { 2000 };      // the first retry comes after 1-2 s
 inline constexpr std::chrono::milliseconds backoff_least_ceiling { 300000 }; // steps stop growing at max(poll, 5 min)
 
 // A number in [0, 1); injected so that tests choose the jitter.

@@ -77,8 +77,10 @@ std::optional<ReportLine> SyncReporter::report(const CycleResult& result)
     m_state = State::Failing;
     m_failure_key = key;
     m_current_version = result.version;
-    auto level = result.failure == FailureKind::Refused || result.failure == FailureKind::Cache ? LogLevel::Error : LogLevel::Warning;
-    return ReportLine { level, "content: " + result.error + "; " + showing(result.version) + ", retrying with backoff" };
+    auto level = result.failure == FailureKind::Refused || result.failure == FailureKind::Cache ? LogLevel::Error
+                                                                                                : LogLevel::Warning;
+    return ReportLine { level,
+        "content: " + result.error + "; " + showing(result.version) + ", retrying with backoff" };
 }
 
 } // namespace hallboard::sync

@@ -6,8 +6,9 @@ namespace hallboard::sync {
 Result<SyncSettings> sync_settings_from(const ScreenConfig& config)
 {
     if (config.server.empty())
-        return fail(config.file.string() + ": content.server is not set (this screen plays a local content.source; "
-                                           "sync needs 'server: http://host:port')");
+        return fail(config.file.string()
+            + ": content.server is not set (this screen plays a local content.source; "
+              "sync needs 'server: http://host:port')");
     SyncSettings settings;
     settings.server = config.server;
     std::error_code code;

@@ -18,7 +18,7 @@ struct SyncSettings {
     std::filesystem::path cache;         // the cache folder, absolute (created when missing)
     std::optional<PublicKey> public_key; // nullopt: unsigned content is accepted (with a warning)
     std::chrono::milliseconds poll { 30000 };
-    net::Timeouts timeouts;              // connect 5 s, stall 10 s by default; tests shorten them
+    net::Timeouts timeouts; // connect 5 s, stall 10 s by default; tests shorten them
 };
 
 // The settings of a screen config that pulls from a server. Fails (one line for the user) when

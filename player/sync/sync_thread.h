@@ -42,9 +42,9 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    bool m_stopping = false;      // guarded by m_mutex
-    bool m_poll_now = false;      // guarded by m_mutex
-    SyncStatus m_status;          // guarded by m_mutex
+    bool m_stopping = false; // guarded by m_mutex
+    bool m_poll_now = false; // guarded by m_mutex
+    SyncStatus m_status;     // guarded by m_mutex
     std::atomic<bool> m_cancel { false };
     std::thread m_thread;
 };

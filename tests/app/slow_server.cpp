@@ -25,7 +25,8 @@ std::optional<std::string> read_file(const std::filesystem::path& path)
 }
 
 // Serves `relative` inside `tree` (the routes allow only fixed names and hex blob names).
-void serve_file(const std::filesystem::path& tree, const std::string& relative, const char* type, httplib::Response& response)
+void serve_file(
+    const std::filesystem::path& tree, const std::string& relative, const char* type, httplib::Response& response)
 {
     auto bytes = read_file(tree / relative);
     if (!bytes) {
@@ -54,9 +55,10 @@ int main(int argc, char** argv)
     server.Get("/(manifest\\.json(\\.sig)?)", [&](const httplib::Request& request, httplib::Response& response) {
         serve_file(tree, request.matches[1], "application/json", response);
     });
-    server.Get("/(versions/[0-9]+/manifest\\.json(\\.sig)?)", [&](const httplib::Request& request, httplib::Response& response) {
-        serve_file(tree, request.matches[1], "application/json", response);
-    });
+    server.Get("/(versions/[0-9]+/manifest\\.json(\\.sig)?)",
+        [&](const httplib::Request& request, httplib::Response& response) {
+            serve_file(tree, request.matches[1], "application/json", response);
+        });
     server.Get("/blobs/([0-9a-f]{64})", [&](const httplib::Request& request, httplib::Response& response) {
         auto bytes = read_file(tree / "blobs" / request.matches[1].str());
         if (!bytes) {

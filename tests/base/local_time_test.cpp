@@ -53,10 +53,21 @@ TEST_CASE("parse_time_of_day accepts HH:MM and 24:00")
         std::optional<int> expected;
     };
     std::vector<Case> cases {
-        { "00:00", 0 }, { "09:00", 540 }, { "08:30", 510 }, { "23:59", 1439 }, { "24:00", 1440 },
-        { "24:01", std::nullopt }, { "25:00", std::nullopt }, { "12:60", std::nullopt }, { "9:00", std::nullopt },
-        { "09:0", std::nullopt }, { "0900", std::nullopt }, { "09.00", std::nullopt }, { "09:00:00", std::nullopt },
-        { "-1:00", std::nullopt }, { "", std::nullopt },
+        { "00:00", 0 },
+        { "09:00", 540 },
+        { "08:30", 510 },
+        { "23:59", 1439 },
+        { "24:00", 1440 },
+        { "24:01", std::nullopt },
+        { "25:00", std::nullopt },
+        { "12:60", std::nullopt },
+        { "9:00", std::nullopt },
+        { "09:0", std::nullopt },
+        { "0900", std::nullopt },
+        { "09.00", std::nullopt },
+        { "09:00:00", std::nullopt },
+        { "-1:00", std::nullopt },
+        { "", std::nullopt },
     };
     for (auto const& c : cases) {
         CAPTURE(c.text);
@@ -121,10 +132,17 @@ TEST_CASE("TimeOfDayRange::contains treats the end as exclusive and wraps past m
         bool expected;
     };
     std::vector<Case> cases {
-        { { 510, 1050 }, 510, true }, { { 510, 1050 }, 1049, true }, { { 510, 1050 }, 1050, false },
-        { { 510, 1050 }, 509, false }, { { 1320, 360 }, 1400, true }, { { 1320, 360 }, 0, true },
-        { { 1320, 360 }, 359, true }, { { 1320, 360 }, 360, false }, { { 1320, 360 }, 720, false },
-        { { 0, 1440 }, 0, true }, { { 0, 1440 }, 1439, true },
+        { { 510, 1050 }, 510, true },
+        { { 510, 1050 }, 1049, true },
+        { { 510, 1050 }, 1050, false },
+        { { 510, 1050 }, 509, false },
+        { { 1320, 360 }, 1400, true },
+        { { 1320, 360 }, 0, true },
+        { { 1320, 360 }, 359, true },
+        { { 1320, 360 }, 360, false },
+        { { 1320, 360 }, 720, false },
+        { { 0, 1440 }, 0, true },
+        { { 0, 1440 }, 1439, true },
     };
     for (auto const& c : cases) {
         CAPTURE(c.range.start_minute);
@@ -141,13 +159,33 @@ TEST_CASE("parse_duration reads integer and decimal values with a unit")
         std::optional<std::chrono::milliseconds> expected;
     };
     std::vector<Case> cases {
-        { "8s", 8000ms }, { "1500ms", 1500ms }, { "2m", 120000ms }, { "1.5s", 1500ms }, { "0.5m", 30000ms },
-        { "1h", 3600000ms }, { "24h", 86400000ms }, { "1440m", 86400000ms }, { "1ms", 1ms },
-        { "0s", std::nullopt }, { "0ms", std::nullopt }, { "0.0001s", std::nullopt }, { "-5s", std::nullopt },
-        { "24.5h", std::nullopt }, { "25h", std::nullopt }, { "86400001ms", std::nullopt },
-        { "99999999999999999999999s", std::nullopt }, { "8", std::nullopt }, { "8 s", std::nullopt },
-        { "8sec", std::nullopt }, { "8S", std::nullopt }, { "s", std::nullopt }, { ".5s", std::nullopt },
-        { "1.s", std::nullopt }, { "1e3ms", std::nullopt }, { "+8s", std::nullopt }, { "", std::nullopt },
+        { "8s", 8000ms },
+        { "1500ms", 1500ms },
+        { "2m", 120000ms },
+        { "1.5s", 1500ms },
+        { "0.5m", 30000ms },
+        { "1h", 3600000ms },
+        { "24h", 86400000ms },
+        { "1440m", 86400000ms },
+        { "1ms", 1ms },
+        { "0s", std::nullopt },
+        { "0ms", std::nullopt },
+        { "0.0001s", std::nullopt },
+        { "-5s", std::nullopt },
+        { "24.5h", std::nullopt },
+        { "25h", std::nullopt },
+        { "86400001ms", std::nullopt },
+        { "99999999999999999999999s", std::nullopt },
+        { "8", std::nullopt },
+        { "8 s", std::nullopt },
+        { "8sec", std::nullopt },
+        { "8S", std::nullopt },
+        { "s", std::nullopt },
+        { ".5s", std::nullopt },
+        { "1.s", std::nullopt },
+        { "1e3ms", std::nullopt },
+        { "+8s", std::nullopt },
+        { "", std::nullopt },
         { "8秒", std::nullopt },
     };
     for (auto const& c : cases) {
@@ -163,9 +201,16 @@ TEST_CASE("parse_weekday reads mon..sun only")
         std::optional<Weekday> expected;
     };
     std::vector<Case> cases {
-        { "mon", Weekday::Monday }, { "tue", Weekday::Tuesday }, { "wed", Weekday::Wednesday },
-        { "thu", Weekday::Thursday }, { "fri", Weekday::Friday }, { "sat", Weekday::Saturday },
-        { "sun", Weekday::Sunday }, { "Mon", std::nullopt }, { "monday", std::nullopt }, { "周一", std::nullopt },
+        { "mon", Weekday::Monday },
+        { "tue", Weekday::Tuesday },
+        { "wed", Weekday::Wednesday },
+        { "thu", Weekday::Thursday },
+        { "fri", Weekday::Friday },
+        { "sat", Weekday::Saturday },
+        { "sun", Weekday::Sunday },
+        { "Mon", std::nullopt },
+        { "monday", std::nullopt },
+        { "周一", std::nullopt },
         { "", std::nullopt },
     };
     for (auto const& c : cases) {
@@ -229,8 +274,12 @@ TEST_CASE("formatting")
         const char* chinese;
     };
     std::vector<Case> cases {
-        { Weekday::Monday, "星期一" }, { Weekday::Tuesday, "星期二" }, { Weekday::Wednesday, "星期三" },
-        { Weekday::Thursday, "星期四" }, { Weekday::Friday, "星期五" }, { Weekday::Saturday, "星期六" },
+        { Weekday::Monday, "星期一" },
+        { Weekday::Tuesday, "星期二" },
+        { Weekday::Wednesday, "星期三" },
+        { Weekday::Thursday, "星期四" },
+        { Weekday::Friday, "星期五" },
+        { Weekday::Saturday, "星期六" },
         { Weekday::Sunday, "星期日" },
     };
     for (auto const& c : cases)

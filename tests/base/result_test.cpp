@@ -35,7 +35,7 @@ Result<void> check_even(int n)
 {
     if (n % 2 != 0)
         return fail(std::to_string(n) + " is odd");
-    return Ok{};
+    return Ok {};
 }
 
 } // namespace

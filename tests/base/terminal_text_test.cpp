@@ -26,13 +26,29 @@ TEST_CASE("escape_terminal_text: controls, reordering marks and invalid UTF-8 ar
         { "NUL in the middle", std::string("ab\0cd", 5), "ab\\x00cd" },
         { "TAB", "a\tb", "a\\x09b" },
         { "DEL", "a\x7f", "a\\x7f" },
-        { "C1 CSI (U+009B) as UTF-8", "a\xC2\x9B" "31m", "a\\u{9b}31m" },
+        { "C1 CSI (U+009B) as UTF-8",
+            "a\xC2\x9B"
+            "31m",
+            "a\\u{9b}31m" },
         { "C1 NEL (U+0085)", "\xC2\x85", "\\u{85}" },
-        { "U+00A0 is not C1", "a\xC2\xA0" "b", "a\xC2\xA0" "b" },
-        { "right-to-left override", "ok\xE2\x80\xAE" "deliaf", "ok\\u{202e}deliaf" },
+        { "U+00A0 is not C1",
+            "a\xC2\xA0"
+            "b",
+            "a\xC2\xA0"
+            "b" },
+        { "right-to-left override",
+            "ok\xE2\x80\xAE"
+            "deliaf",
+            "ok\\u{202e}deliaf" },
         { "first strong isolate", "\xE2\x81\xA8x", "\\u{2068}x" },
-        { "line separator", "a\xE2\x80\xA8" "b", "a\\u{2028}b" },
-        { "a raw C1 byte (invalid UTF-8)", "a\x9b" "b", "a\\x9bb" },
+        { "line separator",
+            "a\xE2\x80\xA8"
+            "b",
+            "a\\u{2028}b" },
+        { "a raw C1 byte (invalid UTF-8)",
+            "a\x9b"
+            "b",
+            "a\\x9bb" },
         { "GBK bytes", "\xB5\xE7", "\\xb5\\xe7" },
         { "truncated Chinese character", "营\xE4\xB8", "营\\xe4\\xb8" },
         { "overlong slash", "\xC0\xAF", "\\xc0\\xaf" },

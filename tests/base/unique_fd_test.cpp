@@ -10,7 +10,10 @@ using hallboard::UniqueFd;
 
 namespace {
 
-bool is_open(int fd) { return ::fcntl(fd, F_GETFD) != -1; }
+bool is_open(int fd)
+{
+    return ::fcntl(fd, F_GETFD) != -1;
+}
 
 int open_null()
 {
@@ -19,7 +22,7 @@ int open_null()
     return fd;
 }
 
-}
+} // namespace
 
 TEST_CASE("unique fd: closes the descriptor when it goes out of scope")
 {

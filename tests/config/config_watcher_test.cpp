@@ -124,7 +124,8 @@ TEST_CASE("config watcher: an edit is loaded on the check after the one that saw
     };
     Case const cases[] = {
         { "saved in place", [](Hall& hall) { hall.save("screen.yaml", screen_yaml("城东营业厅")); }, "城东营业厅" },
-        { "saved by rename", [](Hall& hall) { hall.save_by_rename("screen.yaml", screen_yaml("城东营业厅")); }, "城东营业厅" },
+        { "saved by rename", [](Hall& hall) { hall.save_by_rename("screen.yaml", screen_yaml("城东营业厅")); },
+            "城东营业厅" },
         // Same size, same inode, same second: only the nanoseconds of the mtime differ.
         { "same size within the same second", [](Hall& hall) { hall.save("screen.yaml", screen_yaml("城西营业所")); },
             "城西营业所" },
@@ -188,9 +189,13 @@ TEST_CASE("config watcher: a touch or a save without a value change returns and 
     Case const cases[] = {
         { "touch the config", [](Hall& hall) { hall.stamp("screen.yaml"); } },
         { "touch the theme", [](Hall& hall) { hall.stamp("theme-a.yaml"); } },
-        { "save the same bytes by rename", [](Hall& hall) { hall.save_by_rename("screen.yaml", screen_yaml("城西营业厅")); } },
+        { "save the same bytes by rename",
+            [](Hall& hall) { hall.save_by_rename("screen.yaml", screen_yaml("城西营业厅")); } },
         { "add a comment", [](Hall& hall) { hall.save("screen.yaml", "# 城西\n" + screen_yaml("城西营业厅")); } },
-        { "spell a default out", [](Hall& hall) { hall.save("screen.yaml", screen_yaml("城西营业厅", "theme-a.yaml", "display:\n  rotate: 0\n")); } },
+        { "spell a default out",
+            [](Hall& hall) {
+                hall.save("screen.yaml", screen_yaml("城西营业厅", "theme-a.yaml", "display:\n  rotate: 0\n"));
+            } },
     };
     for (auto const& test : cases) {
         SUBCASE(test.name)
@@ -225,13 +230,17 @@ TEST_CASE("config watcher: a broken edit is reported once, the config in force s
             { Severity::Error, 4, 8, "end of sequence flow not found", "" }, screen_yaml("城东营业厅"),
             [](const ScreenConfig& config) { CHECK(config.hall == "城东营业厅"); } },
         { "unknown key", "screen.yaml", screen_yaml("城东营业厅", "theme-a.yaml", "dispaly:\n  fullscreen: false\n"),
-            { Severity::Error, 7, 1, "dispaly", "display" }, screen_yaml("城东营业厅", "theme-a.yaml", "display:\n  fullscreen: false\n"),
+            { Severity::Error, 7, 1, "dispaly", "display" },
+            screen_yaml("城东营业厅", "theme-a.yaml", "display:\n  fullscreen: false\n"),
             [](const ScreenConfig& config) {
                 CHECK(config.hall == "城东营业厅");
                 CHECK(config.fullscreen == false);
             } },
         { "theme with a bad colour", "theme-a.yaml", theme_yaml("#12345"), { Severity::Error, 3, 11, "accent", "" },
-            theme_yaml("#123456"), [](const ScreenConfig& config) { CHECK(config.theme.accent == Color { 0x12, 0x34, 0x56, 255 }); } },
+            theme_yaml("#123456"),
+            [](const ScreenConfig& config) {
+                CHECK(config.theme.accent == Color { 0x12, 0x34, 0x56, 255 });
+            } },
     };
     for (auto const& test : cases) {
         SUBCASE(test.name)
@@ -328,7 +337,8 @@ TEST_CASE("config watcher: a config naming a theme file not there yet is picked 
     hall.save("screen.yaml", screen_yaml("城西营业厅", "theme-new.yaml"));
     hall.expect_nothing(2);
     INFO(hall.diagnostics.format_all());
-    CHECK(test::has_diagnostic(hall.diagnostics, hall.path_of("screen.yaml"), { Severity::Error, 6, 8, "theme file not found", "" }));
+    CHECK(test::has_diagnostic(
+        hall.diagnostics, hall.path_of("screen.yaml"), { Severity::Error, 6, 8, "theme file not found", "" }));
     CHECK(hall.watcher->watched_theme_file() == hall.path_of("theme-new.yaml"));
     auto reported = hall.diagnostics.all().size();
 
@@ -348,7 +358,8 @@ TEST_CASE("config watcher: a removed config is reported once, and a restored one
     hall.expect_nothing(6);
     INFO(hall.diagnostics.format_all());
     REQUIRE(hall.diagnostics.all().size() == 1);
-    CHECK(test::has_diagnostic(hall.diagnostics, hall.path_of("screen.yaml"), { Severity::Error, 0, 0, "was removed; keeping the config in force", "" }));
+    CHECK(test::has_diagnostic(hall.diagnostics, hall.path_of("screen.yaml"),
+        { Severity::Error, 0, 0, "was removed; keeping the config in force", "" }));
     CHECK(hall.watcher->in_force().hall == "城西营业厅");
 
     hall.save("screen.yaml", screen_yaml("城东营业厅"));
@@ -378,13 +389,15 @@ TEST_CASE("config watcher: a new config's warnings are reported with it")
     Hall hall;
     hall.expect_nothing(1);
     hall.save("screen.yaml",
-        "screen:\n  id: t-01\n  hall: 城西营业厅\ncontent:\n  server: http://127.0.0.1:8080\n  allow_unsigned: true\ntheme: theme-a.yaml\n");
+        "screen:\n  id: t-01\n  hall: 城西营业厅\ncontent:\n  server: http://127.0.0.1:8080\n  allow_unsigned: "
+        "true\ntheme: theme-a.yaml\n");
     hall.expect_nothing(1);
     auto next = hall.check();
     REQUIRE(next);
     CHECK(next->server == "http://127.0.0.1:8080");
     CHECK(hall.diagnostics.error_count() == 0);
-    CHECK(test::has_diagnostic(hall.diagnostics, hall.path_of("screen.yaml"), { Severity::Warning, 5, 11, "no 'public_key'", "" }));
+    CHECK(test::has_diagnostic(
+        hall.diagnostics, hall.path_of("screen.yaml"), { Severity::Warning, 5, 11, "no 'public_key'", "" }));
 }
 
 TEST_CASE("config watcher: a config without a file watches nothing")
@@ -411,9 +424,15 @@ TEST_CASE("compare_configs: each key is applied live or needs a restart")
         { "screen.tags", Applied::Live, [](ScreenConfig& c) { c.tags.push_back("lobby"); } },
         { "display.fullscreen", Applied::Restart, [](ScreenConfig& c) { c.fullscreen = false; } },
         { "display.index", Applied::Restart, [](ScreenConfig& c) { c.display_index = 1; } },
-        { "display.size", Applied::Restart, [](ScreenConfig& c) { c.size = { 1280, 720 }; } },
+        { "display.size", Applied::Restart,
+            [](ScreenConfig& c) {
+                c.size = { 1280, 720 };
+            } },
         { "display.rotate", Applied::Restart, [](ScreenConfig& c) { c.rotate = 90; } },
-        { "display.on_hours", Applied::Live, [](ScreenConfig& c) { c.on_hours.push_back({ 450, 1110 }); } },
+        { "display.on_hours", Applied::Live,
+            [](ScreenConfig& c) {
+                c.on_hours.push_back({ 450, 1110 });
+            } },
         { "display.off_hours", Applied::Live, [](ScreenConfig& c) { c.off_hours = OffHours::DimmedClock; } },
         { "display.renderer", Applied::Restart, [](ScreenConfig& c) { c.renderer = RendererSetting::Software; } },
         { "content.server", Applied::Restart, [](ScreenConfig& c) { c.server = "http://10.0.0.2:8080"; } },
@@ -424,7 +443,10 @@ TEST_CASE("compare_configs: each key is applied live or needs a restart")
         { "content.public_key", Applied::Restart,
             [](ScreenConfig& c) { c.public_key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; } },
         { "theme", Applied::Live, [](ScreenConfig& c) { c.theme_file = "/etc/hallboard/themes/other.yaml"; } },
-        { "theme", Applied::Live, [](ScreenConfig& c) { c.theme.accent = Color { 1, 2, 3, 255 }; } },
+        { "theme", Applied::Live,
+            [](ScreenConfig& c) {
+                c.theme.accent = Color { 1, 2, 3, 255 };
+            } },
         { "theme", Applied::Live, [](ScreenConfig& c) { c.theme.body_size = 0.05; } },
         { "timezone", Applied::Restart, [](ScreenConfig& c) { c.timezone = "Asia/Urumqi"; } },
         { "rotation.transition", Applied::Live, [](ScreenConfig& c) { c.transition = Transition::Cut; } },

@@ -8,7 +8,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-ContentCheckOptions no_picture_decoding() { return { Date { 2026, 12, 1 }, {} }; }
+ContentCheckOptions no_picture_decoding()
+{
+    return { Date { 2026, 12, 1 }, {} };
+}
 
 std::string messages(const Diagnostics& diagnostics)
 {
@@ -26,8 +29,8 @@ TEST_CASE("each path is checked as its kind")
     fs::path const root(HALLBOARD_SOURCE_DIR);
     struct Case {
         fs::path path;
-        char const* line;   // the report's line; empty: none
-        char const* error;  // part of an error; empty: none
+        char const* line;  // the report's line; empty: none
+        char const* error; // part of an error; empty: none
         int errors;
     };
     Case const cases[] = {
@@ -77,7 +80,8 @@ TEST_CASE("with nothing local to lay out, each server config is warned about")
     run.server_configs = { "a.yaml", "b.yaml" };
     warn_nothing_to_lay_out(run, { 1080, 1920 });
     REQUIRE(run.report.diagnostics.warning_count() == 2);
-    CHECK(run.report.diagnostics.all()[0].hint.find("hallboard check --size 1080x1920 CONTENT_FOLDER") != std::string::npos);
+    CHECK(run.report.diagnostics.all()[0].hint.find("hallboard check --size 1080x1920 CONTENT_FOLDER")
+        != std::string::npos);
 
     CheckRun with_source;
     with_source.server_configs = { "a.yaml" };

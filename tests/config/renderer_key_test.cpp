@@ -27,7 +27,8 @@ TEST_CASE("display.renderer takes auto, gpu or software, and defaults to auto")
         SUBCASE(test_case.display)
         {
             Diagnostics diagnostics;
-            auto config = parse_screen_config(config_with_display(test_case.display), "/halls/screen.yaml", diagnostics);
+            auto config
+                = parse_screen_config(config_with_display(test_case.display), "/halls/screen.yaml", diagnostics);
             INFO(diagnostics.format_all());
             REQUIRE(config);
             CHECK(diagnostics.all().empty());
@@ -43,17 +44,21 @@ TEST_CASE("a wrong display.renderer is an error at the value, with a hint")
         test::ExpectedDiagnostic expected;
     };
     Case const cases[] = {
-        { "  renderer: sofware\n", { Severity::Error, 4, 13, "'renderer' must be auto, gpu or software, not 'sofware'", "did you mean 'software'?" } },
+        { "  renderer: sofware\n",
+            { Severity::Error, 4, 13, "'renderer' must be auto, gpu or software, not 'sofware'",
+                "did you mean 'software'?" } },
         { "  renderer: gpus\n", { Severity::Error, 4, 13, "not 'gpus'", "did you mean 'gpu'?" } },
         { "  renderer: opengl\n", { Severity::Error, 4, 13, "not 'opengl'", "software never touches OpenGL" } },
         { "  renderer: [gpu]\n", { Severity::Error, 4, 13, "'renderer'", "" } },
-        { "  rendrer: gpu\n", { Severity::Error, 4, 3, "unknown key 'rendrer' in 'display'", "did you mean 'renderer'?" } },
+        { "  rendrer: gpu\n",
+            { Severity::Error, 4, 3, "unknown key 'rendrer' in 'display'", "did you mean 'renderer'?" } },
     };
     for (auto const& test_case : cases) {
         SUBCASE(test_case.display)
         {
             Diagnostics diagnostics;
-            auto config = parse_screen_config(config_with_display(test_case.display), "/halls/screen.yaml", diagnostics);
+            auto config
+                = parse_screen_config(config_with_display(test_case.display), "/halls/screen.yaml", diagnostics);
             INFO(diagnostics.format_all());
             CHECK_FALSE(config);
             CHECK(diagnostics.error_count() == 1);

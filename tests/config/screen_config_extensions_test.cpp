@@ -59,18 +59,23 @@ TEST_CASE("a wrong content.heartbeat is an error at the value")
     Case const cases[] = {
         { "  heartbeat: 500ms\n", { Severity::Error, 6, 14, "'heartbeat' must be between 1s and 1h, not 500ms", "" } },
         { "  heartbeat: 2h\n", { Severity::Error, 6, 14, "'heartbeat' must be between 1s and 1h, not 2h", "" } },
-        { "  heartbeat: 30\n", { Severity::Error, 6, 14, "'heartbeat' must be a duration like 8s", "add a unit: 30s" } },
+        { "  heartbeat: 30\n",
+            { Severity::Error, 6, 14, "'heartbeat' must be a duration like 8s", "add a unit: 30s" } },
         { "  heartbeat: often\n", { Severity::Error, 6, 14, "'heartbeat' must be a duration like 8s", "" } },
-        { "  heartbeat: 1500ms\n", { Severity::Error, 6, 14, "'heartbeat' must be whole seconds, not 1500ms", "write e.g. 1s" } },
+        { "  heartbeat: 1500ms\n",
+            { Severity::Error, 6, 14, "'heartbeat' must be whole seconds, not 1500ms", "write e.g. 1s" } },
         { "  heartbeat: [1s]\n", { Severity::Error, 6, 14, "'heartbeat'", "" } },
-        { "  heartbeet: 5s\n", { Severity::Error, 6, 3, "unknown key 'heartbeet' in 'content'", "did you mean 'heartbeat'?" } },
-        { "  hearbeat: 5s\n", { Severity::Error, 6, 3, "unknown key 'hearbeat' in 'content'", "did you mean 'heartbeat'?" } },
+        { "  heartbeet: 5s\n",
+            { Severity::Error, 6, 3, "unknown key 'heartbeet' in 'content'", "did you mean 'heartbeat'?" } },
+        { "  hearbeat: 5s\n",
+            { Severity::Error, 6, 3, "unknown key 'hearbeat' in 'content'", "did you mean 'heartbeat'?" } },
     };
     for (auto const& test_case : cases) {
         SUBCASE(test_case.content)
         {
             Diagnostics diagnostics;
-            auto config = parse_screen_config(config_with_content(server_lines + test_case.content), config_path, diagnostics);
+            auto config
+                = parse_screen_config(config_with_content(server_lines + test_case.content), config_path, diagnostics);
             INFO(diagnostics.format_all());
             CHECK_FALSE(config);
             CHECK(diagnostics.error_count() == 1);
@@ -82,7 +87,8 @@ TEST_CASE("a wrong content.heartbeat is an error at the value")
 TEST_CASE("content.heartbeat with a local source is a warning: nothing is sent")
 {
     Diagnostics diagnostics;
-    auto config = parse_screen_config(config_with_content("  source: content\n  heartbeat: 5s\n"), config_path, diagnostics);
+    auto config
+        = parse_screen_config(config_with_content("  source: content\n  heartbeat: 5s\n"), config_path, diagnostics);
     INFO(diagnostics.format_all());
     REQUIRE(config);
     CHECK(diagnostics.error_count() == 0);
@@ -130,7 +136,8 @@ TEST_CASE("a wrong display.off_hours is an error at the value, with the allowed 
         { "  on_hours: \"07:30-18:30\"\n  off_hours: black\n",
             { Severity::Error, 5, 14, "'off_hours' must be blank or clock, not 'black'", "did you mean 'blank'?" } },
         { "  on_hours: \"07:30-18:30\"\n  off_hours: dimmed\n",
-            { Severity::Error, 5, 14, "'off_hours' must be blank or clock, not 'dimmed'", "blank: a black screen; clock: a dimmed clock" } },
+            { Severity::Error, 5, 14, "'off_hours' must be blank or clock, not 'dimmed'",
+                "blank: a black screen; clock: a dimmed clock" } },
         { "  on_hours: \"07:30-18:30\"\n  off_hours: [clock]\n", { Severity::Error, 5, 14, "'off_hours'", "" } },
         // No warning about on_hours on top of the error: the value is what needs fixing.
         { "  off_hours: true\n", { Severity::Error, 4, 14, "'off_hours' must be blank or clock, not 'true'", "" } },
@@ -171,7 +178,8 @@ TEST_CASE("display.off_hours without on_hours is a warning, not an error")
             CHECK(diagnostics.error_count() == 0);
             CHECK(diagnostics.warning_count() == 1);
             CHECK(test::has_diagnostic(diagnostics, config_path,
-                { Severity::Warning, 4, 14, "'off_hours' has no effect without 'on_hours'", "on_hours: \"07:30-18:30\"" }));
+                { Severity::Warning, 4, 14, "'off_hours' has no effect without 'on_hours'",
+                    "on_hours: \"07:30-18:30\"" }));
             CHECK(config->off_hours == test_case.expected);
         }
     }

@@ -1,4 +1,5 @@
-// The key table against docs/screen-config.md (every key, its default, live or restart) and against ScreenConfig's defaults.
+// The key table against docs/screen-config.md (every key, its default, live or restart) and against ScreenConfig's
+// defaults.
 #include "player/config/screen_config_keys.h"
 
 #include <doctest/doctest.h>

@@ -162,7 +162,7 @@ TEST_CASE("the high-contrast theme is dark with light text")
     CHECK(contrast_ratio(theme->text, theme->background) >= 15);
     CHECK(contrast_ratio(theme->header_text, theme->header_background) >= 7);
     CHECK(contrast_ratio(theme->ticker_text, theme->ticker_background) >= 7);
-    CHECK(theme->accent.g > theme->accent.r); // green accent
+    CHECK(theme->accent.g > theme->accent.r);                     // green accent
     CHECK(theme->font_families == default_theme().font_families); // left out: kept
 }
 
@@ -255,29 +255,44 @@ TEST_CASE("malformed themes report the place and the problem")
         test::ExpectedDiagnostic expected;
     };
     Case const cases[] = {
-        { "colours:\n  text: \"#000000\"\n", { Severity::Error, 1, 1, "unknown key 'colours' in the theme", "did you mean 'colors'?" } },
-        { "colors:\n  backgrond: \"#ffffff\"\n", { Severity::Error, 2, 3, "unknown key 'backgrond' in 'colors'", "did you mean 'background'?" } },
-        { "colors:\n  text: #1b2b26\n", { Severity::Error, 2, 3, "colour 'text' is empty", "put the colour in quotes" } },
-        { "colors:\n  text: \"#12345\"\n", { Severity::Error, 2, 9, "colour 'text' must be \"#rrggbb\" or \"#rrggbbaa\", not '#12345'", "" } },
+        { "colours:\n  text: \"#000000\"\n",
+            { Severity::Error, 1, 1, "unknown key 'colours' in the theme", "did you mean 'colors'?" } },
+        { "colors:\n  backgrond: \"#ffffff\"\n",
+            { Severity::Error, 2, 3, "unknown key 'backgrond' in 'colors'", "did you mean 'background'?" } },
+        { "colors:\n  text: #1b2b26\n",
+            { Severity::Error, 2, 3, "colour 'text' is empty", "put the colour in quotes" } },
+        { "colors:\n  text: \"#12345\"\n",
+            { Severity::Error, 2, 9, "colour 'text' must be \"#rrggbb\" or \"#rrggbbaa\", not '#12345'", "" } },
         { "colors:\n  text: \"#12345g\"\n", { Severity::Error, 2, 9, "not '#12345g'", "" } },
         { "colors:\n  text: [1, 2]\n", { Severity::Error, 2, 9, "colour 'text' must be a single value", "" } },
         { "colors: red\n", { Severity::Error, 1, 9, "'colors' must be a mapping", "" } },
-        { "sizes:\n  body: 0.8\n", { Severity::Error, 2, 9, "'body' must be between 0.005 and 0.5 (a fraction of the screen's short side), not 0.8", "" } },
+        { "sizes:\n  body: 0.8\n",
+            { Severity::Error, 2, 9,
+                "'body' must be between 0.005 and 0.5 (a fraction of the screen's short side), not 0.8", "" } },
         { "sizes:\n  title: big\n", { Severity::Error, 2, 10, "'title' must be a number, not 'big'", "" } },
         { "sizes:\n  body: 0,05\n", { Severity::Error, 2, 9, "'body' must be a number", "point" } },
         { "sizes:\n  margin: -0.1\n", { Severity::Error, 2, 11, "'margin' must be between 0 and 0.5", "" } },
-        { "sizes:\n  line_spacing: 0.8\n", { Severity::Error, 2, 17, "'line_spacing' must be between 1 and 3 (times the font size)", "" } },
-        { "sizes:\n  minimum: 0.05\n", { Severity::Error, 2, 12, "the minimum text size (0.05) is larger than the body size (0.042)", "" } },
-        { "sizes: {header: 0.3, ticker: 0.3}\n", { Severity::Error, 1, 30, "header and ticker together take 0.6", "" } },
+        { "sizes:\n  line_spacing: 0.8\n",
+            { Severity::Error, 2, 17, "'line_spacing' must be between 1 and 3 (times the font size)", "" } },
+        { "sizes:\n  minimum: 0.05\n",
+            { Severity::Error, 2, 12, "the minimum text size (0.05) is larger than the body size (0.042)", "" } },
+        { "sizes: {header: 0.3, ticker: 0.3}\n",
+            { Severity::Error, 1, 30, "header and ticker together take 0.6", "" } },
         { "sizes:\n  size: 0.1\n", { Severity::Error, 2, 3, "unknown key 'size' in 'sizes'", "" } },
-        { "timing:\n  min_duration: 8\n", { Severity::Error, 2, 17, "'min_duration' must be a duration like 8s", "add a unit: 8s" } },
-        { "timing:\n  min_duration: 50s\n", { Severity::Error, 2, 17, "'min_duration' (50s) is longer than 'max_duration' (40s)", "" } },
-        { "timing:\n  reading_speed: 0\n", { Severity::Error, 2, 18, "'reading_speed' must be between 0.5 and 50 (characters per second), not 0", "" } },
+        { "timing:\n  min_duration: 8\n",
+            { Severity::Error, 2, 17, "'min_duration' must be a duration like 8s", "add a unit: 8s" } },
+        { "timing:\n  min_duration: 50s\n",
+            { Severity::Error, 2, 17, "'min_duration' (50s) is longer than 'max_duration' (40s)", "" } },
+        { "timing:\n  reading_speed: 0\n",
+            { Severity::Error, 2, 18, "'reading_speed' must be between 0.5 and 50 (characters per second), not 0",
+                "" } },
         { "timing:\n  ticker_speed: 5\n", { Severity::Error, 2, 17, "'ticker_speed' must be between 0.01 and 2", "" } },
         { "fonts:\n  families: []\n", { Severity::Error, 2, 13, "'families' lists no font", "" } },
         { "fonts:\n  families: Noto Sans\n", { Severity::Error, 2, 13, "'families' must be a list", "" } },
-        { "fonts:\n  family: [Noto Sans CJK SC]\n", { Severity::Error, 2, 3, "unknown key 'family' in 'fonts'", "allowed here: families" } },
-        { "colors:\n  text: \"#000000\"\n  text: \"#111111\"\n", { Severity::Error, 3, 3, "'text' appears twice in 'colors'", "only the first" } },
+        { "fonts:\n  family: [Noto Sans CJK SC]\n",
+            { Severity::Error, 2, 3, "unknown key 'family' in 'fonts'", "allowed here: families" } },
+        { "colors:\n  text: \"#000000\"\n  text: \"#111111\"\n",
+            { Severity::Error, 3, 3, "'text' appears twice in 'colors'", "only the first" } },
         { "- a\n- b\n", { Severity::Error, 1, 1, "a theme file must be a mapping", "" } },
         { "colors:\n\ttext: \"#000000\"\n", { Severity::Error, 2, 1, "tab used for indentation", "" } },
     };
@@ -301,8 +316,10 @@ TEST_CASE("readability problems are warnings, and the theme still loads")
         test::ExpectedDiagnostic expected;
     };
     Case const cases[] = {
-        { "colors:\n  muted_text: \"#aaaaaa\"\n", { Severity::Warning, 2, 15, "'muted_text' on 'background' has a contrast of", "" } },
-        { "colors:\n  accent: \"#7fd1bc\"\n", { Severity::Warning, 2, 11, "'on_accent' on 'accent' has a contrast of", "" } },
+        { "colors:\n  muted_text: \"#aaaaaa\"\n",
+            { Severity::Warning, 2, 15, "'muted_text' on 'background' has a contrast of", "" } },
+        { "colors:\n  accent: \"#7fd1bc\"\n",
+            { Severity::Warning, 2, 11, "'on_accent' on 'accent' has a contrast of", "" } },
         { "sizes:\n  line_spacing: 1.2\n", { Severity::Warning, 2, 17, "'line_spacing' below 1.3", "" } },
     };
     for (auto const& test_case : cases) {

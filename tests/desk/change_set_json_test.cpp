@@ -25,7 +25,10 @@ ChangeSet sample_change()
     return change;
 }
 
-nlohmann::json sample_json() { return nlohmann::json::parse(*change_set_to_json(sample_change())); }
+nlohmann::json sample_json()
+{
+    return nlohmann::json::parse(*change_set_to_json(sample_change()));
+}
 
 } // namespace
 
@@ -79,27 +82,36 @@ TEST_CASE("malformed, hostile and oversized change sets are refused with the rea
         { "an unknown key", edited([](Json& j) { j["force"] = true; }), "force" },
         { "a missing key", edited([](Json& j) { j.erase("base_version"); }), "base_version" },
         { "a negative version", edited([](Json& j) { j["base_version"] = -1; }), "base_version" },
-        { "a message too long", edited([](Json& j) { j["message"] = std::string(max_change_message_bytes + 1, 'x'); }), "longer than" },
+        { "a message too long", edited([](Json& j) { j["message"] = std::string(max_change_message_bytes + 1, 'x'); }),
+            "longer than" },
         { "an unknown operation", edited([](Json& j) { j["notices"][0]["op"] = "replace"; }), "notices[0].op" },
         { "a bad id", edited([](Json& j) { j["notices"][0]["id"] = "../etc"; }), "notice id" },
         { "an id twice", edited([](Json& j) { j["notices"][1] = j["notices"][0]; }), "appears twice" },
-        { "a file outside notices/", edited([](Json& j) { j["notices"][0]["file"] = "notices/../../x.yaml"; }), "not the name of a notice file" },
-        { "a hidden notice file", edited([](Json& j) { j["notices"][0]["file"] = "notices/.x.yaml"; }), "not the name of a notice file" },
-        { "text damaged on the way", edited([](Json& j) { j["notices"][0]["text"] = "id: outage\n"; }), "not the sha256" },
+        { "a file outside notices/", edited([](Json& j) { j["notices"][0]["file"] = "notices/../../x.yaml"; }),
+            "not the name of a notice file" },
+        { "a hidden notice file", edited([](Json& j) { j["notices"][0]["file"] = "notices/.x.yaml"; }),
+            "not the name of a notice file" },
+        { "text damaged on the way", edited([](Json& j) { j["notices"][0]["text"] = "id: outage\n"; }),
+            "not the sha256" },
         { "a notice file too large", edited([](Json& j) {
-              std::string big(1024 * 1024 + 1, 'x');
-              j["notices"][0]["text"] = big;
-              j["notices"][0]["sha256"] = sha256_hex_of(big);
-          }), "larger than" },
-        { "a withdrawal carrying a file", edited([](Json& j) { j["notices"][1]["file"] = "notices/safety.yaml"; }), "file" },
+             std::string big(1024 * 1024 + 1, 'x');
+             j["notices"][0]["text"] = big;
+             j["notices"][0]["sha256"] = sha256_hex_of(big);
+         }),
+            "larger than" },
+        { "a withdrawal carrying a file", edited([](Json& j) { j["notices"][1]["file"] = "notices/safety.yaml"; }),
+            "file" },
         { "a change without its base", edited([](Json& j) { j["notices"][2].erase("base_sha256"); }), "base_sha256" },
-        { "a base that is not a sha256", edited([](Json& j) { j["notices"][2]["base_sha256"] = "abc"; }), "hexadecimal" },
-        { "another channel file", edited([](Json& j) { j["channel"]["file"] = "../channel.yaml"; }), "not channel.yaml" },
+        { "a base that is not a sha256", edited([](Json& j) { j["notices"][2]["base_sha256"] = "abc"; }),
+            "hexadecimal" },
+        { "another channel file", edited([](Json& j) { j["channel"]["file"] = "../channel.yaml"; }),
+            "not channel.yaml" },
         { "a channel half given", edited([](Json& j) { j["channel"]["text"] = nullptr; }), "all given or all null" },
         { "an asset outside assets/", edited([](Json& j) { j["assets"][0]["path"] = "/etc/passwd"; }), "absolute" },
         { "an asset climbing out", edited([](Json& j) { j["assets"][0]["path"] = "assets/../../x.png"; }), ".." },
         { "an asset too large", edited([](Json& j) { j["assets"][1]["size"] = 21 * 1024 * 1024; }), "size" },
-        { "a removal without its base", edited([](Json& j) { j["assets"][0]["base_sha256"] = nullptr; }), "needs the sha256" },
+        { "a removal without its base", edited([](Json& j) { j["assets"][0]["base_sha256"] = nullptr; }),
+            "needs the sha256" },
     };
     for (auto const& row : rows) {
         CAPTURE(row.name);

@@ -12,7 +12,7 @@ namespace hallboard::desk::test {
 
 // The error of a failed Result for a REQUIRE_MESSAGE; safe to evaluate on success too (doctest
 // evaluates messages even for passing checks when run with -s).
-template<typename T>
+template <typename T>
 std::string why(const Result<T>& result)
 {
     return result ? std::string() : result.error();

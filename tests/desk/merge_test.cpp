@@ -32,7 +32,7 @@ struct Scenario {
     const char* name;
     std::function<void(SourceSnapshot&)> theirs;
     std::function<void(SourceSnapshot&)> ours;
-    std::vector<std::string> conflicts;                  // names; empty: a clean merge
+    std::vector<std::string> conflicts;                      // names; empty: a clean merge
     std::function<void(const SourceSnapshot&)> check_merged; // on a clean merge
 };
 
@@ -42,87 +42,80 @@ std::optional<SourceText> optional_of_notice(const SourceSnapshot& snapshot, con
     return found == snapshot.notices.end() ? std::nullopt : std::optional(found->second);
 }
 
-void edit(SourceSnapshot& snapshot, const std::string& id, const std::string& text) { test::add_ticker(snapshot, id, text); }
+void edit(SourceSnapshot& snapshot, const std::string& id, const std::string& text)
+{
+    test::add_ticker(snapshot, id, text);
+}
 
 } // namespace
 
 TEST_CASE("merging a change made against version 1 onto what the server has now")
 {
     const Scenario scenarios[] = {
-        { "different notices changed: both changes kept",
-            [](auto& s) { edit(s, "welcome", "欢迎光临 新年快乐"); },
-            [](auto& s) { edit(s, "hours", "营业时间 9:00-17:00"); },
-            {},
+        { "different notices changed: both changes kept", [](auto& s) { edit(s, "welcome", "欢迎光临 新年快乐"); },
+            [](auto& s) { edit(s, "hours", "营业时间 9:00-17:00"); }, {},
             [](auto const& m) {
                 CHECK(m.notices.at("welcome").bytes.find("新年快乐") != std::string::npos);
                 CHECK(m.notices.at("hours").bytes.find("9:00") != std::string::npos);
                 CHECK(m.notices.contains("safety"));
             } },
-        { "notices added on both sides: both kept",
-            [](auto& s) { edit(s, "outage", "明日停电"); },
-            [](auto& s) { edit(s, "tariff", "电价调整"); },
-            {},
-            [](auto const& m) { CHECK(m.notices.size() == 5); } },
-        { "the same change made on both sides is not a conflict",
-            [](auto& s) { edit(s, "welcome", "欢迎"); },
-            [](auto& s) { edit(s, "welcome", "欢迎"); },
-            {},
+        { "notices added on both sides: both kept", [](auto& s) { edit(s, "outage", "明日停电"); },
+            [](auto& s) { edit(s, "tariff", "电价调整"); }, {}, [](auto const& m) { CHECK(m.notices.size() == 5); } },
+        { "the same change made on both sides is not a conflict", [](auto& s) { edit(s, "welcome", "欢迎"); },
+            [](auto& s) { edit(s, "welcome", "欢迎"); }, {},
             [](auto const& m) { CHECK(m.notices.at("welcome").bytes.find("\"欢迎\"") != std::string::npos); } },
-        { "the same notice changed differently: a conflict naming it",
-            [](auto& s) { edit(s, "welcome", "欢迎 A"); },
-            [](auto& s) { edit(s, "welcome", "欢迎 B"); edit(s, "hours", "营业时间 9:00"); },
+        { "the same notice changed differently: a conflict naming it", [](auto& s) { edit(s, "welcome", "欢迎 A"); },
+            [](auto& s) {
+                edit(s, "welcome", "欢迎 B");
+                edit(s, "hours", "营业时间 9:00");
+            },
             { "welcome" }, {} },
-        { "withdrawn on the server, edited here: a conflict",
-            [](auto& s) { s.notices.erase("safety"); },
-            [](auto& s) { edit(s, "safety", "注意安全 新版"); },
-            { "safety" }, {} },
-        { "edited on the server, withdrawn here: a conflict",
-            [](auto& s) { edit(s, "safety", "注意安全 新版"); },
-            [](auto& s) { s.notices.erase("safety"); },
-            { "safety" }, {} },
-        { "withdrawn on the server, untouched here: stays withdrawn",
-            [](auto& s) { s.notices.erase("safety"); },
-            [](auto& s) { edit(s, "hours", "营业时间 9:00"); },
-            {},
+        { "withdrawn on the server, edited here: a conflict", [](auto& s) { s.notices.erase("safety"); },
+            [](auto& s) { edit(s, "safety", "注意安全 新版"); }, { "safety" }, {} },
+        { "edited on the server, withdrawn here: a conflict", [](auto& s) { edit(s, "safety", "注意安全 新版"); },
+            [](auto& s) { s.notices.erase("safety"); }, { "safety" }, {} },
+        { "withdrawn on the server, untouched here: stays withdrawn", [](auto& s) { s.notices.erase("safety"); },
+            [](auto& s) { edit(s, "hours", "营业时间 9:00"); }, {},
             [](auto const& m) { CHECK_FALSE(m.notices.contains("safety")); } },
-        { "withdrawn on both sides: withdrawn",
-            [](auto& s) { s.notices.erase("safety"); },
-            [](auto& s) { s.notices.erase("safety"); },
-            {},
+        { "withdrawn on both sides: withdrawn", [](auto& s) { s.notices.erase("safety"); },
+            [](auto& s) { s.notices.erase("safety"); }, {},
             [](auto const& m) { CHECK_FALSE(m.notices.contains("safety")); } },
-        { "the same new id added differently: a conflict",
-            [](auto& s) { edit(s, "outage", "明日停电 A"); },
-            [](auto& s) { edit(s, "outage", "明日停电 B"); },
-            { "outage" }, {} },
+        { "the same new id added differently: a conflict", [](auto& s) { edit(s, "outage", "明日停电 A"); },
+            [](auto& s) { edit(s, "outage", "明日停电 B"); }, { "outage" }, {} },
         { "two new notices in one file: a conflict naming the file",
-            [](auto& s) { s.notices["outage"] = make_source_text("notices/50.yaml", test::ticker_yaml("outage", "停电")); },
-            [](auto& s) { s.notices["tariff"] = make_source_text("notices/50.yaml", test::ticker_yaml("tariff", "电价")); },
+            [](auto& s) {
+                s.notices["outage"] = make_source_text("notices/50.yaml", test::ticker_yaml("outage", "停电"));
+            },
+            [](auto& s) {
+                s.notices["tariff"] = make_source_text("notices/50.yaml", test::ticker_yaml("tariff", "电价"));
+            },
             { "notices/50.yaml" }, {} },
         { "a renamed file is a change of that notice, merged with an edit elsewhere",
             [](auto& s) { s.notices["welcome"].file = "notices/00-welcome.yaml"; },
-            [](auto& s) { edit(s, "hours", "营业时间 9:00"); },
-            {},
+            [](auto& s) { edit(s, "hours", "营业时间 9:00"); }, {},
             [](auto const& m) { CHECK(m.notices.at("welcome").file == "notices/00-welcome.yaml"); } },
         { "channel.yaml changed on one side: taken",
             [](auto& s) { s.channel = make_source_text("channel.yaml", "footer: 新供电局\n"); },
-            [](auto& s) { edit(s, "hours", "营业时间 9:00"); },
-            {},
+            [](auto& s) { edit(s, "hours", "营业时间 9:00"); }, {},
             [](auto const& m) { CHECK(m.channel->bytes == "footer: 新供电局\n"); } },
         { "channel.yaml changed differently on both sides: a conflict",
             [](auto& s) { s.channel = make_source_text("channel.yaml", "footer: A\n"); },
-            [](auto& s) { s.channel = make_source_text("channel.yaml", "footer: B\n"); },
-            { "channel.yaml" }, {} },
-        { "channel.yaml removed on one side and changed on the other: a conflict",
-            [](auto& s) { s.channel.reset(); },
-            [](auto& s) { s.channel = make_source_text("channel.yaml", "footer: B\n"); },
-            { "channel.yaml" }, {} },
+            [](auto& s) { s.channel = make_source_text("channel.yaml", "footer: B\n"); }, { "channel.yaml" }, {} },
+        { "channel.yaml removed on one side and changed on the other: a conflict", [](auto& s) { s.channel.reset(); },
+            [](auto& s) { s.channel = make_source_text("channel.yaml", "footer: B\n"); }, { "channel.yaml" }, {} },
         { "a picture replaced on both sides with other bytes: a conflict naming its path",
-            [](auto& s) { s.assets["assets/logo.png"] = { std::string(64, 'b'), 1 }; },
-            [](auto& s) { s.assets["assets/logo.png"] = { std::string(64, 'c'), 2 }; },
+            [](auto& s) {
+                s.assets["assets/logo.png"] = { std::string(64, 'b'), 1 };
+            },
+            [](auto& s) {
+                s.assets["assets/logo.png"] = { std::string(64, 'c'), 2 };
+            },
             { "assets/logo.png" }, {} },
         { "a picture added here and another removed there: both happen",
             [](auto& s) { s.assets.erase("assets/logo.png"); },
-            [](auto& s) { s.assets["assets/poster.png"] = { std::string(64, 'd'), 3 }; },
+            [](auto& s) {
+                s.assets["assets/poster.png"] = { std::string(64, 'd'), 3 };
+            },
             {},
             [](auto const& m) {
                 CHECK_FALSE(m.assets.contains("assets/logo.png"));

@@ -78,9 +78,15 @@ TEST_CASE("every slide kind matches its golden image")
 
     bool update = std::getenv("HALLBOARD_UPDATE_GOLDEN") != nullptr;
     const GoldenCase cases[] = {
-        { "tariff", 1920, 1080 }, { "flow", 1920, 1080 }, { "commitments", 1920, 1080 },
-        { "hotlines", 1920, 1080 }, { "outage", 1920, 1080 }, { "poster", 1920, 1080 },
-        { "tariff", 1080, 1920 }, { "flow", 1080, 1920 }, { "hotlines", 1080, 1920 },
+        { "tariff", 1920, 1080 },
+        { "flow", 1920, 1080 },
+        { "commitments", 1920, 1080 },
+        { "hotlines", 1920, 1080 },
+        { "outage", 1920, 1080 },
+        { "poster", 1920, 1080 },
+        { "tariff", 1080, 1920 },
+        { "flow", 1080, 1920 },
+        { "hotlines", 1080, 1920 },
     };
     for (auto const& golden : cases) {
         auto name = golden.notice_id + "-" + std::to_string(golden.width) + "x" + std::to_string(golden.height);

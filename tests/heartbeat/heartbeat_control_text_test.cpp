@@ -13,8 +13,13 @@ namespace {
 Json heartbeat_json(const std::string& hall, const std::string& sync_error)
 {
     return {
-        { "screen", "hz-chengxi-01" }, { "hall", hall }, { "version", 7 }, { "current_notice", nullptr }, { "uptime_s", 60 },
-        { "interval_s", 60 }, { "sent_at", "2026-11-23T10:00:00Z" },
+        { "screen", "hz-chengxi-01" },
+        { "hall", hall },
+        { "version", 7 },
+        { "current_notice", nullptr },
+        { "uptime_s", 60 },
+        { "interval_s", 60 },
+        { "sent_at", "2026-11-23T10:00:00Z" },
         { "sync", { { "result", "failed" }, { "error", sync_error }, { "at", "2026-11-23T09:59:30Z" } } },
         { "plays", Json::array() },
     };
@@ -28,7 +33,7 @@ std::string messages_of(const Diagnostics& diagnostics)
     return text;
 }
 
-}
+} // namespace
 
 TEST_CASE("heartbeat JSON: control characters in hall and sync.error are stored escaped")
 {
@@ -44,8 +49,14 @@ TEST_CASE("heartbeat JSON: control characters in hall and sync.error are stored 
         { "CR LF forging a row", "城西\r\nhz-fake-01  ok", "城西\\x0d\\x0ahz-fake-01  ok" },
         { "NUL cutting a row", std::string("城西") + '\0' + "forged", "城西\\x00forged" },
         { "DEL", "a\x7f", "a\\x7f" },
-        { "C1 CSI", "a\xC2\x9B" "2J", "a\\u{9b}2J" },
-        { "right-to-left override", "\xE2\x80\xAE" "ko", "\\u{202e}ko" },
+        { "C1 CSI",
+            "a\xC2\x9B"
+            "2J",
+            "a\\u{9b}2J" },
+        { "right-to-left override",
+            "\xE2\x80\xAE"
+            "ko",
+            "\\u{202e}ko" },
     };
     for (auto const& item : cases) {
         SUBCASE(item.name)

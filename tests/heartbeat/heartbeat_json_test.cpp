@@ -23,12 +23,15 @@ Heartbeat full_heartbeat()
     heartbeat.interval_s = 60;
     heartbeat.sent_at = "2026-11-23T10:00:00Z";
     heartbeat.sync = { SyncResult::Failed, "connection refused", "2026-11-23T09:59:30Z" };
-    heartbeat.plays = { { { 2026, 11, 22 }, "tariff-residential", 300, 6000 }, { { 2026, 11, 23 }, "tariff-residential", 12, 240 },
-        { { 2026, 11, 23 }, "hotlines", 1, 0 } };
+    heartbeat.plays = { { { 2026, 11, 22 }, "tariff-residential", 300, 6000 },
+        { { 2026, 11, 23 }, "tariff-residential", 12, 240 }, { { 2026, 11, 23 }, "hotlines", 1, 0 } };
     return heartbeat;
 }
 
-Json full_json() { return Json::parse(heartbeat_to_json(full_heartbeat())); }
+Json full_json()
+{
+    return Json::parse(heartbeat_to_json(full_heartbeat()));
+}
 
 std::string all_messages(const Diagnostics& diagnostics)
 {
@@ -38,7 +41,7 @@ std::string all_messages(const Diagnostics& diagnostics)
     return text;
 }
 
-}
+} // namespace
 
 TEST_CASE("heartbeat JSON: what a player writes, the server reads back unchanged")
 {
@@ -48,7 +51,10 @@ TEST_CASE("heartbeat JSON: what a player writes, the server reads back unchanged
     };
     std::vector<Case> cases = {
         { "every field set, a failed sync", [](Heartbeat&) {} },
-        { "a successful sync", [](Heartbeat& h) { h.sync = { SyncResult::Ok, "", "2026-11-23T09:59:30Z" }; } },
+        { "a successful sync",
+            [](Heartbeat& h) {
+                h.sync = { SyncResult::Ok, "", "2026-11-23T09:59:30Z" };
+            } },
         { "never synced (local content), no notice on screen, no plays",
             [](Heartbeat& h) {
                 h.sync = {};
@@ -63,7 +69,10 @@ TEST_CASE("heartbeat JSON: what a player writes, the server reads back unchanged
                 h.interval_s = max_heartbeat_interval_s;
                 h.plays = { { { 2026, 11, 23 }, std::string(64, 'n'), max_plays_per_day, max_play_seconds_per_day } };
             } },
-        { "text that JSON must escape", [](Heartbeat& h) { h.sync = { SyncResult::Failed, "bad \"quote\" \\ and/slash", "2026-11-23T09:59:30Z" }; } },
+        { "text that JSON must escape",
+            [](Heartbeat& h) {
+                h.sync = { SyncResult::Failed, "bad \"quote\" \\ and/slash", "2026-11-23T09:59:30Z" };
+            } },
     };
     for (auto const& item : cases) {
         SUBCASE(item.name)
@@ -108,34 +117,54 @@ TEST_CASE("heartbeat JSON: the strict reader refuses what does not follow the co
         { "notice id invalid", [](Json& j) { j["current_notice"] = "电价"; }, "current_notice:" },
         { "interval zero", [](Json& j) { j["interval_s"] = 0; }, "interval_s: must be a whole number from 1" },
         { "interval above a day", [](Json& j) { j["interval_s"] = max_heartbeat_interval_s + 1; }, "interval_s:" },
-        { "sent_at not UTC", [](Json& j) { j["sent_at"] = "2026-11-23 10:00:00"; }, "sent_at: '2026-11-23 10:00:00' is not a UTC time" },
+        { "sent_at not UTC", [](Json& j) { j["sent_at"] = "2026-11-23 10:00:00"; },
+            "sent_at: '2026-11-23 10:00:00' is not a UTC time" },
         { "sent_at impossible", [](Json& j) { j["sent_at"] = "2026-02-30T10:00:00Z"; }, "sent_at:" },
         { "unknown field", [](Json& j) { j["brightness"] = 80; }, "brightness: unknown field" },
-        { "sync result unknown", [](Json& j) { j["sync"]["result"] = "maybe"; }, "sync.result: must be one of ok, failed, never" },
-        { "failed sync without error", [](Json& j) { j["sync"]["error"] = nullptr; }, "sync.error: a failed sync needs its error" },
+        { "sync result unknown", [](Json& j) { j["sync"]["result"] = "maybe"; },
+            "sync.result: must be one of ok, failed, never" },
+        { "failed sync without error", [](Json& j) { j["sync"]["error"] = nullptr; },
+            "sync.error: a failed sync needs its error" },
         { "ok sync with an error", [](Json& j) { j["sync"]["result"] = "ok"; }, "sync.error: must be null unless" },
-        { "never synced but a time", [](Json& j) {
-             j["sync"] = { { "result", "never" }, { "error", nullptr }, { "at", "2026-11-23T10:00:00Z" } };
-         }, "sync.at: must be null" },
-        { "ok sync without time", [](Json& j) {
-             j["sync"] = { { "result", "ok" }, { "error", nullptr }, { "at", nullptr } };
-         }, "sync.at: the time of the last sync is missing" },
-        { "sync error too long", [](Json& j) { j["sync"]["error"] = std::string(max_sync_error_bytes + 1, 'e'); }, "sync.error: is longer" },
+        { "never synced but a time",
+            [](Json& j) {
+                j["sync"] = { { "result", "never" }, { "error", nullptr }, { "at", "2026-11-23T10:00:00Z" } };
+            },
+            "sync.at: must be null" },
+        { "ok sync without time",
+            [](Json& j) {
+                j["sync"] = { { "result", "ok" }, { "error", nullptr }, { "at", nullptr } };
+            },
+            "sync.at: the time of the last sync is missing" },
+        { "sync error too long", [](Json& j) { j["sync"]["error"] = std::string(max_sync_error_bytes + 1, 'e'); },
+            "sync.error: is longer" },
         { "plays not a list", [](Json& j) { j["plays"] = Json::object(); }, "plays: expected a list" },
-        { "play date impossible", [](Json& j) { j["plays"][0]["date"] = "2026-13-01"; }, "plays[0].date: '2026-13-01' is not a date" },
+        { "play date impossible", [](Json& j) { j["plays"][0]["date"] = "2026-13-01"; },
+            "plays[0].date: '2026-13-01' is not a date" },
         { "play count zero", [](Json& j) { j["plays"][0]["count"] = 0; }, "plays[0].count:" },
-        { "play count above a day's", [](Json& j) { j["plays"][0]["count"] = max_plays_per_day + 1; }, "plays[0].count:" },
-        { "play seconds above a day's", [](Json& j) { j["plays"][0]["seconds"] = max_play_seconds_per_day + 1; }, "plays[0].seconds:" },
-        { "play notice invalid", [](Json& j) { j["plays"][1]["notice"] = "Tariff"; }, "plays[1].notice: 'Tariff' is not a notice id" },
+        { "play count above a day's", [](Json& j) { j["plays"][0]["count"] = max_plays_per_day + 1; },
+            "plays[0].count:" },
+        { "play seconds above a day's", [](Json& j) { j["plays"][0]["seconds"] = max_play_seconds_per_day + 1; },
+            "plays[0].seconds:" },
+        { "play notice invalid", [](Json& j) { j["plays"][1]["notice"] = "Tariff"; },
+            "plays[1].notice: 'Tariff' is not a notice id" },
         { "play with an unknown field", [](Json& j) { j["plays"][0]["hall"] = "x"; }, "plays[0].hall: unknown field" },
-        { "the same day and notice twice", [](Json& j) { j["plays"].push_back(j["plays"][1]); }, "plays[3]: repeats the date and notice of plays[1]" },
-        { "too many plays", [](Json& j) {
-             Json plays = Json::array();
-             for (size_t i = 0; i <= max_heartbeat_plays; ++i)
-                 plays.push_back({ { "date", "2026-11-23" }, { "notice", "n" + std::to_string(i) }, { "count", 1 }, { "seconds", 1 } });
-             j["plays"] = plays;
-         }, "plays: holds 401 entries, more than the limit of 400" },
-        { "a list instead of an object", [](Json& j) { j = Json::array({ 1, 2 }); }, "expected an object, found a list" },
+        { "the same day and notice twice", [](Json& j) { j["plays"].push_back(j["plays"][1]); },
+            "plays[3]: repeats the date and notice of plays[1]" },
+        { "too many plays",
+            [](Json& j) {
+                Json plays = Json::array();
+                for (size_t i = 0; i <= max_heartbeat_plays; ++i)
+                    plays.push_back({ { "date", "2026-11-23" }, { "notice", "n" + std::to_string(i) }, { "count", 1 },
+                        { "seconds", 1 } });
+                j["plays"] = plays;
+            },
+            "plays: holds 401 entries, more than the limit of 400" },
+        { "a list instead of an object",
+            [](Json& j) {
+                j = Json::array({ 1, 2 });
+            },
+            "expected an object, found a list" },
     };
     for (auto const& item : cases) {
         SUBCASE(item.name)
@@ -239,7 +268,8 @@ TEST_CASE("UTC timestamps parse to the instant they name")
     auto moment = parse_utc_timestamp("2026-11-23T10:00:05Z");
     REQUIRE(moment);
     // 2026-11-23 is day 20780 since 1970-01-01.
-    CHECK(std::chrono::duration_cast<std::chrono::seconds>(moment->time_since_epoch()).count() == 20780LL * 86400 + 10 * 3600 + 5);
+    CHECK(std::chrono::duration_cast<std::chrono::seconds>(moment->time_since_epoch()).count()
+        == 20780LL * 86400 + 10 * 3600 + 5);
     for (auto const* bad : { "2026-11-23T10:00:00", "2026-11-23T24:00:00Z", "2026-11-23 10:00:00Z", "" })
         CHECK_FALSE(parse_utc_timestamp(bad));
 }

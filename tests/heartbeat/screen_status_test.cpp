@@ -35,7 +35,8 @@ TEST_CASE("screen status: stale after three of the screen's own intervals, behin
         { "last sync failed", 5s, 60s, 7, 7, true, 0s, { .sync_failing = true }, "sync failing" },
         { "clock two minutes ahead: tolerated", 5s, 60s, 7, 7, false, 120s, {}, "ok" },
         { "clock five minutes behind", 5s, 60s, 7, 7, false, -300s, { .clock_off = true }, "clock off" },
-        { "everything wrong at once", 1h, 60s, 2, 7, true, 3600s, { true, true, true, true }, "stale, behind, sync failing, clock off" },
+        { "everything wrong at once", 1h, 60s, 2, 7, true, 3600s, { true, true, true, true },
+            "stale, behind, sync failing, clock off" },
     };
     for (auto const& item : cases) {
         SUBCASE(item.name)
@@ -65,8 +66,16 @@ TEST_CASE("screen status: ages are written for people")
         const char* expected;
     };
     std::vector<Case> cases = {
-        { 0s, "just now" }, { 1s, "1 s ago" }, { 12s, "12 s ago" }, { 119s, "119 s ago" }, { 120s, "2 min ago" },
-        { 119min, "119 min ago" }, { 2h, "2 h ago" }, { 47h, "47 h ago" }, { 48h, "2 days ago" }, { -1s, "just now" },
+        { 0s, "just now" },
+        { 1s, "1 s ago" },
+        { 12s, "12 s ago" },
+        { 119s, "119 s ago" },
+        { 120s, "2 min ago" },
+        { 119min, "119 min ago" },
+        { 2h, "2 h ago" },
+        { 47h, "47 h ago" },
+        { 48h, "2 days ago" },
+        { -1s, "just now" },
         { -10s, "in the future" },
     };
     for (auto const& item : cases) {

@@ -20,7 +20,8 @@ TEST_CASE("the demo fits on every screen, and the run says how many slides it la
         check_fit(run, default_theme(), size, measurer);
         CHECK_FALSE(run.report.diagnostics.has_errors());
         CHECK(run.report.lines.back()
-            == "laid out " + std::to_string(slides) + " slide(s) at " + std::to_string(size.width) + "x" + std::to_string(size.height));
+            == "laid out " + std::to_string(slides) + " slide(s) at " + std::to_string(size.width) + "x"
+                + std::to_string(size.height));
     }
 }
 
@@ -28,7 +29,9 @@ TEST_CASE("a hall name longer than the header's two lines is warned about, a sho
 {
     CheckRun run;
     run.halls = { { "城西供电营业厅", { "short.yaml", 0, 0 } },
-        { "国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅", { "long.yaml", 0, 0 } } };
+        { "国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅国网浙江省电力有限公司杭州市西湖区供电分公司城西供"
+          "电营业厅",
+            { "long.yaml", 0, 0 } } };
     FixedAdvanceMeasurer measurer;
     check_fit(run, default_theme(), { 1080, 1920 }, measurer);
     REQUIRE(run.report.diagnostics.warning_count() == 1);

@@ -23,7 +23,9 @@ TEST_CASE("the hall name shrinks, drops the date, wraps and at last is cut, but 
         { "国网杭州市西湖区供电分公司城西供电营业厅", 1920, 1080, true, 1, false },
         { "国网杭州市西湖区供电分公司城西供电营业厅", 1080, 1920, false, 1, false },
         { "国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅", 1080, 1920, false, 2, false },
-        { "国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅", 1080, 1920, false, 2, true },
+        { "国网浙江省电力有限公司杭州市西湖区供电分公司城西供电营业厅国网浙江省电力有限公司杭州市西湖区供电分公司城西供"
+          "电营业厅",
+            1080, 1920, false, 2, true },
     };
     for (auto const& test : cases) {
         CAPTURE(test.hall);

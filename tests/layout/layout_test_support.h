@@ -71,7 +71,8 @@ struct TextBox {
 inline Rect text_box(const TextRun& run, TextMeasurer& measurer)
 {
     float const ascent = measurer.ascent(run.font);
-    return Rect { run.x, run.baseline - ascent, measurer.width(run.text, run.font), ascent + measurer.descent(run.font) };
+    return Rect { run.x, run.baseline - ascent, measurer.width(run.text, run.font),
+        ascent + measurer.descent(run.font) };
 }
 
 inline std::vector<TextBox> text_boxes(const DisplayList& list, TextMeasurer& measurer)
@@ -115,7 +116,7 @@ inline std::string joined_text(const DisplayList& list)
     return out;
 }
 
-template<typename Command>
+template <typename Command>
 std::vector<const Command*> commands_of(const DisplayList& list)
 {
     std::vector<const Command*> found;
@@ -144,8 +145,8 @@ inline bool rects_overlap(const Rect& a, const Rect& b, float tolerance = 0.5f)
 
 inline bool rect_inside(const Rect& inner, const Rect& outer, float tolerance = 0.5f)
 {
-    return inner.x >= outer.x - tolerance && inner.y >= outer.y - tolerance && inner.right() <= outer.right() + tolerance
-        && inner.bottom() <= outer.bottom() + tolerance;
+    return inner.x >= outer.x - tolerance && inner.y >= outer.y - tolerance
+        && inner.right() <= outer.right() + tolerance && inner.bottom() <= outer.bottom() + tolerance;
 }
 
 inline std::string describe(const Rect& rect)
@@ -167,14 +168,15 @@ inline std::vector<std::string> page_issues(const DisplayList& page, TestSlide& 
         if (run.text.empty())
             issues.push_back("an empty text run");
         if (run.font.pixel_size < slide.min_px())
-            issues.push_back("\"" + run.text + "\" at " + std::to_string(run.font.pixel_size) + " px, below the minimum "
-                + std::to_string(slide.min_px()));
+            issues.push_back("\"" + run.text + "\" at " + std::to_string(run.font.pixel_size)
+                + " px, below the minimum " + std::to_string(slide.min_px()));
         if (!rect_inside(boxes[i].box, content))
-            issues.push_back("\"" + run.text + "\" " + describe(boxes[i].box) + " outside the content box " + describe(content));
+            issues.push_back(
+                "\"" + run.text + "\" " + describe(boxes[i].box) + " outside the content box " + describe(content));
         for (size_t j = i + 1; j < boxes.size(); ++j) {
             if (rects_overlap(boxes[i].box, boxes[j].box))
-                issues.push_back("\"" + run.text + "\" " + describe(boxes[i].box) + " overlaps \"" + boxes[j].run->text + "\" "
-                    + describe(boxes[j].box));
+                issues.push_back("\"" + run.text + "\" " + describe(boxes[i].box) + " overlaps \"" + boxes[j].run->text
+                    + "\" " + describe(boxes[j].box));
         }
     }
     for (auto const* fill : commands_of<FillRect>(page)) {
@@ -204,8 +206,8 @@ inline std::vector<std::string> layout_issues(const SlideLayout& layout, TestSli
 // A notice of the kind that matches `body`, as the content loader would produce it.
 inline Notice make_notice(std::string title, NoticeBody body, std::string footer = {})
 {
-    static constexpr NoticeKind kinds[] = { NoticeKind::Tariff, NoticeKind::Flow, NoticeKind::Commitments, NoticeKind::Hotlines,
-        NoticeKind::Notice, NoticeKind::Image, NoticeKind::Ticker };
+    static constexpr NoticeKind kinds[] = { NoticeKind::Tariff, NoticeKind::Flow, NoticeKind::Commitments,
+        NoticeKind::Hotlines, NoticeKind::Notice, NoticeKind::Image, NoticeKind::Ticker };
     Notice notice;
     notice.id = "test";
     notice.kind = kinds[body.index()];

@@ -26,7 +26,7 @@ std::string mark_breaks(std::string_view text)
     return marked;
 }
 
-}
+} // namespace
 
 TEST_CASE("break opportunities between Han characters and around punctuation")
 {
@@ -57,7 +57,10 @@ TEST_CASE("break opportunities between Han characters and around punctuation")
         { "ASCII brackets", "甲(乙)丙[丁]", "甲|(乙)|丙|[丁]" },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(mark_breaks(c.text) == c.expected); }
+        SUBCASE(c.name)
+        {
+            CHECK(mark_breaks(c.text) == c.expected);
+        }
     }
 }
 
@@ -88,17 +91,35 @@ TEST_CASE("numbers, units and Latin words stay whole")
         { "word, space, word still breaks", "State Grid 95598", "State |Grid |95598" },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(mark_breaks(c.text) == c.expected); }
+        SUBCASE(c.name)
+        {
+            CHECK(mark_breaks(c.text) == c.expected);
+        }
     }
 }
 
 TEST_CASE("break opportunities: spaces and mandatory breaks")
 {
-    SUBCASE("break after the spaces, never before") { CHECK(mark_breaks("ab  cd") == "ab  |cd"); }
-    SUBCASE("ideographic space") { CHECK(mark_breaks("甲\u3000乙") == "甲\u3000|乙"); }
-    SUBCASE("line separator is mandatory") { CHECK(mark_breaks("甲\u2028乙") == "甲\u2028!乙"); }
-    SUBCASE("empty text") { CHECK(break_opportunities("").empty()); }
-    SUBCASE("one character") { CHECK(break_opportunities("甲").empty()); }
+    SUBCASE("break after the spaces, never before")
+    {
+        CHECK(mark_breaks("ab  cd") == "ab  |cd");
+    }
+    SUBCASE("ideographic space")
+    {
+        CHECK(mark_breaks("甲\u3000乙") == "甲\u3000|乙");
+    }
+    SUBCASE("line separator is mandatory")
+    {
+        CHECK(mark_breaks("甲\u2028乙") == "甲\u2028!乙");
+    }
+    SUBCASE("empty text")
+    {
+        CHECK(break_opportunities("").empty());
+    }
+    SUBCASE("one character")
+    {
+        CHECK(break_opportunities("甲").empty());
+    }
     SUBCASE("offsets are code point boundaries")
     {
         std::string const text = "供电营业厅，欢迎您！Welcome to 95598 服务。";

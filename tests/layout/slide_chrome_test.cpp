@@ -49,14 +49,16 @@ TEST_CASE("paginate_blocks packs blocks in order")
         { "all on one page", { block(30), block(30), block(40) }, 100, 100, { { 0, 3 } }, {} },
         { "exact fit", { block(50), block(50), block(50) }, 100, 100, { { 0, 2 }, { 2, 3 } }, {} },
         { "gaps count between blocks", { block(40), block(40, 30) }, 100, 100, { { 0, 1 }, { 1, 2 } }, {} },
-        { "gap dropped at the top of a page", { block(60), block(60, 50), block(30, 10) }, 100, 100, { { 0, 1 }, { 1, 3 } }, {} },
-        { "heading goes over with its follower", { block(40), block(30, 0, keep), block(40) }, 100, 100, { { 0, 1 }, { 1, 3 } }, {} },
+        { "gap dropped at the top of a page", { block(60), block(60, 50), block(30, 10) }, 100, 100,
+            { { 0, 1 }, { 1, 3 } }, {} },
+        { "heading goes over with its follower", { block(40), block(30, 0, keep), block(40) }, 100, 100,
+            { { 0, 1 }, { 1, 3 } }, {} },
         { "chain of headings goes over", { block(40), block(20, 0, keep), block(20, 0, keep), block(40) }, 100, 100,
             { { 0, 1 }, { 1, 4 } }, {} },
         { "heading alone on its page stays", { block(60, 0, keep), block(60) }, 100, 100, { { 0, 1 }, { 1, 2 } }, {} },
         { "heading last of all stays", { block(40), block(40, 0, keep) }, 100, 100, { { 0, 2 } }, {} },
-        { "oversized block gets its own page", { block(30), block(150), block(30) }, 100, 100, { { 0, 1 }, { 1, 2 }, { 2, 3 } },
-            { 1 } },
+        { "oversized block gets its own page", { block(30), block(150), block(30) }, 100, 100,
+            { { 0, 1 }, { 1, 2 }, { 2, 3 } }, { 1 } },
         { "smaller first page", { block(40), block(40), block(40) }, 50, 100, { { 0, 1 }, { 1, 3 } }, {} },
     };
     for (auto const& test : cases) {
@@ -118,35 +120,40 @@ TEST_CASE("paginate_balanced spreads blocks evenly over the fewest pages")
         { "no lone last row: 6 + 5", rows(11, 10), 100, 0, { { 0, 6 }, { 6, 11 } }, {} },
         { "three pages of 7", rows(21, 10), 100, 0, { { 0, 7 }, { 7, 14 }, { 14, 21 } }, {} },
         // Balance would break before block 5; the rules move the break.
-        { "an avoided break is not taken", [] {
-             auto out = rows(10, 10);
-             out[0].height = 12;
-             out[5].break_before = avoided;
-             return out;
-         }(),
+        { "an avoided break is not taken",
+            [] {
+                auto out = rows(10, 10);
+                out[0].height = 12;
+                out[5].break_before = avoided;
+                return out;
+            }(),
             100, 0, { { 0, 4 }, { 4, 10 } }, {} },
-        { "a heading goes with its follower", [] {
-             auto out = rows(10, 10);
-             out[0].height = 12;
-             out[4].keep_with_next = keep;
-             return out;
-         }(),
+        { "a heading goes with its follower",
+            [] {
+                auto out = rows(10, 10);
+                out[0].height = 12;
+                out[4].keep_with_next = keep;
+                return out;
+            }(),
             100, 0, { { 0, 4 }, { 4, 10 } }, {} },
         // 7 + 5 at the heading beats 6 + 6 inside the first section.
-        { "breaks at a heading rather than inside a section", [&] {
-             auto out = heading_then(6);
-             auto more = heading_then(4);
-             out.insert(out.end(), more.begin(), more.end());
-             return out;
-         }(),
+        { "breaks at a heading rather than inside a section",
+            [&] {
+                auto out = heading_then(6);
+                auto more = heading_then(4);
+                out.insert(out.end(), more.begin(), more.end());
+                return out;
+            }(),
             100, 0, { { 0, 7 }, { 7, 12 } }, {} },
-        { "avoided break taken when nothing else fits", { row(60), row(60, avoided) }, 100, 0, { { 0, 1 }, { 1, 2 } }, {} },
+        { "avoided break taken when nothing else fits", { row(60), row(60, avoided) }, 100, 0, { { 0, 1 }, { 1, 2 } },
+            {} },
         // The repeated header makes page 2 hold one row less.
         { "repeated height counts on later pages", std::vector<PageBlock>(8, row(20, BreakBefore::Allowed, 30)), 100, 0,
             { { 0, 5 }, { 5, 8 } }, {} },
         { "at least min_pages when the blocks fill them", rows(5, 10), 100, 2, { { 0, 3 }, { 3, 5 } }, {} },
         { "min_pages beyond the blocks", rows(2, 10), 100, 4, { { 0, 1 }, { 1, 2 } }, {} },
-        { "oversized block gets its own page", { row(30), row(150), row(30) }, 100, 0, { { 0, 1 }, { 1, 2 }, { 2, 3 } }, { 1 } },
+        { "oversized block gets its own page", { row(30), row(150), row(30) }, 100, 0, { { 0, 1 }, { 1, 2 }, { 2, 3 } },
+            { 1 } },
     };
     for (auto const& test : cases) {
         SUBCASE(test.name)
@@ -216,7 +223,8 @@ TEST_CASE("choose_font_size takes the fewest pages, then the largest size")
             int calls = 0;
             auto plan = choose_font_size(45, 32, [&](int px) {
                 ++calls;
-                return Plan { px, px <= test.wide_below, static_cast<size_t>((px + test.px_per_page_capacity - 1) / test.px_per_page_capacity) };
+                return Plan { px, px <= test.wide_below,
+                    static_cast<size_t>((px + test.px_per_page_capacity - 1) / test.px_per_page_capacity) };
             });
             CHECK(plan.px == test.expected_px);
             CHECK(plan.page_count == test.expected_pages);
@@ -419,14 +427,15 @@ TEST_CASE("layout_slide dispatches on the notice body")
     }
     SUBCASE("an image")
     {
-        auto const layout = layout_slide(make_notice("", ImageSlide { "assets/poster.png", ImageFit::Contain, "" }), slide.context);
+        auto const layout
+            = layout_slide(make_notice("", ImageSlide { "assets/poster.png", ImageFit::Contain, "" }), slide.context);
         REQUIRE(layout.pages.size() == 1);
         CHECK(commands_of<ImageDraw>(layout.pages[0]).size() == 1);
     }
     SUBCASE("a notice")
     {
-        auto const layout = layout_slide(make_notice("通知", FreeText { NoticeLevel::Info, "今日正常营业。", "", std::nullopt }),
-            slide.context);
+        auto const layout = layout_slide(
+            make_notice("通知", FreeText { NoticeLevel::Info, "今日正常营业。", "", std::nullopt }), slide.context);
         REQUIRE(layout.pages.size() == 1);
         CHECK(runs_containing(layout.pages[0], "今日正常营业").size() == 1);
     }

@@ -46,7 +46,8 @@ Commitments fifteen_commitments()
 
 SlideLayout lay_out(const Commitments& commitments, TestSlide& slide, std::string footer = {})
 {
-    return layout_commitments(make_notice("供电服务十项承诺", commitments, std::move(footer)), commitments, slide.context);
+    return layout_commitments(
+        make_notice("供电服务十项承诺", commitments, std::move(footer)), commitments, slide.context);
 }
 
 std::string without_spaces(const std::string& text)
@@ -99,7 +100,8 @@ TEST_CASE("commitment slides fit every screen without overlaps or tiny text")
         std::string footer;
     };
     Commitments three;
-    three.items = { { "", "城乡居民客户端电压合格率不低于规定标准。" }, { "限时办理", "居民客户新装用电，装表接电不超过3个工作日。" },
+    three.items = { { "", "城乡居民客户端电压合格率不低于规定标准。" },
+        { "限时办理", "居民客户新装用电，装表接电不超过3个工作日。" },
         { "", "供电设施计划检修停电，提前7天向社会公告。" } };
     Case const cases[] = {
         { "three items", three, "" },
@@ -135,7 +137,8 @@ TEST_CASE("commitment slides fit every screen without overlaps or tiny text")
                             || text.find(without_spaces(item.heading + "：" + item.detail)) != std::string::npos)
                             ++pages_with_item;
                     }
-                    CHECK_MESSAGE(pages_with_item == 1, "item " << i + 1 << " is whole on " << pages_with_item << " pages");
+                    CHECK_MESSAGE(
+                        pages_with_item == 1, "item " << i + 1 << " is whole on " << pages_with_item << " pages");
                 }
             }
         }
@@ -154,9 +157,11 @@ TEST_CASE("ten real commitments fit one landscape 1080p page")
     auto found = badges(page, slide);
     REQUIRE(found.size() == 10);
     for (size_t i = 1; i < found.size(); ++i) {
-        bool below = found[i].box.y > found[i - 1].box.bottom() && std::abs(found[i].box.x - found[i - 1].box.x) < found[i].box.w;
+        bool below = found[i].box.y > found[i - 1].box.bottom()
+            && std::abs(found[i].box.x - found[i - 1].box.x) < found[i].box.w;
         bool next_column = found[i].box.x > found[i - 1].box.right() && found[i].box.y < found[i - 1].box.y;
-        CHECK_MESSAGE((below || next_column), "badge " << found[i].number << " is neither below nor at the top of the next column");
+        CHECK_MESSAGE((below || next_column),
+            "badge " << found[i].number << " is neither below nor at the top of the next column");
     }
     for (auto const* run : text_runs(page))
         CHECK(run->font.pixel_size >= slide.min_px());
@@ -246,7 +251,8 @@ TEST_CASE("an item that cannot fit is reported")
             TestSlide slide(screen);
             auto layout = lay_out(commitments, slide);
             REQUIRE_FALSE(layout.pages.empty());
-            CHECK_MESSAGE(join_lines(layout.problems).find("commitment 5") != std::string::npos, join_lines(layout.problems));
+            CHECK_MESSAGE(
+                join_lines(layout.problems).find("commitment 5") != std::string::npos, join_lines(layout.problems));
         }
     }
 }
@@ -290,10 +296,11 @@ TEST_CASE("no commitment ends in a line of one or two characters")
             for (auto const& page : layout.pages) {
                 for (auto const* run : text_runs(page)) {
                     // A stub: a line of at most two characters that is not a badge number.
-                    bool const number = !run->text.empty() && run->text[0] >= '0' && run->text[0] <= '9'
-                        && run->text.size() <= 2;
+                    bool const number
+                        = !run->text.empty() && run->text[0] >= '0' && run->text[0] <= '9' && run->text.size() <= 2;
                     if (!number && run->font.weight == FontWeight::Regular)
-                        CHECK(slide.measurer.width(run->text, run->font) >= 2.2f * static_cast<float>(run->font.pixel_size) - 0.01f);
+                        CHECK(slide.measurer.width(run->text, run->font)
+                            >= 2.2f * static_cast<float>(run->font.pixel_size) - 0.01f);
                 }
             }
         }

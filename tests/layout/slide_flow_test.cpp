@@ -367,7 +367,8 @@ TEST_CASE("a flow that cannot fit reports problems instead of clipping silently"
                 TestSlide slide(screen);
                 auto layout = lay_out(c.flow, slide);
                 REQUIRE_FALSE(layout.pages.empty());
-                CHECK_MESSAGE(join_lines(layout.problems).find(c.expected) != std::string::npos, join_lines(layout.problems));
+                CHECK_MESSAGE(
+                    join_lines(layout.problems).find(c.expected) != std::string::npos, join_lines(layout.problems));
             }
         }
     }
@@ -393,7 +394,8 @@ TEST_CASE("a very long flow paginates with continuous numbering")
             std::vector<int> numbers;
             for (auto const& page : layout.pages) {
                 for (auto const* run : text_runs(page)) {
-                    if (run->color == slide.theme.on_accent && run->text.find_first_not_of("0123456789") == std::string::npos)
+                    if (run->color == slide.theme.on_accent
+                        && run->text.find_first_not_of("0123456789") == std::string::npos)
                         numbers.push_back(std::stoi(run->text));
                 }
             }

@@ -13,8 +13,9 @@ using namespace hallboard::test;
 
 namespace {
 
-constexpr const char* outage_text = "因线路检修，2026年12月1日 08:00–18:00 以下区域停电：天河路1号至99号、体育东路全线。\n"
-                                    "停电期间请关闭家用电器，来电前不要接触线路。如有疑问请拨打95598供电服务热线。";
+constexpr const char* outage_text
+    = "因线路检修，2026年12月1日 08:00–18:00 以下区域停电：天河路1号至99号、体育东路全线。\n"
+      "停电期间请关闭家用电器，来电前不要接触线路。如有疑问请拨打95598供电服务热线。";
 
 FreeText notice_body(NoticeLevel level, std::string body, std::string issuer = "某某供电局",
     std::optional<Date> date = Date { 2026, 11, 22 })
@@ -33,7 +34,8 @@ std::string long_text(int sentences)
 {
     std::string out;
     for (int i = 0; i < sentences; ++i) {
-        out += "第" + std::to_string(i + 1) + "句：供电公司将对本区域线路进行检修，请广大客户提前做好准备工作，谢谢配合。";
+        out += "第" + std::to_string(i + 1)
+            + "句：供电公司将对本区域线路进行检修，请广大客户提前做好准备工作，谢谢配合。";
         if (i % 4 == 3)
             out += "\n";
     }
@@ -105,7 +107,8 @@ TEST_CASE("a short notice is one page at the body size, signed at the right")
             CHECK(first[0]->font.pixel_size == slide.body_px());
             CHECK(first[0]->color == slide.theme.text);
             CHECK(first[0]->x == doctest::Approx(slide.margin()));
-            CHECK(without_newlines(body_text(page, slide.theme.text, slide.body_px(), slide.body_px())).find(without_newlines(outage_text))
+            CHECK(without_newlines(body_text(page, slide.theme.text, slide.body_px(), slide.body_px()))
+                      .find(without_newlines(outage_text))
                 != std::string::npos);
             CHECK(runs_containing(page, "重要通知").empty());
             CHECK(fills_of_color(page, slide.theme.warning_background).empty());
@@ -143,7 +146,8 @@ TEST_CASE("the signature shows what is given")
     for (auto const& test : cases) {
         SUBCASE(test.name)
         {
-            auto const layout = lay_out(notice_body(NoticeLevel::Info, "今日营业时间调整。", test.issuer, test.date), slide);
+            auto const layout
+                = lay_out(notice_body(NoticeLevel::Info, "今日营业时间调整。", test.issuer, test.date), slide);
             REQUIRE(layout.pages.size() == 1);
             size_t right_aligned = 0;
             for (auto const& box : text_boxes(layout.pages[0], slide.measurer)) {
@@ -190,14 +194,16 @@ TEST_CASE("a warning draws the warning colours and a text label")
                     CHECK(rect_inside(box.box, card[0]->rect));
             }
             // The card is drawn under the text.
-            auto const card_at = std::find_if(page.commands.begin(), page.commands.end(), [&](const DrawCommand& command) {
-                auto const* fill = std::get_if<FillRect>(&command);
-                return fill && fill->color == slide.theme.warning_background;
-            });
-            auto const text_at = std::find_if(page.commands.begin(), page.commands.end(), [&](const DrawCommand& command) {
-                auto const* run = std::get_if<TextRun>(&command);
-                return run && run->color == slide.theme.warning_text;
-            });
+            auto const card_at
+                = std::find_if(page.commands.begin(), page.commands.end(), [&](const DrawCommand& command) {
+                      auto const* fill = std::get_if<FillRect>(&command);
+                      return fill && fill->color == slide.theme.warning_background;
+                  });
+            auto const text_at
+                = std::find_if(page.commands.begin(), page.commands.end(), [&](const DrawCommand& command) {
+                      auto const* run = std::get_if<TextRun>(&command);
+                      return run && run->color == slide.theme.warning_text;
+                  });
             CHECK(card_at < text_at);
         }
     }
@@ -214,7 +220,8 @@ TEST_CASE("a notice a little too long for the body size shrinks onto one page")
         if (first[0]->font.pixel_size < slide.body_px()) {
             CHECK(layout.pages.size() == 1);
             CHECK(first[0]->font.pixel_size >= slide.min_px());
-            CHECK(body_text(layout.pages[0], slide.theme.text, slide.min_px(), slide.body_px()).find(without_newlines(long_text(sentences)))
+            CHECK(body_text(layout.pages[0], slide.theme.text, slide.min_px(), slide.body_px())
+                      .find(without_newlines(long_text(sentences)))
                 != std::string::npos);
             return;
         }
@@ -241,7 +248,9 @@ TEST_CASE("a very long notice paginates by lines, the signature on the last page
                 for (size_t index = 0; index < count; ++index) {
                     CAPTURE(index);
                     auto const& page = layout.pages[index];
-                    CHECK(runs_containing(page, "页码 " + std::to_string(index + 1) + "/" + std::to_string(count)).size() == 1);
+                    CHECK(
+                        runs_containing(page, "页码 " + std::to_string(index + 1) + "/" + std::to_string(count)).size()
+                        == 1);
                     CHECK(runs_containing(page, "某某供电局").size() == (index + 1 == count ? 1u : 0u));
                     CHECK(runs_containing(page, "重要通知").size() == (level == NoticeLevel::Warning ? 1u : 0u));
                     // Every page has the same text size.

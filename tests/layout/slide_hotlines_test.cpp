@@ -27,8 +27,8 @@ Hotlines hotlines(int count)
         } else {
             // A directory of supply stations (illustrative numbers).
             std::string digits = std::to_string(1000000 + i * 7919).substr(1);
-            result.entries.push_back(
-                { "第" + std::to_string(i + 1) + "供电所", "0571-8" + digits, i % 3 == 0 ? "工作日 8:30-17:30" : "", "" });
+            result.entries.push_back({ "第" + std::to_string(i + 1) + "供电所", "0571-8" + digits,
+                i % 3 == 0 ? "工作日 8:30-17:30" : "", "" });
         }
     }
     return result;
@@ -93,7 +93,8 @@ TEST_CASE("hotline slides fit every screen; each number is the largest text of i
                     auto found = cards(page, lines, slide);
                     int largest_other = 0;
                     for (auto const* run : text_runs(page)) {
-                        bool is_number = std::any_of(found.begin(), found.end(), [&](auto const& card) { return card.number == run; });
+                        bool is_number = std::any_of(
+                            found.begin(), found.end(), [&](auto const& card) { return card.number == run; });
                         if (!is_number)
                             largest_other = std::max(largest_other, run->font.pixel_size);
                     }
@@ -101,7 +102,8 @@ TEST_CASE("hotline slides fit every screen; each number is the largest text of i
                         ++seen[card.entry];
                         CHECK(card.number->font.weight == FontWeight::Bold);
                         CHECK_MESSAGE(card.number->font.pixel_size > largest_other,
-                            card.number->text << " at " << card.number->font.pixel_size << " px, other text up to " << largest_other);
+                            card.number->text << " at " << card.number->font.pixel_size << " px, other text up to "
+                                              << largest_other);
                         CHECK(card.number->font.pixel_size > slide.title_px());
                     }
                 }
@@ -163,7 +165,8 @@ TEST_CASE("a few hotlines form a grid: 2x2 in landscape, stacked in portrait")
             }
             // Reading order: left to right, then top to bottom.
             for (size_t i = 1; i < found.size(); ++i) {
-                bool right = std::abs(found[i].box.y - found[i - 1].box.y) < 0.5f && found[i].box.x > found[i - 1].box.x;
+                bool right
+                    = std::abs(found[i].box.y - found[i - 1].box.y) < 0.5f && found[i].box.x > found[i - 1].box.x;
                 CHECK((right || found[i].box.y > found[i - 1].box.bottom()));
             }
         }

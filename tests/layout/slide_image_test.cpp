@@ -33,7 +33,8 @@ TEST_CASE("an image fills the body and its caption is centred below it")
         { "title and caption", "节能宣传", "节约用电 从我做起", "", ImageFit::Cover },
         { "title, caption, footer", "节能宣传", "节约用电 从我做起", "某某供电局宣", ImageFit::Contain },
         { "long caption", "",
-            "节约用电从我做起，随手关灯，空调温度夏季不低于26度冬季不高于20度，电器不用时拔掉插头，选用节能家电，共建绿色家园",
+            "节约用电从我做起，随手关灯，空调温度夏季不低于26度冬季不高于20度，电器不用时拔掉插头，选用节能家电，共建绿"
+            "色家园",
             "", ImageFit::Contain },
     };
     for (auto const& screen : test_screens) {
@@ -41,7 +42,8 @@ TEST_CASE("an image fills the body and its caption is centred below it")
             SUBCASE((std::string(screen.name) + ", " + test.name).c_str())
             {
                 TestSlide slide(screen, "/srv/content");
-                auto const layout = lay_out(ImageSlide { "assets/poster.png", test.fit, test.caption }, slide, test.title, test.footer);
+                auto const layout = lay_out(
+                    ImageSlide { "assets/poster.png", test.fit, test.caption }, slide, test.title, test.footer);
                 CHECK(layout.problems.empty());
                 REQUIRE(layout.pages.size() == 1);
                 auto const& page = layout.pages[0];
@@ -142,7 +144,8 @@ TEST_CASE("a caption of two lines breaks into lines of similar length")
             // A little longer than one line at the body size: a greedy break leaves a stub.
             std::string caption;
             float const width = slide.content_box().w;
-            while (slide.measurer.width(caption, FontSpec { slide.body_px() }) < width + 2.0f * static_cast<float>(slide.body_px()))
+            while (slide.measurer.width(caption, FontSpec { slide.body_px() })
+                < width + 2.0f * static_cast<float>(slide.body_px()))
                 caption += "节约用电";
             image.caption = caption;
             auto const layout = lay_out(image, slide);

@@ -53,8 +53,8 @@ TariffTable agency_table()
 {
     TariffTable table;
     table.unit = "元/千瓦时";
-    table.columns = { "用电分类", "电压等级", "代理购电价格", "上网环节线损费用折价", "电度输配电价", "系统运行费用折价",
-        "政府性基金及附加", "高峰", "低谷" };
+    table.columns = { "用电分类", "电压等级", "代理购电价格", "上网环节线损费用折价", "电度输配电价",
+        "系统运行费用折价", "政府性基金及附加", "高峰", "低谷" };
     table.rows = {
         { "工商业", "不满1千伏", "0.41265", "0.02831", "0.19620", "0.03215", "0.02913", "0.98203", "0.3171" },
         { "工商业", "1-10千伏", "0.41265", "0.02569", "0.17120", "0.03215", "0.02913", "0.92112", "0.2990" },
@@ -176,7 +176,8 @@ TEST_CASE("fit_columns keeps one-line widths when there is room, shares the widt
                 total += width;
             }
             CHECK(total == doctest::Approx(test.width));
-            CHECK(layout.column_align == std::vector<TextAlign> { TextAlign::Left, TextAlign::Left, TextAlign::Center });
+            CHECK(
+                layout.column_align == std::vector<TextAlign> { TextAlign::Left, TextAlign::Left, TextAlign::Center });
             CHECK(layout.number_width == std::vector<float> { 0, 0, measurer.width("0.538", cell) });
             if (test.fit != ColumnFit::Squeezed) {
                 // Numbers never wrap.
@@ -505,7 +506,9 @@ TEST_CASE("long text cells wrap inside their column")
             TariffTable table;
             table.columns = { "用电分类", "说明", "电价" };
             table.rows = {
-                { "居民生活", "执行居民阶梯电价，按年度累计用电量分档计费，每档之间的价差按国家规定执行，具体标准见下表", "0.538" },
+                { "居民生活",
+                    "执行居民阶梯电价，按年度累计用电量分档计费，每档之间的价差按国家规定执行，具体标准见下表",
+                    "0.538" },
                 { "农业生产", "—", "0.509" },
             };
             auto const layout = lay_out(table, slide);
@@ -520,7 +523,8 @@ TEST_CASE("long text cells wrap inside their column")
             // The wrapped cell spans several lines, all starting at the same x.
             std::vector<const TextRun*> cell_lines;
             for (auto const* run : text_runs(layout.pages[0])) {
-                if (run->x == lines[0]->x && run->font.weight == FontWeight::Regular && run->baseline >= lines[0]->baseline
+                if (run->x == lines[0]->x && run->font.weight == FontWeight::Regular
+                    && run->baseline >= lines[0]->baseline
                     && run->baseline < runs_containing(layout.pages[0], "农业生产")[0]->baseline)
                     cell_lines.push_back(run);
             }
@@ -562,7 +566,8 @@ TEST_CASE("notes that do not fit under the table continue on a page of their own
             auto table = tiered_table();
             table.notes.clear();
             for (int n = 0; n < 30; ++n)
-                table.notes.push_back("第" + std::to_string(n + 1) + "条说明：本条为测试用的较长说明文字，用于检验说明的分页。");
+                table.notes.push_back(
+                    "第" + std::to_string(n + 1) + "条说明：本条为测试用的较长说明文字，用于检验说明的分页。");
             auto const layout = lay_out(table, slide);
             CHECK(layout.problems.empty());
             auto const issues = layout_issues(layout, slide);
@@ -599,7 +604,8 @@ TEST_CASE("paginated tables are balanced: no lone row, headings keep two rows, c
         for (int section_every : { 0, 3, 4, 7 }) {
             for (int rows : { 12, 23, 31, 47, 60 }) {
                 SUBCASE((std::string(screen.name) + ", " + std::to_string(rows) + " rows, sections every "
-                    + std::to_string(section_every)).c_str())
+                    + std::to_string(section_every))
+                            .c_str())
                 {
                     TestSlide slide(screen);
                     auto const layout = lay_out(long_table(rows, section_every), slide);
@@ -677,7 +683,8 @@ TEST_CASE("a table that fits one page at the minimum size takes one page")
         { "不满 1 千伏", "不分档", "0.558", "—", "—" },
         { "1–10 千伏及以上", "不分档", "0.538", "—", "—" },
     };
-    table.notes = { "年用电量按年度累计，分档计价。", "峰时段 8:00–22:00，谷时段 22:00–次日 8:00。", "以上电价含国家规定的政府性基金及附加。" };
+    table.notes = { "年用电量按年度累计，分档计价。", "峰时段 8:00–22:00，谷时段 22:00–次日 8:00。",
+        "以上电价含国家规定的政府性基金及附加。" };
     table.effective = Date { 2026, 1, 1 };
     for (auto const& screen : test_screens) {
         SUBCASE(screen.name)

@@ -26,7 +26,10 @@ TEST_CASE("text_block_height")
         { "tight spacing", 2, 30, 1.0, 60 },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(text_block_height(c.lines, FontSpec { c.px }, c.spacing) == doctest::Approx(c.expected)); }
+        SUBCASE(c.name)
+        {
+            CHECK(text_block_height(c.lines, FontSpec { c.px }, c.spacing) == doctest::Approx(c.expected));
+        }
     }
 }
 
@@ -128,7 +131,7 @@ std::vector<TextRun> text_runs(const DisplayList& list)
     return runs;
 }
 
-}
+} // namespace
 
 TEST_CASE("emit_lines places and aligns lines")
 {

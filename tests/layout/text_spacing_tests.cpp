@@ -55,7 +55,10 @@ TEST_CASE("count_characters")
         { "supplementary plane", "\U00020000", 1 },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(count_characters(c.text) == c.expected); }
+        SUBCASE(c.name)
+        {
+            CHECK(count_characters(c.text) == c.expected);
+        }
     }
 }
 

@@ -25,7 +25,10 @@ WrappedText wrap(std::string_view text, float width_in_ems)
     return wrap_text(text, width_in_ems * em, font, measurer);
 }
 
-char32_t first_code_point(std::string_view text) { return decode_utf8(text, 0).code_point; }
+char32_t first_code_point(std::string_view text)
+{
+    return decode_utf8(text, 0).code_point;
+}
 char32_t last_code_point(std::string_view text)
 {
     return decode_utf8(text, previous_code_point_start(text, text.size())).code_point;
@@ -72,7 +75,7 @@ void check_invariants(std::string_view text, float width_in_ems)
     CHECK(wrapped.widest == doctest::Approx(widest));
 }
 
-}
+} // namespace
 
 TEST_CASE("wrap_text keeps closing punctuation off the line start")
 {
@@ -137,7 +140,10 @@ TEST_CASE("wrap_text keeps opening punctuation off the line end")
         { "‘", "一二三‘四’", { "一二三", "‘四’" } },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(wrap(c.text, 3.5f).lines == c.expected); }
+        SUBCASE(c.name)
+        {
+            CHECK(wrap(c.text, 3.5f).lines == c.expected);
+        }
     }
 }
 
@@ -222,7 +228,8 @@ TEST_CASE("wrap_text cuts a piece wider than the box and reports overflow")
         { "character with punctuation in a one-em box", "一。", 1, { "一", "。" } },
         { "box narrower than one character still progresses", "一二", 0.5f, { "一", "二" } },
         { "zero width", "ab", 0, { "a", "b" } },
-        { "indent wider than the box stays with a character", "\u3000\u3000Hallboard", 1.5f, { "\u3000\u3000H", "all", "boa", "rd" } },
+        { "indent wider than the box stays with a character", "\u3000\u3000Hallboard", 1.5f,
+            { "\u3000\u3000H", "all", "boa", "rd" } },
     };
     for (auto const& c : cases) {
         SUBCASE(c.name)
@@ -256,7 +263,10 @@ TEST_CASE("wrap_text reports the widest line")
         { "trailing spaces not counted", "ab  \ncd", 1 },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(wrap(c.text, 5).widest == doctest::Approx(c.expected_ems * em)); }
+        SUBCASE(c.name)
+        {
+            CHECK(wrap(c.text, 5).widest == doctest::Approx(c.expected_ems * em));
+        }
     }
 }
 
@@ -327,7 +337,7 @@ private:
     size_t m_bytes_measured = 0;
 };
 
-}
+} // namespace
 
 TEST_CASE("wrap_text measures each part of the text a bounded number of times")
 {
@@ -357,7 +367,8 @@ public:
     float width(std::string_view utf8, FontSpec font_spec) override
     {
         float const base = m_inner.width(utf8, font_spec);
-        int const code_points = count_characters(utf8) + static_cast<int>(utf8.size()) - static_cast<int>(without_whitespace(utf8).size());
+        int const code_points = count_characters(utf8) + static_cast<int>(utf8.size())
+            - static_cast<int>(without_whitespace(utf8).size());
         if (code_points < 2)
             return base;
         // Tighter: kerning pulls every pair 1 px closer; looser: tracking pushes 1 px apart.
@@ -401,7 +412,7 @@ Lines reference_wrap(std::string_view paragraph, float max_width, TextMeasurer& 
     return lines;
 }
 
-}
+} // namespace
 
 TEST_CASE("wrap_text matches whole-line measuring when shaping is not additive")
 {

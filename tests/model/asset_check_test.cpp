@@ -52,8 +52,10 @@ TEST_CASE("pictures that are accepted")
 {
     run({
         { "png", [](auto& s) { s.write("assets/poster.png", test::png_bytes()); }, "assets/poster.png", nullptr },
-        { "jpeg with a png name", [](auto& s) { s.write("assets/poster.png", test::jpeg_bytes()); }, "assets/poster.png", nullptr },
-        { "jpeg in a subfolder", [](auto& s) { s.write("assets/qr/hall.jpg", test::jpeg_bytes()); }, "assets/qr/hall.jpg", nullptr },
+        { "jpeg with a png name", [](auto& s) { s.write("assets/poster.png", test::jpeg_bytes()); },
+            "assets/poster.png", nullptr },
+        { "jpeg in a subfolder", [](auto& s) { s.write("assets/qr/hall.jpg", test::jpeg_bytes()); },
+            "assets/qr/hall.jpg", nullptr },
         { "link to a picture inside assets",
             [](auto& s) {
                 s.write("assets/real.png", test::png_bytes());
@@ -78,9 +80,12 @@ TEST_CASE("pictures that are accepted")
 TEST_CASE("pictures that are refused")
 {
     run({
-        { "absolute path", [](auto& s) { s.write("assets/a.png", test::png_bytes()); }, "/etc/passwd", "is an absolute path" },
-        { "parent folder", [](auto& s) { s.write("secret.png", test::png_bytes()); }, "assets/../secret.png", "leaves its folder with '..'" },
-        { "outside assets", [](auto& s) { s.write("pictures/a.png", test::png_bytes()); }, "pictures/a.png", "is not inside assets/" },
+        { "absolute path", [](auto& s) { s.write("assets/a.png", test::png_bytes()); }, "/etc/passwd",
+            "is an absolute path" },
+        { "parent folder", [](auto& s) { s.write("secret.png", test::png_bytes()); }, "assets/../secret.png",
+            "leaves its folder with '..'" },
+        { "outside assets", [](auto& s) { s.write("pictures/a.png", test::png_bytes()); }, "pictures/a.png",
+            "is not inside assets/" },
         { "no assets folder", [](auto&) {}, "assets/a.png", "the content has no assets/ folder" },
         { "missing file", [](auto& s) { s.write("assets/qr.jpg", test::png_bytes()); }, "assets/poster.png",
             "picture 'assets/poster.png' does not exist (check the file name" },
@@ -95,9 +100,10 @@ TEST_CASE("pictures that are refused")
         { "empty file", [](auto& s) { s.write("assets/a.png", ""); }, "assets/a.png", "is an empty file" },
         { "text file", [](auto& s) { s.write("assets/a.png", "hello, this is not a picture"); }, "assets/a.png",
             "is not a PNG or JPEG picture" },
-        { "gif", [](auto& s) { s.write("assets/a.gif", "GIF89a\x01\x00\x01\x00"); }, "assets/a.gif", "is not a PNG or JPEG picture" },
-        { "truncated png signature", [](auto& s) { s.write("assets/a.png", std::string("\x89PNG", 4)); }, "assets/a.png",
+        { "gif", [](auto& s) { s.write("assets/a.gif", "GIF89a\x01\x00\x01\x00"); }, "assets/a.gif",
             "is not a PNG or JPEG picture" },
+        { "truncated png signature", [](auto& s) { s.write("assets/a.png", std::string("\x89PNG", 4)); },
+            "assets/a.png", "is not a PNG or JPEG picture" },
         { "one byte over the size limit",
             [](auto& s) {
                 auto file = s.write("assets/big.png", test::png_bytes());

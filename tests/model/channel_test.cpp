@@ -12,8 +12,8 @@ using namespace std::chrono_literals;
 TEST_CASE("a full channel.yaml")
 {
     Diagnostics diagnostics;
-    auto channel = parse_channel(
-        "duration: 10s\ntags: [lobby, vip]\nfooter: 国网示例供电公司\nreading_speed: 4.5\nmin_duration: 6s\nmax_duration: 1m\n",
+    auto channel = parse_channel("duration: 10s\ntags: [lobby, vip]\nfooter: 国网示例供电公司\nreading_speed: "
+                                 "4.5\nmin_duration: 6s\nmax_duration: 1m\n",
         "channel.yaml", diagnostics);
     INFO(diagnostics.format_all());
     REQUIRE(channel.has_value());
@@ -50,11 +50,14 @@ TEST_CASE("channel.yaml errors")
         const char* fragment;
     };
     std::vector<Case> cases {
-        { "unknown key", "duration: 10s\nfootr: x\n", 2, 1, "unknown key 'footr' in channel.yaml (did you mean 'footer'?)" },
-        { "notice key", "title: x\n", 1, 1, "unknown key 'title' in channel.yaml (allowed here: duration, tags, footer" },
+        { "unknown key", "duration: 10s\nfootr: x\n", 2, 1,
+            "unknown key 'footr' in channel.yaml (did you mean 'footer'?)" },
+        { "notice key", "title: x\n", 1, 1,
+            "unknown key 'title' in channel.yaml (allowed here: duration, tags, footer" },
         { "bad duration", "duration: ten\n", 1, 11, "duration 'ten' is not a duration" },
         { "bad min", "min_duration: 0s\n", 1, 15, "min_duration '0s' is zero" },
-        { "max below min", "min_duration: 10s\nmax_duration: 5s\n", 2, 15, "max_duration is shorter than min_duration" },
+        { "max below min", "min_duration: 10s\nmax_duration: 5s\n", 2, 15,
+            "max_duration is shorter than min_duration" },
         { "speed zero", "reading_speed: 0\n", 1, 16, "reading_speed '0' is not a number of characters per second" },
         { "speed word", "reading_speed: fast\n", 1, 16, "reading_speed 'fast'" },
         { "speed huge", "reading_speed: 1e300\n", 1, 16, "between 0 and 100" },
@@ -71,7 +74,8 @@ TEST_CASE("channel.yaml errors")
             INFO(diagnostics.format_all());
             CHECK_FALSE(channel.has_value());
             CHECK(diagnostics.error_count() == 1);
-            CHECK(test::count_matching(diagnostics, test::error_prefix("channel.yaml", c.line, c.column), c.fragment) == 1);
+            CHECK(test::count_matching(diagnostics, test::error_prefix("channel.yaml", c.line, c.column), c.fragment)
+                == 1);
         }
     }
 }

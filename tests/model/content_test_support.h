@@ -16,8 +16,14 @@
 namespace hallboard::test {
 
 // The first bytes of a PNG and a JPEG: enough for the signature check.
-inline std::string png_bytes() { return std::string("\x89PNG\r\n\x1a\n", 8) + std::string(32, '\0'); }
-inline std::string jpeg_bytes() { return std::string("\xFF\xD8\xFF\xE0", 4) + std::string(32, '\0'); }
+inline std::string png_bytes()
+{
+    return std::string("\x89PNG\r\n\x1a\n", 8) + std::string(32, '\0');
+}
+inline std::string jpeg_bytes()
+{
+    return std::string("\xFF\xD8\xFF\xE0", 4) + std::string(32, '\0');
+}
 
 // The formatted diagnostics that start with `prefix` ("file:line:col: error: ") and contain `fragment`.
 inline int count_matching(const Diagnostics& diagnostics, std::string_view prefix, std::string_view fragment)

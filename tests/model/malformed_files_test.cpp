@@ -65,7 +65,9 @@ TEST_CASE("every malformed file gives exactly the errors it lists")
         CHECK(diagnostics.error_count() == static_cast<int>(expected.size()));
         for (auto const& expectation : expected) {
             CAPTURE(expectation.fragment);
-            CHECK(test::count_matching(diagnostics, test::error_prefix(name, expectation.line, expectation.column), expectation.fragment) == 1);
+            CHECK(test::count_matching(
+                      diagnostics, test::error_prefix(name, expectation.line, expectation.column), expectation.fragment)
+                == 1);
         }
     }
 }

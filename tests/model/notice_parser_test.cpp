@@ -196,7 +196,8 @@ notice:
 
 TEST_CASE("an image notice needs no title")
 {
-    auto notice = parse_valid("id: poster\nkind: image\nimage: {src: assets/poster.png, fit: cover, caption: 节约用电}\n");
+    auto notice
+        = parse_valid("id: poster\nkind: image\nimage: {src: assets/poster.png, fit: cover, caption: 节约用电}\n");
     CHECK(notice.kind == NoticeKind::Image);
     auto const& image = std::get<ImageSlide>(notice.body);
     CHECK(image.src == "assets/poster.png");
@@ -220,7 +221,8 @@ TEST_CASE("channel defaults fill only the fields a notice leaves out")
     CHECK(inherits.tags == std::vector<std::string> { "lobby" });
     CHECK(inherits.footer == "国网示例供电公司");
 
-    auto overrides = parse_valid("id: a\nkind: ticker\nduration: 3s\ntags: [vip]\nfooter: 自己的\nticker: {text: x}\n", defaults);
+    auto overrides
+        = parse_valid("id: a\nkind: ticker\nduration: 3s\ntags: [vip]\nfooter: 自己的\nticker: {text: x}\n", defaults);
     CHECK(overrides.duration == 3s);
     CHECK(overrides.tags == std::vector<std::string> { "vip" });
     CHECK(overrides.footer == "自己的");
@@ -247,17 +249,20 @@ tariff:
 )");
     CHECK(readable_text(tariff) == "电价\n元\n档位\n电价\n一档\n0.5\n二档\n0.6\n分段\n注释");
 
-    auto flow = parse_valid(
-        "id: f\nkind: flow\ntitle: 流程\nflow:\n  steps: [{name: 受理, limit: 当日, detail: 细节}, 接电]\n  materials: [证件]\n  total: 三天\n");
+    auto flow = parse_valid("id: f\nkind: flow\ntitle: 流程\nflow:\n  steps: [{name: 受理, limit: 当日, detail: 细节}, "
+                            "接电]\n  materials: [证件]\n  total: 三天\n");
     CHECK(readable_text(flow) == "流程\n受理\n当日\n细节\n接电\n证件\n三天");
 
-    auto commitments = parse_valid("id: c\nkind: commitments\ntitle: 承诺\ncommitments:\n  items: [一, {heading: 二, detail: 三}]\n");
+    auto commitments = parse_valid(
+        "id: c\nkind: commitments\ntitle: 承诺\ncommitments:\n  items: [一, {heading: 二, detail: 三}]\n");
     CHECK(readable_text(commitments) == "承诺\n一\n二\n三");
 
-    auto hotlines = parse_valid("id: h\nkind: hotlines\ntitle: 电话\nhotlines:\n  entries: [{label: 热线, number: \"95598\", note: 全天}]\n");
+    auto hotlines = parse_valid(
+        "id: h\nkind: hotlines\ntitle: 电话\nhotlines:\n  entries: [{label: 热线, number: \"95598\", note: 全天}]\n");
     CHECK(readable_text(hotlines) == "电话\n热线\n95598\n全天");
 
-    auto notice = parse_valid("id: n\nkind: notice\ntitle: 通知\nnotice: {body: 正文, issuer: 供电局, date: 2026-01-01}\n");
+    auto notice
+        = parse_valid("id: n\nkind: notice\ntitle: 通知\nnotice: {body: 正文, issuer: 供电局, date: 2026-01-01}\n");
     CHECK(readable_text(notice) == "通知\n正文\n供电局");
 
     auto image = parse_valid("id: i\nkind: image\nimage: {src: assets/a.png, caption: 标语}\n");

@@ -12,10 +12,7 @@ TEST_CASE("a title's width counts Chinese characters whole and the rest half")
         double width;
     };
     Case const cases[] = {
-        { "", 0 },
-        { "ABCD", 2 },
-        { "居民电价", 4 },
-        { "2026年电价", 5 },
+        { "", 0 }, { "ABCD", 2 }, { "居民电价", 4 }, { "2026年电价", 5 },
         { "（通知）", 4 }, // full-width punctuation is as wide as a character
     };
     for (auto const& test_case : cases) {
@@ -34,16 +31,17 @@ TEST_CASE("a key is found at its value's first character, columns in characters"
     };
     Case const cases[] = {
         { "id: a\ntitle: 电价\n", "title", 2, 8 },
-        { "id: a\n  title:   x\n", "title", 2, 12 },      // indented, spaces before the value
+        { "id: a\n  title:   x\n", "title", 2, 12 }, // indented, spaces before the value
         { "body: 说明\ntitle: x\n", "title", 2, 8 },
-        { "标题: 电价\ntitle:\n", "title", 2, 1 },         // no value: the key itself
-        { "x: 电价 title: y\n", "title", 0, 0 },           // only at the start of a line
-        { "titles: x\n", "title", 0, 0 },                 // another key that starts the same
+        { "标题: 电价\ntitle:\n", "title", 2, 1 }, // no value: the key itself
+        { "x: 电价 title: y\n", "title", 0, 0 },   // only at the start of a line
+        { "titles: x\n", "title", 0, 0 },          // another key that starts the same
         { "", "title", 0, 0 },
     };
     for (auto const& test_case : cases) {
         CAPTURE(test_case.text);
-        CHECK(location_of_key(test_case.text, "n.yaml", test_case.key) == SourceLocation { "n.yaml", test_case.line, test_case.column });
+        CHECK(location_of_key(test_case.text, "n.yaml", test_case.key)
+            == SourceLocation { "n.yaml", test_case.line, test_case.column });
     }
     // Columns count characters, not bytes.
     CHECK(location_of_key("标题: x\n", "n.yaml", "标题").column == 5);
@@ -82,7 +80,8 @@ TEST_CASE("a notice's pictures are its image and its QR codes, in slide order")
     image.body = ImageSlide { "assets/poster.png", ImageFit::Contain, "" };
     CHECK(pictures_of(image) == std::vector<std::string> { "assets/poster.png" });
     Notice hotlines;
-    hotlines.body = Hotlines { { { "a", "1", "", "assets/a.png" }, { "b", "2", "", "" }, { "c", "3", "", "assets/c.png" } } };
+    hotlines.body
+        = Hotlines { { { "a", "1", "", "assets/a.png" }, { "b", "2", "", "" }, { "c", "3", "", "assets/c.png" } } };
     CHECK(pictures_of(hotlines) == std::vector<std::string> { "assets/a.png", "assets/c.png" });
     CHECK(pictures_of(Notice {}).empty());
 }

@@ -23,7 +23,10 @@ std::vector<std::string> ids_of(const ContentSource& source)
     return ids;
 }
 
-std::string ticker(const std::string& id) { return "id: " + id + "\nkind: ticker\nticker: {text: 你好}\n"; }
+std::string ticker(const std::string& id)
+{
+    return "id: " + id + "\nkind: ticker\nticker: {text: 你好}\n";
+}
 
 } // namespace
 
@@ -37,8 +40,9 @@ TEST_CASE("the valid test source loads without a single diagnostic")
     CHECK(source->root == fs::path(HALLBOARD_TEST_DATA "/valid-source"));
 
     // Sorted by file name; the .yml file is read too.
-    CHECK(ids_of(*source) == std::vector<std::string> { "zj-residential-2026", "residential-new-connection", "ten-commitments",
-                                 "hotlines", "outage-2026-12-01", "save-power-poster", "welcome" });
+    CHECK(ids_of(*source)
+        == std::vector<std::string> { "zj-residential-2026", "residential-new-connection", "ten-commitments",
+            "hotlines", "outage-2026-12-01", "save-power-poster", "welcome" });
     CHECK(source->referenced_assets == std::vector<std::string> { "assets/feedback-qr.jpg", "assets/poster.png" });
 
     CHECK(source->channel.duration == 12s);
@@ -47,12 +51,12 @@ TEST_CASE("the valid test source loads without a single diagnostic")
     CHECK(source->channel.max_duration == 30s);
 
     auto const& notices = source->notices;
-    CHECK(notices[0].duration == 20s);      // its own
-    CHECK(notices[1].duration == 12s);      // the channel's
-    CHECK(notices[4].duration == 90s);      // 1.5m
+    CHECK(notices[0].duration == 20s); // its own
+    CHECK(notices[1].duration == 12s); // the channel's
+    CHECK(notices[4].duration == 90s); // 1.5m
     CHECK(notices[0].footer == "依据 浙发改价格〔2026〕1号（示例）");
     CHECK(notices[1].footer == "国网示例供电公司");
-    CHECK(notices[6].footer.empty());       // "footer:" with no value switches the default off
+    CHECK(notices[6].footer.empty()); // "footer:" with no value switches the default off
     CHECK(notices[1].tags == std::vector<std::string> { "lobby" });
     CHECK(notices[3].tags == std::vector<std::string> { "lobby", "vip" });
     CHECK(notices[6].tags.empty());
@@ -76,7 +80,8 @@ TEST_CASE("the broken test source reports every problem and keeps the valid noti
     std::vector<Expected> expected {
         { "channel.yaml:2:1: error: ", "unknown key 'durtion' in channel.yaml (did you mean 'duration'?)" },
         { "notices/readme.txt: warning: ", "only .yaml and .yml files are notices" },
-        { "notices/b-ragged.yaml:4:11: error: ", "duration '8 sec' is not a duration (write it like 8s, 1500ms or 2m)" },
+        { "notices/b-ragged.yaml:4:11: error: ",
+            "duration '8 sec' is not a duration (write it like 8s, 1500ms or 2m)" },
         { "notices/b-ragged.yaml:9:7: error: ", "row 2 has 2 cells, the table has 3 columns" },
         { "notices/b-ragged.yaml:10:7: error: ", "row 3 has 4 cells, the table has 3 columns" },
         { "notices/c-duplicate.yaml:1:5: error: ", "id 'good-tariff' is already used in notices/a-good.yaml:1:5" },
@@ -91,7 +96,8 @@ TEST_CASE("the broken test source reports every problem and keeps the valid noti
         { "notices/j-dates.yaml:6:8: error: ", "'8:30-17:30' in 'hours' is not a time range" },
         { "notices/j-dates.yaml:7:11: error: ", "unknown priority 'hihg' (did you mean 'high'?)" },
         { "notices/k-window.yaml:5:14: error: ", "valid_until '2026-11-30' is before valid_from '2026-12-01 09:00'" },
-        { "notices/l-fake-picture.yaml:6:40: error: ", "picture 'assets/not-a-picture.png' is not a PNG or JPEG picture" },
+        { "notices/l-fake-picture.yaml:6:40: error: ",
+            "picture 'assets/not-a-picture.png' is not a PNG or JPEG picture" },
         { "notices/l-fake-picture.yaml:7:7: error: ", "missing required key 'number'" },
         { "notices/l-fake-picture.yaml:7:19: error: ", "unknown key 'nubmer' in entry 2 (did you mean 'number'?)" },
         { "notices/m-tabs.yaml:4:1: error: ", "tab used for indentation" },
@@ -164,7 +170,8 @@ TEST_CASE("which files in notices/ are read, and in what order")
     CHECK(diagnostics.error_count() == 0);
     CHECK(diagnostics.warning_count() == 3);
     CHECK(test::count_matching(diagnostics, "notices/c.YAML: warning: ", "(rename it to end in lowercase .yaml)") == 1);
-    CHECK(test::count_matching(diagnostics, "notices/d.yaml.bak: warning: ", "only .yaml and .yml files are notices") == 1);
+    CHECK(test::count_matching(diagnostics, "notices/d.yaml.bak: warning: ", "only .yaml and .yml files are notices")
+        == 1);
     CHECK(test::count_matching(diagnostics, "notices/sub: warning: ", "folders inside notices/ are not read") == 1);
 }
 
@@ -182,7 +189,9 @@ TEST_CASE("limits: too many notice files, a file too big, a file that is not a f
         auto loaded = load_content_source(source.path(), diagnostics);
         REQUIRE(loaded.has_value());
         CHECK(diagnostics.error_count() == 1);
-        CHECK(test::count_matching(diagnostics, "notices/: error: ", "notices/ holds 1001 notice files, more than the limit of 1000") == 1);
+        CHECK(test::count_matching(
+                  diagnostics, "notices/: error: ", "notices/ holds 1001 notice files, more than the limit of 1000")
+            == 1);
         REQUIRE(loaded->notices.size() == static_cast<size_t>(max_notice_files));
         CHECK(loaded->notices.back().id == "n0999");
     }
@@ -194,7 +203,8 @@ TEST_CASE("limits: too many notice files, a file too big, a file that is not a f
         Diagnostics diagnostics;
         auto loaded = load_content_source(source.path(), diagnostics);
         REQUIRE(loaded.has_value());
-        CHECK(test::count_matching(diagnostics, "notices/huge.yaml: error: ", "bytes, more than the limit of 1048576") == 1);
+        CHECK(test::count_matching(diagnostics, "notices/huge.yaml: error: ", "bytes, more than the limit of 1048576")
+            == 1);
         CHECK(ids_of(*loaded) == std::vector<std::string> { "a" });
     }
     SUBCASE("a pipe named like a notice does not hang the loader")
@@ -222,7 +232,9 @@ TEST_CASE("ids used twice are reported at both places, even when one of the file
     REQUIRE(loaded.has_value());
     CHECK(diagnostics.error_count() == 2);
     CHECK(test::count_matching(diagnostics, "notices/a.yaml:3:11: error: ", "duration 'never'") == 1);
-    CHECK(test::count_matching(diagnostics, "notices/b.yaml:2:5: error: ", "id 'same' is already used in notices/a.yaml:1:5") == 1);
+    CHECK(test::count_matching(
+              diagnostics, "notices/b.yaml:2:5: error: ", "id 'same' is already used in notices/a.yaml:1:5")
+        == 1);
     CHECK(ids_of(*loaded) == std::vector<std::string> { "other" });
 }
 
@@ -265,7 +277,9 @@ TEST_CASE("channel.yml is read when there is no channel.yaml")
         Diagnostics diagnostics;
         auto loaded = load_content_source(source.path(), diagnostics);
         REQUIRE(loaded.has_value());
-        CHECK(test::count_matching(diagnostics, "channel.yml: warning: ", "channel.yml is not read because channel.yaml exists") == 1);
+        CHECK(test::count_matching(
+                  diagnostics, "channel.yml: warning: ", "channel.yml is not read because channel.yaml exists")
+            == 1);
         CHECK(loaded->notices[0].footer == "来自 yaml");
     }
 }

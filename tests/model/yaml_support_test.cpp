@@ -56,7 +56,8 @@ TEST_CASE("did_you_mean suggests only close words")
         CHECK(did_you_mean(c.word, { "display", "high", "title", "id", "kind" }) == c.expected);
     }
     CHECK(did_you_mean(std::string(500, 'x'), { "x" }).empty());
-    CHECK(did_you_mean("poster.pgn", std::vector<std::string> { "poster.png", "qr.jpg" }) == "did you mean 'poster.png'?");
+    CHECK(did_you_mean("poster.pgn", std::vector<std::string> { "poster.png", "qr.jpg" })
+        == "did you mean 'poster.png'?");
 }
 
 TEST_CASE("check_keys reports unknown and repeated keys at the key")
@@ -68,10 +69,13 @@ TEST_CASE("check_keys reports unknown and repeated keys at the key")
     file.check_keys(*root, { "name", "size" }, "the test");
     INFO(diagnostics.format_all());
     REQUIRE(diagnostics.error_count() == 3);
-    CHECK(format_diagnostic(diagnostics.all()[0]) == "x.yaml:2:1: error: unknown key 'nmae' in the test (did you mean 'name'?)");
+    CHECK(format_diagnostic(diagnostics.all()[0])
+        == "x.yaml:2:1: error: unknown key 'nmae' in the test (did you mean 'name'?)");
     CHECK(format_diagnostic(diagnostics.all()[1])
-        == "x.yaml:3:1: error: 'name' appears twice in the test (remove one of them; only the first one would be used)");
-    CHECK(format_diagnostic(diagnostics.all()[2]) == "x.yaml:4:1: error: unknown key 'other' in the test (allowed here: name, size)");
+        == "x.yaml:3:1: error: 'name' appears twice in the test (remove one of them; only the first one would be "
+           "used)");
+    CHECK(format_diagnostic(diagnostics.all()[2])
+        == "x.yaml:4:1: error: unknown key 'other' in the test (allowed here: name, size)");
 }
 
 TEST_CASE("text and text_list point at the key when the value is empty")
@@ -103,8 +107,14 @@ TEST_CASE("columns count characters, also after a byte-order mark")
         { "ascii", "a: [x, [y]]\n", 1, 8 },
         { "Chinese before", "a: [电价电价, [y]]\n", 1, 11 },
         { "emoji before", "a: [\xF0\x9F\x98\x80, [y]]\n", 1, 8 },
-        { "byte-order mark", "\xEF\xBB\xBF" "a: [x, [y]]\n", 1, 8 },
-        { "second line", "\xEF\xBB\xBF" "b: 1\na: [电, [y]]\n", 2, 8 },
+        { "byte-order mark",
+            "\xEF\xBB\xBF"
+            "a: [x, [y]]\n",
+            1, 8 },
+        { "second line",
+            "\xEF\xBB\xBF"
+            "b: 1\na: [电, [y]]\n",
+            2, 8 },
         { "windows line ends", "b: 1\r\na: [电, [y]]\r\n", 2, 8 },
     };
     for (auto const& c : cases) {
@@ -132,8 +142,10 @@ TEST_CASE("parse refuses what cannot be a user file")
         { "GBK on line 2", "a: 1\nb: \xB5\xE7\n", "x.yaml:2:4: error: file is not valid UTF-8 text" },
         { "tab after spaces", "a:\n  \tb: 1\n", "x.yaml:2:1: error: tab used for indentation" },
         { "second document", "a: 1\n---\nb: 2\n", "x.yaml:3:1: error: file holds more than one YAML document" },
-        { "unclosed bracket", "a: [1, 2\n", "x.yaml:2:1: error: YAML syntax: end of sequence flow not found (a '[' or '{' is not closed" },
-        { "bad escape", "a: \"C:\\q\"\n", "error: YAML syntax: unknown escape character: q (inside \"double quotes\" a backslash" },
+        { "unclosed bracket", "a: [1, 2\n",
+            "x.yaml:2:1: error: YAML syntax: end of sequence flow not found (a '[' or '{' is not closed" },
+        { "bad escape", "a: \"C:\\q\"\n",
+            "error: YAML syntax: unknown escape character: q (inside \"double quotes\" a backslash" },
         { "stray comma", ",\n", "x.yaml:1:1: error: YAML syntax: unexpected ','" },
     };
     for (auto const& c : cases) {
@@ -165,6 +177,7 @@ TEST_CASE("read and load bound the file size")
     CHECK_FALSE(file.read(big, 100).has_value());
     CHECK_FALSE(file.load(folder.path() / "missing.yaml").has_value());
     REQUIRE(diagnostics.error_count() == 2);
-    CHECK(format_diagnostic(diagnostics.all()[0]) == "f.yaml: error: file is 104 bytes, more than the limit of 100 (split it into several smaller files)");
+    CHECK(format_diagnostic(diagnostics.all()[0])
+        == "f.yaml: error: file is 104 bytes, more than the limit of 100 (split it into several smaller files)");
     CHECK(format_diagnostic(diagnostics.all()[1]).rfind("f.yaml: error: cannot read file: ", 0) == 0);
 }

@@ -80,14 +80,15 @@ void add_routes(test::LoopbackServer& server)
     // No Content-Length: the limit must hold while the body streams in.
     routes.Get("/chunked", [](const httplib::Request& request, httplib::Response& response) {
         auto total = std::stoul(request.get_param_value("n"));
-        response.set_chunked_content_provider("application/octet-stream", [bytes = pattern(total), sent = size_t { 0 }](size_t, httplib::DataSink& sink) mutable {
-            auto piece = std::min<size_t>(1000, bytes.size() - sent);
-            sink.write(bytes.data() + sent, piece);
-            sent += piece;
-            if (sent >= bytes.size())
-                sink.done();
-            return true;
-        });
+        response.set_chunked_content_provider("application/octet-stream",
+            [bytes = pattern(total), sent = size_t { 0 }](size_t, httplib::DataSink& sink) mutable {
+                auto piece = std::min<size_t>(1000, bytes.size() - sent);
+                sink.write(bytes.data() + sent, piece);
+                sent += piece;
+                if (sent >= bytes.size())
+                    sink.done();
+                return true;
+            });
     });
     // Ten bytes, then silence.
     routes.Get("/stall", [&server](const httplib::Request&, httplib::Response& response) {
@@ -112,9 +113,8 @@ void add_routes(test::LoopbackServer& server)
     routes.Get("/peer", [](const httplib::Request& request, httplib::Response& response) {
         response.set_content(std::to_string(request.remote_port), "text/plain");
     });
-    routes.Get("/moved", [](const httplib::Request&, httplib::Response& response) {
-        response.set_redirect("/manifest.json");
-    });
+    routes.Get("/moved",
+        [](const httplib::Request&, httplib::Response& response) { response.set_redirect("/manifest.json"); });
 }
 
 } // namespace
@@ -131,7 +131,8 @@ TEST_CASE("a conditional GET answers 200 or 304 by the entity tag")
         int status;
         const char* body;
     };
-    for (auto const& row : { Row { nullptr, 200, "{\"version\":3}" }, Row { "\"v3\"", 304, "" }, Row { "\"v2\"", 200, "{\"version\":3}" } }) {
+    for (auto const& row : { Row { nullptr, 200, "{\"version\":3}" }, Row { "\"v3\"", 304, "" },
+             Row { "\"v2\"", 200, "{\"version\":3}" } }) {
         SUBCASE(row.if_none_match ? row.if_none_match : "(none)")
         {
             net::Request request;
@@ -187,7 +188,9 @@ TEST_CASE("PUT and POST send their body from memory or from a file")
                     request.headers.push_back({ "Content-Type", "application/json" });
                     request.max_response_bytes = size + 1;
                     std::vector<std::pair<std::uint64_t, std::uint64_t>> progress;
-                    request.progress = [&](std::uint64_t done, std::uint64_t total) { progress.push_back({ done, total }); };
+                    request.progress = [&](std::uint64_t done, std::uint64_t total) {
+                        progress.push_back({ done, total });
+                    };
 
                     auto response = client.send(request);
                     CHECK(response.error == "");
@@ -199,7 +202,8 @@ TEST_CASE("PUT and POST send their body from memory or from a file")
                     CHECK(response.transferred_bytes >= 2 * size);
                     if (size > 1024 * 1024) {
                         // The upload was reported along the way and reached its end.
-                        auto reached = std::find(progress.begin(), progress.end(), std::pair<std::uint64_t, std::uint64_t> { size, size });
+                        auto reached = std::find(
+                            progress.begin(), progress.end(), std::pair<std::uint64_t, std::uint64_t> { size, size });
                         CHECK(reached != progress.end());
                     }
                 }
@@ -250,8 +254,9 @@ TEST_CASE("answers larger than the limit are cut off, with and without a Content
         size_t size;
         bool fits;
     };
-    for (auto const& row : { Row { "/sized", 4096, true }, Row { "/sized", 4097, false }, Row { "/sized", 100000, false },
-             Row { "/chunked", 4096, true }, Row { "/chunked", 4097, false }, Row { "/chunked", 100000, false } }) {
+    for (auto const& row :
+        { Row { "/sized", 4096, true }, Row { "/sized", 4097, false }, Row { "/sized", 100000, false },
+            Row { "/chunked", 4096, true }, Row { "/chunked", 4097, false }, Row { "/chunked", 100000, false } }) {
         auto name = std::string(row.path) + " " + std::to_string(row.size);
         SUBCASE(name.c_str())
         {

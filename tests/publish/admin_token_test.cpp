@@ -20,7 +20,8 @@ TEST_CASE("token file: what is refused, what is accepted")
     };
     std::vector<Case> cases = {
         { "private file", "s3cret-token-of-32-characters-ok\n", 0600, "s3cret-token-of-32-characters-ok", nullptr },
-        { "trimmed", "  \t s3cret-token-of-32-characters-ok \r\n\n", 0400, "s3cret-token-of-32-characters-ok", nullptr },
+        { "trimmed", "  \t s3cret-token-of-32-characters-ok \r\n\n", 0400, "s3cret-token-of-32-characters-ok",
+            nullptr },
         { "missing", nullptr, 0600, nullptr, "does not exist" },
         { "readable by others", "s3cret-token-of-32-characters-ok", 0644, nullptr, "chmod 600" },
         { "readable by group", "s3cret-token-of-32-characters-ok", 0640, nullptr, "mode 0640" },

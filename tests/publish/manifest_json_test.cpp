@@ -88,13 +88,16 @@ std::vector<Notice> every_field_notices()
         notices.push_back(std::move(notice));
     };
     add("tariff-all", NoticeKind::Tariff,
-        TariffTable { "元/千瓦时", { "档位", "电价" }, { { "第一档", "0.4883" }, { "合表", "" } }, { { 0, "一户一表" }, { 2, "表后" } },
-            { "注一", "" }, Date { 2026, 1, 1 } });
-    add("flow-all", NoticeKind::Flow, Flow { { { "申请受理", "当日", "营业厅" }, { "装表接电", "", "" } }, { "身份证明" }, "不超过 3 个工作日" });
-    add("commitments-all", NoticeKind::Commitments, Commitments { { { "限时办理", "3 个工作日" }, { "", "电压合格" } } });
+        TariffTable { "元/千瓦时", { "档位", "电价" }, { { "第一档", "0.4883" }, { "合表", "" } },
+            { { 0, "一户一表" }, { 2, "表后" } }, { "注一", "" }, Date { 2026, 1, 1 } });
+    add("flow-all", NoticeKind::Flow,
+        Flow { { { "申请受理", "当日", "营业厅" }, { "装表接电", "", "" } }, { "身份证明" }, "不超过 3 个工作日" });
+    add("commitments-all", NoticeKind::Commitments,
+        Commitments { { { "限时办理", "3 个工作日" }, { "", "电压合格" } } });
     add("hotlines-all", NoticeKind::Hotlines,
         Hotlines { { { "热线", "95598", "24 小时", "assets/qr.png" }, { "监管", "12398", "", "" } } });
-    add("notice-all", NoticeKind::Notice, FreeText { NoticeLevel::Warning, "停电\n\"引号\" \\ 反斜杠\t制表", "某某供电局", Date { 2026, 11, 22 } });
+    add("notice-all", NoticeKind::Notice,
+        FreeText { NoticeLevel::Warning, "停电\n\"引号\" \\ 反斜杠\t制表", "某某供电局", Date { 2026, 11, 22 } });
     add("image-all", NoticeKind::Image, ImageSlide { "assets/sub/poster.png", ImageFit::Cover, "节约用电" });
     add("ticker_all", NoticeKind::Ticker, TickerMessage { "欢迎光临 😀" });
     // And the defaults: nothing optional set.
@@ -118,7 +121,8 @@ Manifest every_field_manifest()
     manifest.channel.min_duration = std::chrono::milliseconds(6000);
     manifest.channel.max_duration = std::chrono::milliseconds(30000);
     manifest.notices = every_field_notices();
-    manifest.blobs = { { "assets/qr.png", std::string(64, 'a'), 10 }, { "assets/sub/poster.png", std::string(64, 'b'), 20 * 1024 * 1024 } };
+    manifest.blobs = { { "assets/qr.png", std::string(64, 'a'), 10 },
+        { "assets/sub/poster.png", std::string(64, 'b'), 20 * 1024 * 1024 } };
     return manifest;
 }
 
@@ -180,7 +184,10 @@ TEST_CASE("manifest bytes are canonical")
     // keys in the documented order.
     CHECK(bytes.find("电价") != std::string::npos);
     CHECK(bytes.find("\\u") == std::string::npos);
-    CHECK(bytes.rfind("{\n  \"format\": 1,\n  \"version\": 1,\n  \"published_at\": \"2026-11-23T10:00:00Z\",\n  \"channel\": {", 0) == 0);
+    CHECK(bytes.rfind(
+              "{\n  \"format\": 1,\n  \"version\": 1,\n  \"published_at\": \"2026-11-23T10:00:00Z\",\n  \"channel\": {",
+              0)
+        == 0);
     CHECK(bytes.back() == '\n');
     CHECK(bytes.find("\n    {\n      \"id\": ") != std::string::npos);
     CHECK(bytes.find('\t') == std::string::npos);
@@ -208,8 +215,9 @@ TEST_CASE("UTC timestamps")
     CHECK(format_utc_timestamp(test::test_time()) == "2026-11-23T10:00:00Z");
     CHECK(format_utc_timestamp(test::test_time(61)) == "2026-11-23T11:01:00Z");
     CHECK(is_utc_timestamp("2026-11-23T10:00:00Z"));
-    for (std::string_view bad : { "2026-11-23 10:00:00Z", "2026-11-23T10:00:00", "2026-11-23T10:00:00+08:00", "2026-02-30T10:00:00Z",
-             "2026-11-23T24:00:00Z", "2026-11-23T10:60:00Z", "2026-11-23T10:00:60Z", "2026-11-23t10:00:00z", "" })
+    for (std::string_view bad :
+        { "2026-11-23 10:00:00Z", "2026-11-23T10:00:00", "2026-11-23T10:00:00+08:00", "2026-02-30T10:00:00Z",
+            "2026-11-23T24:00:00Z", "2026-11-23T10:60:00Z", "2026-11-23T10:00:60Z", "2026-11-23t10:00:00z", "" })
         CHECK_MESSAGE(!is_utc_timestamp(bad), bad);
 }
 
@@ -218,7 +226,8 @@ TEST_CASE("malformed manifests are refused with the place named")
     auto valid = manifest_to_json(every_field_manifest());
     {
         Diagnostics diagnostics;
-        REQUIRE_MESSAGE(parse(valid, diagnostics).has_value(), diagnostics.format_all()); // the cases below start from a good one
+        REQUIRE_MESSAGE(
+            parse(valid, diagnostics).has_value(), diagnostics.format_all()); // the cases below start from a good one
     }
     auto index_of = [](const Json& document, std::string_view id) -> size_t {
         for (size_t i = 0; i < document["notices"].size(); ++i) {
@@ -246,56 +255,95 @@ TEST_CASE("malformed manifests are refused with the place named")
         { "no format", [](Json& d) { d.erase("format"); }, "format: missing" },
         { "version zero", [](Json& d) { d["version"] = 0; }, "version: must be a whole number from 1" },
         { "version negative", [](Json& d) { d["version"] = -3; }, "version: must be a whole number from 1" },
-        { "version fractional", [](Json& d) { d["version"] = 1.5; }, "version: expected a whole number, found a fractional number" },
+        { "version fractional", [](Json& d) { d["version"] = 1.5; },
+            "version: expected a whole number, found a fractional number" },
         { "version as text", [](Json& d) { d["version"] = "3"; }, "version: expected a whole number, found text" },
         { "version huge", [](Json& d) { d["version"] = 1ull << 60; }, "version: must be a whole number" },
-        { "publish time not UTC", [](Json& d) { d["published_at"] = "2026-11-23 10:00"; }, "published_at: '2026-11-23 10:00' is not a UTC time" },
+        { "publish time not UTC", [](Json& d) { d["published_at"] = "2026-11-23 10:00"; },
+            "published_at: '2026-11-23 10:00' is not a UTC time" },
         { "unknown top-level field", [](Json& d) { d["expires"] = "never"; }, "expires: unknown field" },
-        { "notices not a list", [](Json& d) { d["notices"] = Json::object(); }, "notices: expected a list, found an object" },
-        { "notice not an object", [](Json& d) { d["notices"][0] = "tariff"; }, "notices[0]: expected an object, found text" },
+        { "notices not a list", [](Json& d) { d["notices"] = Json::object(); },
+            "notices: expected a list, found an object" },
+        { "notice not an object", [](Json& d) { d["notices"][0] = "tariff"; },
+            "notices[0]: expected an object, found text" },
         { "bad id", [&](Json& d) { tariff(d)["id"] = "Tariff 2026"; }, "'Tariff 2026' is not an id" },
         { "unknown kind", [&](Json& d) { tariff(d)["kind"] = "poster"; }, "must be one of tariff, flow" },
         { "kind and block disagree", [&](Json& d) { tariff(d)["kind"] = "flow"; }, ".flow: missing" },
         { "missing title", [&](Json& d) { tariff(d).erase("title"); }, ".title: missing" },
         { "empty title of a slide", [&](Json& d) { tariff(d)["title"] = ""; }, "must not be empty for a slide" },
-        { "duration zero", [&](Json& d) { tariff(d)["duration_ms"] = 0; }, "duration_ms: must be a whole number from 1" },
-        { "duration as text", [&](Json& d) { tariff(d)["duration_ms"] = "8s"; }, "duration_ms: expected a whole number, found text" },
+        { "duration zero", [&](Json& d) { tariff(d)["duration_ms"] = 0; },
+            "duration_ms: must be a whole number from 1" },
+        { "duration as text", [&](Json& d) { tariff(d)["duration_ms"] = "8s"; },
+            "duration_ms: expected a whole number, found text" },
         { "impossible date", [&](Json& d) { tariff(d)["valid_from"] = "2026-13-01 00:00"; }, "is not a date and time" },
         { "date without time", [&](Json& d) { tariff(d)["valid_from"] = "2026-12-01"; }, "is not a date and time" },
-        { "window backwards", [&](Json& d) { tariff(d)["valid_until"] = "2026-11-01 00:00"; }, "valid_until: is before valid_from" },
+        { "window backwards", [&](Json& d) { tariff(d)["valid_until"] = "2026-11-01 00:00"; },
+            "valid_until: is before valid_from" },
         { "weekday spelled out", [&](Json& d) { tariff(d)["days"] = { "monday" }; }, "'monday' is not one of mon" },
-        { "weekday twice", [&](Json& d) { tariff(d)["days"] = { "mon", "mon" }; }, "listed twice" },
+        { "weekday twice",
+            [&](Json& d) {
+                tariff(d)["days"] = { "mon", "mon" };
+            },
+            "listed twice" },
         { "hours not canonical", [&](Json& d) { tariff(d)["hours"] = { "8:30-17:30" }; }, "is not a time range" },
-        { "hours as one text", [&](Json& d) { tariff(d)["hours"] = "08:30-17:30"; }, "hours: expected a list, found text" },
-        { "priority unknown", [&](Json& d) { tariff(d)["priority"] = "highest"; }, "must be one of normal, high, urgent" },
+        { "hours as one text", [&](Json& d) { tariff(d)["hours"] = "08:30-17:30"; },
+            "hours: expected a list, found text" },
+        { "priority unknown", [&](Json& d) { tariff(d)["priority"] = "highest"; },
+            "must be one of normal, high, urgent" },
         { "tag of two words", [&](Json& d) { tariff(d)["tags"] = { "two words" }; }, "is more than one word" },
-        { "tags as numbers", [&](Json& d) { tariff(d)["tags"] = { 1 }; }, "tags[0]: expected text, found a whole number" },
+        { "tags as numbers", [&](Json& d) { tariff(d)["tags"] = { 1 }; },
+            "tags[0]: expected text, found a whole number" },
         { "a second kind block", [&](Json& d) { tariff(d)["flow"] = Json::object(); }, ".flow: unknown field" },
-        { "ragged row", [&](Json& d) { tariff(d)["tariff"]["rows"][1] = { "合表" }; }, "rows[1]: has 1 cell(s), the table has 2 column(s)" },
-        { "cell a number", [&](Json& d) { tariff(d)["tariff"]["rows"][0][1] = 0.4883; }, "rows[0][1]: expected text, found a fractional number" },
+        { "ragged row", [&](Json& d) { tariff(d)["tariff"]["rows"][1] = { "合表" }; },
+            "rows[1]: has 1 cell(s), the table has 2 column(s)" },
+        { "cell a number", [&](Json& d) { tariff(d)["tariff"]["rows"][0][1] = 0.4883; },
+            "rows[0][1]: expected text, found a fractional number" },
         { "no rows", [&](Json& d) { tariff(d)["tariff"]["rows"] = Json::array(); }, "rows: must not be an empty list" },
-        { "section outside the table", [&](Json& d) { tariff(d)["tariff"]["sections"][0]["before"] = 3; }, "sections[0].before: must be a whole number from 0 to 2" },
-        { "sections out of order", [&](Json& d) { std::swap(tariff(d)["tariff"]["sections"][0], tariff(d)["tariff"]["sections"][1]); }, "sections must be in row order" },
-        { "image path escapes", [&](Json& d) { image(d)["image"]["src"] = "assets/../../etc/passwd"; }, "leaves its folder" },
+        { "section outside the table", [&](Json& d) { tariff(d)["tariff"]["sections"][0]["before"] = 3; },
+            "sections[0].before: must be a whole number from 0 to 2" },
+        { "sections out of order",
+            [&](Json& d) { std::swap(tariff(d)["tariff"]["sections"][0], tariff(d)["tariff"]["sections"][1]); },
+            "sections must be in row order" },
+        { "image path escapes", [&](Json& d) { image(d)["image"]["src"] = "assets/../../etc/passwd"; },
+            "leaves its folder" },
         { "image path absolute", [&](Json& d) { image(d)["image"]["src"] = "/etc/passwd"; }, "is an absolute path" },
-        { "image path outside assets", [&](Json& d) { image(d)["image"]["src"] = "notices/x.png"; }, "is not inside assets/" },
-        { "image fit unknown", [&](Json& d) { image(d)["image"]["fit"] = "stretch"; }, "must be one of contain, cover" },
-        { "hotline without number", [&](Json& d) { hotlines(d)["hotlines"]["entries"][0]["number"] = ""; }, "number: must not be empty" },
-        { "null where text is needed", [&](Json& d) { hotlines(d)["hotlines"]["entries"][0]["label"] = nullptr; }, "label: expected text, found null" },
-        { "duplicate id", [&](Json& d) { image(d)["id"] = "tariff-all"; }, "id 'tariff-all' is already used by notices[" },
-        { "asset used but not listed", [](Json& d) { d["blobs"].erase(0); }, "uses 'assets/qr.png', which is not listed in blobs" },
-        { "blob listed but unused", [](Json& d) { d["blobs"].push_back({ { "path", "assets/extra.png" }, { "sha256", std::string(64, 'c') }, { "size", 1 } }); }, "'assets/extra.png' is not used by any notice" },
+        { "image path outside assets", [&](Json& d) { image(d)["image"]["src"] = "notices/x.png"; },
+            "is not inside assets/" },
+        { "image fit unknown", [&](Json& d) { image(d)["image"]["fit"] = "stretch"; },
+            "must be one of contain, cover" },
+        { "hotline without number", [&](Json& d) { hotlines(d)["hotlines"]["entries"][0]["number"] = ""; },
+            "number: must not be empty" },
+        { "null where text is needed", [&](Json& d) { hotlines(d)["hotlines"]["entries"][0]["label"] = nullptr; },
+            "label: expected text, found null" },
+        { "duplicate id", [&](Json& d) { image(d)["id"] = "tariff-all"; },
+            "id 'tariff-all' is already used by notices[" },
+        { "asset used but not listed", [](Json& d) { d["blobs"].erase(0); },
+            "uses 'assets/qr.png', which is not listed in blobs" },
+        { "blob listed but unused",
+            [](Json& d) {
+                d["blobs"].push_back(
+                    { { "path", "assets/extra.png" }, { "sha256", std::string(64, 'c') }, { "size", 1 } });
+            },
+            "'assets/extra.png' is not used by any notice" },
         { "blob listed twice", [](Json& d) { d["blobs"].push_back(d["blobs"][0]); }, "is listed twice" },
-        { "blob hash upper case", [](Json& d) { d["blobs"][0]["sha256"] = std::string(64, 'A'); }, "is not 64 lowercase hexadecimal digits" },
-        { "blob hash short", [](Json& d) { d["blobs"][0]["sha256"] = std::string(63, 'a'); }, "is not 64 lowercase hexadecimal digits" },
-        { "blob hash a path", [](Json& d) { d["blobs"][0]["sha256"] = "../../../../etc/passwd"; }, "is not 64 lowercase hexadecimal digits" },
-        { "blob huge", [](Json& d) { d["blobs"][0]["size"] = max_asset_bytes + 1; }, "size: must be a whole number from 1 to 20971520" },
+        { "blob hash upper case", [](Json& d) { d["blobs"][0]["sha256"] = std::string(64, 'A'); },
+            "is not 64 lowercase hexadecimal digits" },
+        { "blob hash short", [](Json& d) { d["blobs"][0]["sha256"] = std::string(63, 'a'); },
+            "is not 64 lowercase hexadecimal digits" },
+        { "blob hash a path", [](Json& d) { d["blobs"][0]["sha256"] = "../../../../etc/passwd"; },
+            "is not 64 lowercase hexadecimal digits" },
+        { "blob huge", [](Json& d) { d["blobs"][0]["size"] = max_asset_bytes + 1; },
+            "size: must be a whole number from 1 to 20971520" },
         { "blob size negative", [](Json& d) { d["blobs"][0]["size"] = -1; }, "size: must be a whole number" },
-        { "blob size as text", [](Json& d) { d["blobs"][0]["size"] = "10"; }, "size: expected a whole number, found text" },
+        { "blob size as text", [](Json& d) { d["blobs"][0]["size"] = "10"; },
+            "size: expected a whole number, found text" },
         { "blob path escapes", [](Json& d) { d["blobs"][0]["path"] = "assets/../secret.png"; }, "leaves its folder" },
-        { "channel reading speed zero", [](Json& d) { d["channel"]["reading_speed"] = 0; }, "reading_speed: must be a number above 0" },
-        { "channel reading speed text", [](Json& d) { d["channel"]["reading_speed"] = "fast"; }, "reading_speed: expected a number or null, found text" },
-        { "channel bounds crossed", [](Json& d) { d["channel"]["max_duration_ms"] = 1000; }, "is shorter than min_duration_ms" },
+        { "channel reading speed zero", [](Json& d) { d["channel"]["reading_speed"] = 0; },
+            "reading_speed: must be a number above 0" },
+        { "channel reading speed text", [](Json& d) { d["channel"]["reading_speed"] = "fast"; },
+            "reading_speed: expected a number or null, found text" },
+        { "channel bounds crossed", [](Json& d) { d["channel"]["max_duration_ms"] = 1000; },
+            "is shorter than min_duration_ms" },
     };
     for (auto const& item : edits) {
         SUBCASE(item.name.c_str())

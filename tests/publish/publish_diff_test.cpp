@@ -88,23 +88,35 @@ TEST_CASE("diff_manifests names notices by id")
     };
     const Edit edits[] = {
         { "a title", [](Manifest& m) { notice_with_id(m, "hotlines").title = "监督电话"; }, {}, { "hotlines" }, {} },
-        { "a tariff cell", [](Manifest& m) { std::get<TariffTable>(notice_with_id(m, "tariff-residential").body).rows[0][2] = "0.5000"; }, {},
-            { "tariff-residential" }, {} },
-        { "the validity window", [](Manifest& m) { notice_with_id(m, "outage-2026-12").valid_until.reset(); }, {}, { "outage-2026-12" }, {} },
-        { "a priority", [](Manifest& m) { notice_with_id(m, "ticker-app").priority = Priority::Urgent; }, {}, { "ticker-app" }, {} },
-        { "the poster's bytes", [](Manifest& m) { m.blobs[1].sha256 = std::string(64, 'f'); }, {}, { "poster-saving" }, {} },
-        { "the QR code's bytes", [](Manifest& m) { m.blobs[0].sha256 = std::string(64, 'e'); }, {}, { "hotlines" }, {} },
-        { "a notice removed", [](Manifest& m) { m.notices.erase(m.notices.begin() + 2); }, {}, {}, { "flow-low-voltage-new" } },
-        { "a notice added", [](Manifest& m) {
-             auto extra = m.notices.back();
-             extra.id = "ticker-new";
-             extra.defined_at.file = "notices/98-ticker-new.yaml";
-             m.notices.push_back(extra);
-         },
+        { "a tariff cell",
+            [](Manifest& m) {
+                std::get<TariffTable>(notice_with_id(m, "tariff-residential").body).rows[0][2] = "0.5000";
+            },
+            {}, { "tariff-residential" }, {} },
+        { "the validity window", [](Manifest& m) { notice_with_id(m, "outage-2026-12").valid_until.reset(); }, {},
+            { "outage-2026-12" }, {} },
+        { "a priority", [](Manifest& m) { notice_with_id(m, "ticker-app").priority = Priority::Urgent; }, {},
+            { "ticker-app" }, {} },
+        { "the poster's bytes", [](Manifest& m) { m.blobs[1].sha256 = std::string(64, 'f'); }, {}, { "poster-saving" },
+            {} },
+        { "the QR code's bytes", [](Manifest& m) { m.blobs[0].sha256 = std::string(64, 'e'); }, {}, { "hotlines" },
+            {} },
+        { "a notice removed", [](Manifest& m) { m.notices.erase(m.notices.begin() + 2); }, {}, {},
+            { "flow-low-voltage-new" } },
+        { "a notice added",
+            [](Manifest& m) {
+                auto extra = m.notices.back();
+                extra.id = "ticker-new";
+                extra.defined_at.file = "notices/98-ticker-new.yaml";
+                m.notices.push_back(extra);
+            },
             { "ticker-new" }, {}, {} },
-        { "an id renamed: one removed, one added", [](Manifest& m) { notice_with_id(m, "tariff-tou").id = "tariff-tou-2027"; }, { "tariff-tou-2027" },
-            {}, { "tariff-tou" } },
-        { "only the file name: not a change", [](Manifest& m) { notice_with_id(m, "hotlines").defined_at.file = "notices/71-hotlines.yaml"; }, {}, {}, {} },
+        { "an id renamed: one removed, one added",
+            [](Manifest& m) { notice_with_id(m, "tariff-tou").id = "tariff-tou-2027"; }, { "tariff-tou-2027" }, {},
+            { "tariff-tou" } },
+        { "only the file name: not a change",
+            [](Manifest& m) { notice_with_id(m, "hotlines").defined_at.file = "notices/71-hotlines.yaml"; }, {}, {},
+            {} },
         { "two notices swapped", [](Manifest& m) { std::swap(m.notices[0], m.notices[1]); }, {}, {}, {}, true },
         { "the channel's reading speed", [](Manifest& m) { m.channel.reading_speed = 4.0; }, {}, {}, {}, false, true },
     };
@@ -143,7 +155,8 @@ TEST_CASE("a dry run reports against the published tree and writes nothing")
     SUBCASE("after a publish and an edit")
     {
         Diagnostics diagnostics;
-        REQUIRE(publish_to_folder(source, pair.secret_key, root, test::test_time(), diagnostics).outcome == PublishOutcome::Published);
+        REQUIRE(publish_to_folder(source, pair.secret_key, root, test::test_time(), diagnostics).outcome
+            == PublishOutcome::Published);
         fs::remove(source.root / "notices/97-ticker-safety.yaml");
         folder.write("src/notices/99-ticker-new.yaml", "id: ticker-new\nkind: ticker\nticker: {text: 新消息}\n");
         auto tariff = test::read_bytes(source.root / "notices/10-tariff-residential.yaml");
@@ -166,7 +179,8 @@ TEST_CASE("a dry run reports against the published tree and writes nothing")
         CHECK(plan_publish(edited, nullptr, root, test::test_time(), unverified).diff.changed.size() == 1);
         auto other = generate_key_pair().value();
         Diagnostics refused;
-        CHECK(plan_publish(edited, &other.secret_key, root, test::test_time(), refused).outcome == PublishOutcome::Refused);
+        CHECK(plan_publish(edited, &other.secret_key, root, test::test_time(), refused).outcome
+            == PublishOutcome::Refused);
         CHECK(snapshot(root) == before);
     }
 }

@@ -27,7 +27,10 @@ inline std::string read_bytes(const std::filesystem::path& path)
     return contents.str();
 }
 
-inline std::filesystem::path demo_source() { return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "content/demo"; }
+inline std::filesystem::path demo_source()
+{
+    return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "content/demo";
+}
 inline std::filesystem::path valid_test_source()
 {
     return std::filesystem::path(HALLBOARD_SOURCE_DIR) / "tests/model/data/valid-source";

@@ -171,20 +171,23 @@ TEST_CASE("publishing refuses a tree signed by another key, and folders that are
         folder.write("out/manifest.json.sig", signature_text(sign_detached("something else", owner.secret_key)) + "\n");
         folder.write("out/versions/1/manifest.json.sig", "garbage\n");
         Diagnostics diagnostics;
-        CHECK(publish_to_folder(source, owner.secret_key, root, test::test_time(), diagnostics).outcome == PublishOutcome::Refused);
+        CHECK(publish_to_folder(source, owner.secret_key, root, test::test_time(), diagnostics).outcome
+            == PublishOutcome::Refused);
     }
     SUBCASE("a damaged manifest")
     {
         folder.write("out/manifest.json", before.substr(0, 100));
         Diagnostics diagnostics;
-        CHECK(publish_to_folder(source, owner.secret_key, root, test::test_time(), diagnostics).outcome == PublishOutcome::Refused);
+        CHECK(publish_to_folder(source, owner.secret_key, root, test::test_time(), diagnostics).outcome
+            == PublishOutcome::Refused);
         CHECK(test::mentions(diagnostics, "cannot be read"));
     }
     SUBCASE("a folder holding other things")
     {
         folder.write("home/notes.txt", "mine");
         Diagnostics diagnostics;
-        CHECK(publish_to_folder(source, owner.secret_key, folder / "home", test::test_time(), diagnostics).outcome == PublishOutcome::Refused);
+        CHECK(publish_to_folder(source, owner.secret_key, folder / "home", test::test_time(), diagnostics).outcome
+            == PublishOutcome::Refused);
         CHECK(test::mentions(diagnostics, "is not a published tree"));
         CHECK(names_in(folder / "home") == std::set<std::string> { "notes.txt" });
     }
@@ -192,7 +195,8 @@ TEST_CASE("publishing refuses a tree signed by another key, and folders that are
     {
         auto file = folder.write("plain-file", "x");
         Diagnostics diagnostics;
-        CHECK(publish_to_folder(source, owner.secret_key, file, test::test_time(), diagnostics).outcome == PublishOutcome::Refused);
+        CHECK(publish_to_folder(source, owner.secret_key, file, test::test_time(), diagnostics).outcome
+            == PublishOutcome::Refused);
         CHECK(test::mentions(diagnostics, "not a folder"));
     }
     SUBCASE("an empty folder is fine")
@@ -290,7 +294,8 @@ TEST_CASE("two publishes to one tree do not interleave")
         fs::create_directories(root / "state");
         std::ofstream(root / "state" / "screens.sqlite") << "";
         Diagnostics served;
-        CHECK(publish_to_folder(source, pair.secret_key, root, test::test_time(), served).outcome == PublishOutcome::Failed);
+        CHECK(publish_to_folder(source, pair.secret_key, root, test::test_time(), served).outcome
+            == PublishOutcome::Failed);
         CHECK(test::mentions(served, "being served by 'hallboard serve'"));
     }
 }
@@ -301,7 +306,8 @@ TEST_CASE("published files are readable by a web server")
     auto pair = fresh_pair();
     auto root = folder / "out";
     auto result = publish(test::load_valid(test::demo_source()), pair, root);
-    for (auto const& path : { root / "manifest.json", root / "manifest.json.sig", root / "blobs" / result.manifest.blobs[0].sha256 }) {
+    for (auto const& path :
+        { root / "manifest.json", root / "manifest.json.sig", root / "blobs" / result.manifest.blobs[0].sha256 }) {
         auto permissions = fs::status(path).permissions();
         CHECK_MESSAGE((permissions & fs::perms::others_read) != fs::perms::none, path);
     }

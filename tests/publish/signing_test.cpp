@@ -50,7 +50,7 @@ KeyPair fresh_pair()
 
 mode_t mode_of(const std::filesystem::path& path)
 {
-    struct stat status {};
+    struct stat status { };
     REQUIRE(::stat(path.c_str(), &status) == 0);
     return status.st_mode & 07777;
 }
@@ -66,7 +66,8 @@ TEST_CASE("sha256 matches the FIPS 180-2 vectors, streamed or not")
     const Vector vectors[] = {
         { "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
         { "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
-        { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+        { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
         { std::string(1000000, 'a'), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" },
     };
     for (auto const& vector : vectors) {
@@ -147,7 +148,8 @@ TEST_CASE("Ed25519 signs the RFC 8032 test vector")
     CHECK(to_hex(key.public_key()) == "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
     auto signature = sign_detached("", key);
     CHECK(to_hex(signature)
-        == "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
+        == "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595"
+           "bbe24655141438e7a100b");
     CHECK(verify_detached("", signature, key.public_key()));
     CHECK(key.is_consistent());
 }

@@ -45,7 +45,8 @@ TEST_CASE("A red rectangle and a line of text land where the display list says")
         CHECK(test::count_not(canvas, 120, bottom, 400, 200, white) == 0);
         CHECK(test::count_not(canvas, 150 + width + 2, 0, 400, 200, white) == 0);
         // Han glyphs sit on the baseline: ink above it, little below it.
-        CHECK(test::count_not(canvas, 150, 120 - 30, 150 + width, 120, white) > test::count_not(canvas, 150, 120, 150 + width, bottom, white) * 4);
+        CHECK(test::count_not(canvas, 150, 120 - 30, 150 + width, 120, white)
+            > test::count_not(canvas, 150, 120, 150 + width, bottom, white) * 4);
     }
 }
 
@@ -138,9 +139,9 @@ TEST_CASE("Rounded rectangles have smooth transparent corners and solid sides")
         list.fill(Rect { 20, 20, 120, 80 }, red, row.radius);
         player.play(list);
         int const r = std::min(static_cast<int>(row.radius), 40); // clamped to half the short side
-        CHECK(canvas.pixel(20, 20) == white);         // the very corner is cut away
+        CHECK(canvas.pixel(20, 20) == white);                     // the very corner is cut away
         CHECK(canvas.pixel(139, 99) == white);
-        CHECK(canvas.pixel(20 + r, 20) == red);       // the top edge is straight past the corner
+        CHECK(canvas.pixel(20 + r, 20) == red); // the top edge is straight past the corner
         CHECK(canvas.pixel(20, 20 + r) == red);
         CHECK(canvas.pixel(80, 60) == red);
         CHECK(canvas.pixel(140, 60) == white);
@@ -165,7 +166,8 @@ TEST_CASE("Translucent rounded rectangles blend evenly, without darker seams")
     list.fill(Rect { 10, 10, 180, 100 }, Color { 0, 0, 0, 128 }, 20);
     player.play(list);
     Color const reference = canvas.pixel(100, 60);
-    for (auto const& point : { std::pair { 30, 10 }, std::pair { 10, 30 }, std::pair { 189, 60 }, std::pair { 100, 109 }, std::pair { 29, 29 }, std::pair { 31, 60 } }) {
+    for (auto const& point : { std::pair { 30, 10 }, std::pair { 10, 30 }, std::pair { 189, 60 },
+             std::pair { 100, 109 }, std::pair { 29, 29 }, std::pair { 31, 60 } }) {
         // Named variables, not a structured binding: CAPTURE's lambda cannot capture bindings under clang 14.
         int const x = point.first;
         int const y = point.second;

@@ -84,7 +84,8 @@ std::string const soi { '\xFF', '\xD8' };
 std::string const jfif = segment(0xE0, std::string("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 14));
 std::string const xmp = segment(0xE1, std::string("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>", 41));
 // What follows the header segments: a quantisation table and the start of the picture data.
-std::string const tables_and_scan = segment(0xDB, std::string(65, '\x10')) + segment(0xDA, std::string(10, '\0')) + "\x12\x34";
+std::string const tables_and_scan
+    = segment(0xDB, std::string(65, '\x10')) + segment(0xDA, std::string(10, '\0')) + "\x12\x34";
 
 // A camera's usual IFD0: make and model before the orientation, resolution after it.
 std::vector<IfdEntry> camera_entries(int orientation)
@@ -92,8 +93,7 @@ std::vector<IfdEntry> camera_entries(int orientation)
     return {
         { 0x010F, 2, 6, 0x100 }, // Make: ASCII, stored elsewhere
         { 0x0110, 2, 9, 0x106 }, // Model
-        { 0x0112, 3, 1, static_cast<std::uint32_t>(orientation) },
-        { 0x011A, 5, 1, 0x110 }, // XResolution: RATIONAL
+        { 0x0112, 3, 1, static_cast<std::uint32_t>(orientation) }, { 0x011A, 5, 1, 0x110 }, // XResolution: RATIONAL
     };
 }
 
@@ -111,7 +111,9 @@ TEST_CASE("jpeg_orientation reads every value in both byte orders")
             CAPTURE(order == Endian::Little);
             CAPTURE(orientation);
             CHECK(jpeg_orientation(phone_header(orientation, order)) == orientation);
-            CHECK(jpeg_orientation(soi + jfif + exif_segment(tiff(order, camera_entries(orientation))) + tables_and_scan) == orientation);
+            CHECK(
+                jpeg_orientation(soi + jfif + exif_segment(tiff(order, camera_entries(orientation))) + tables_and_scan)
+                == orientation);
         }
     }
 }
@@ -134,7 +136,8 @@ TEST_CASE("jpeg_orientation: other segments, missing tags and bogus values")
         { "orientation after a larger tag (unsorted)",
             soi + exif_segment(tiff(Endian::Little, { { 0x8769, 4, 1, 0x200 }, { 0x0112, 3, 1, 8 } })), 8 },
         { "the directory further on", soi + exif_segment(tiff(Endian::Little, camera_entries(3), 20)), 3 },
-        { "no orientation tag", soi + exif_segment(tiff(Endian::Big, { { 0x010F, 2, 6, 0x100 }, { 0x011A, 5, 1, 0x110 } })), 1 },
+        { "no orientation tag",
+            soi + exif_segment(tiff(Endian::Big, { { 0x010F, 2, 6, 0x100 }, { 0x011A, 5, 1, 0x110 } })), 1 },
         { "no directory entries", soi + exif_segment(tiff(Endian::Little, {})), 1 },
         { "no EXIF segment", soi + jfif + tables_and_scan, 1 },
         { "EXIF after the picture data", soi + segment(0xDA, "xx") + exif_segment(tiff6), 1 },
@@ -146,7 +149,8 @@ TEST_CASE("jpeg_orientation: other segments, missing tags and bogus values")
         { "value 0", soi + exif_segment(tiff(Endian::Little, entries_with({ 0x0112, 3, 1, 0 }))), 1 },
         { "value 9", soi + exif_segment(tiff(Endian::Little, entries_with({ 0x0112, 3, 1, 9 }))), 1 },
         { "value 0xFFFF", soi + exif_segment(tiff(Endian::Big, entries_with({ 0x0112, 3, 1, 0xFFFF }))), 1 },
-        { "value 6 in the wrong byte order", soi + exif_segment(tiff(Endian::Big, entries_with({ 0x0112, 3, 1, 0x0600 }))), 1 },
+        { "value 6 in the wrong byte order",
+            soi + exif_segment(tiff(Endian::Big, entries_with({ 0x0112, 3, 1, 0x0600 }))), 1 },
         { "type LONG", soi + exif_segment(tiff(Endian::Little, entries_with({ 0x0112, 4, 1, 6 }))), 1 },
         { "count 2", soi + exif_segment(tiff(Endian::Little, entries_with({ 0x0112, 3, 2, 6 }))), 1 },
         { "'Exif' without its two zero bytes", soi + segment(0xE1, "Exif" + tiff6), 1 },
@@ -156,7 +160,8 @@ TEST_CASE("jpeg_orientation: other segments, missing tags and bogus values")
         { "directory past the segment", soi + exif_segment(tiff(Endian::Little, camera_entries(6), 4000)), 1 },
         { "directory at 0xFFFFFFFF", soi + exif_segment(tiff(Endian::Big, camera_entries(6), 0xFFFFFFFF)), 1 },
         { "directory inside the header", soi + exif_segment(tiff(Endian::Little, camera_entries(6), 0)), 1 },
-        { "more entries claimed than there are", soi + exif_segment(tiff(Endian::Little, { { 0x010F, 2, 6, 0x100 } }, 8, 0xFFFF)), 1 },
+        { "more entries claimed than there are",
+            soi + exif_segment(tiff(Endian::Little, { { 0x010F, 2, 6, 0x100 } }, 8, 0xFFFF)), 1 },
         { "segment length 0", soi + "\xFF\xE1" + std::string(2, '\0') + "Exif" + tiff6, 1 },
         { "segment length past the end", soi + "\xFF\xE1\xFF\xF0" + std::string("Exif\0\0", 6) + tiff6, 1 },
         { "garbage instead of a marker", soi + "ab" + exif_segment(tiff6), 1 },
@@ -280,7 +285,8 @@ TEST_CASE("orient_pixels honours strides and each turn has its inverse")
         CHECK(values == expected);
         // Turning the upright picture by the inverse orientation gives the stored one back.
         std::vector<std::uint32_t> back(stored.size(), padding);
-        orient_pixels(upright.data(), upright_width, upright_height, upright_stride, back.data(), stored_stride, inverse[orientation]);
+        orient_pixels(upright.data(), upright_width, upright_height, upright_stride, back.data(), stored_stride,
+            inverse[orientation]);
         CHECK(back == stored);
     }
 }
@@ -326,8 +332,8 @@ TEST_CASE("upright_surface turns an SDL surface, converting 3-byte pixels")
         // 3x2: red green blue / white black grey.
         UniqueSurface stored(SDL_CreateRGBSurfaceWithFormat(0, 3, 2, 32, format));
         REQUIRE(stored);
-        Color const colors[6] = { { 255, 0, 0, 255 }, { 0, 255, 0, 255 }, { 0, 0, 255, 255 },
-            { 255, 255, 255, 255 }, { 0, 0, 0, 255 }, { 128, 128, 128, 255 } };
+        Color const colors[6] = { { 255, 0, 0, 255 }, { 0, 255, 0, 255 }, { 0, 0, 255, 255 }, { 255, 255, 255, 255 },
+            { 0, 0, 0, 255 }, { 128, 128, 128, 255 } };
         for (int i = 0; i < 6; ++i) {
             SDL_Rect const pixel { i % 3, i / 3, 1, 1 };
             SDL_FillRect(stored.get(), &pixel, SDL_MapRGB(stored->format, colors[i].r, colors[i].g, colors[i].b));
@@ -438,7 +444,8 @@ TEST_CASE("A sideways phone photo is probed and drawn upright")
     for (Row const& row : rows) {
         CAPTURE(row.orientation);
         Endian const order = row.orientation % 2 ? Endian::Big : Endian::Little;
-        auto const path = write_phone_jpeg(dir, "photo" + std::to_string(row.orientation) + ".jpg", 64, 32, row.orientation, order, paint_quadrants);
+        auto const path = write_phone_jpeg(
+            dir, "photo" + std::to_string(row.orientation) + ".jpg", 64, 32, row.orientation, order, paint_quadrants);
 
         bool const sideways = orientation_swaps_sides(row.orientation);
         auto const probe = probe_image(path);
@@ -457,7 +464,8 @@ TEST_CASE("A sideways phone photo is probed and drawn upright")
         DisplayListPlayer player(canvas.renderer(), test::fonts());
         DisplayList list;
         int const left = 10, top = 10;
-        list.image(Rect { static_cast<float>(left), static_cast<float>(top), static_cast<float>(3 * width), static_cast<float>(3 * height) },
+        list.image(Rect { static_cast<float>(left), static_cast<float>(top), static_cast<float>(3 * width),
+                       static_cast<float>(3 * height) },
             path.string(), ImageFit::Contain);
         player.play(list);
         int const x0 = left + 3 * width / 4, x1 = left + 9 * width / 4;
@@ -485,12 +493,12 @@ TEST_CASE("Cover crops a sideways photo across its upright height")
         Color top, bottom;
     };
     Row const rows[] = {
-        { 6, red, green },
-        { 8, green, red }, // a quarter counter-clockwise: the first band ends at the bottom
+        { 6, red, green }, { 8, green, red }, // a quarter counter-clockwise: the first band ends at the bottom
     };
     for (Row const& row : rows) {
         CAPTURE(row.orientation);
-        auto const path = write_phone_jpeg(dir, "bands" + std::to_string(row.orientation) + ".jpg", 96, 32, row.orientation, Endian::Little, paint_bands);
+        auto const path = write_phone_jpeg(dir, "bands" + std::to_string(row.orientation) + ".jpg", 96, 32,
+            row.orientation, Endian::Little, paint_bands);
         OffscreenCanvas canvas(120, 170);
         canvas.clear(white);
         DisplayListPlayer player(canvas.renderer(), test::fonts());

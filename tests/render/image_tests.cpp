@@ -134,7 +134,8 @@ TEST_CASE("Broken, missing and oversized images draw a placeholder and warn once
     {
         std::ofstream(dir / "garbage.png") << "this is not a PNG";
         std::ofstream truncated(dir / "truncated.png", std::ios::binary);
-        unsigned char const header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0x10, 0, 0, 0, 0, 16 };
+        unsigned char const header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+            0, 0, 0x10, 0, 0, 0, 0, 16 };
         truncated.write(reinterpret_cast<char const*>(header), sizeof header);
         std::ofstream huge(dir / "huge-header.png", std::ios::binary);
         unsigned char huge_header[sizeof header];
@@ -144,7 +145,8 @@ TEST_CASE("Broken, missing and oversized images draw a placeholder and warn once
         std::copy(std::begin(side), std::end(side), huge_header + 20);
         huge.write(reinterpret_cast<char const*>(huge_header), sizeof huge_header);
     }
-    UniqueSurface wide(SDL_CreateRGBSurfaceWithFormat(0, DisplayListPlayer::max_image_side + 1, 2, 32, SDL_PIXELFORMAT_ARGB8888));
+    UniqueSurface wide(
+        SDL_CreateRGBSurfaceWithFormat(0, DisplayListPlayer::max_image_side + 1, 2, 32, SDL_PIXELFORMAT_ARGB8888));
     REQUIRE(wide);
     REQUIRE(IMG_SavePNG(wide.get(), (dir / "wide.png").c_str()) == 0);
 

@@ -31,7 +31,8 @@ TEST_CASE("every page of every notice is drawn and written, labelled for the con
     auto written = write_page_previews(canvas, { &two_pages, &nothing, &one_page }, draw, out.path());
     REQUIRE(written);
     CHECK(written->count == 3);
-    CHECK(drawn == std::vector<std::pair<std::string, int>> { { "two", 0 }, { "two", 1 }, { "nothing", 0 }, { "one", 0 } });
+    CHECK(drawn
+        == std::vector<std::pair<std::string, int>> { { "two", 0 }, { "two", 1 }, { "nothing", 0 }, { "one", 0 } });
     REQUIRE(written->sheet.size() == 3);
     CHECK(written->sheet[0].png == out / "01-two-1.png");
     CHECK(written->sheet[1].label == "two  2/2");
@@ -49,7 +50,8 @@ TEST_CASE("the caption says the moment shown and the time zone")
     LocalDateTime const now { { 2026, 12, 5 }, 20 * 60 + 30 };
     LocalDateTime const at { { 2026, 12, 1 }, 10 * 60 };
     CHECK(preview_caption(at, now, "Asia/Shanghai") == "at 2026-12-01 10:00 (Asia/Shanghai)");
-    CHECK(preview_caption(std::nullopt, now, "") == "every slide notice, as at 2026-12-05 20:30 (the system's time zone)");
+    CHECK(preview_caption(std::nullopt, now, "")
+        == "every slide notice, as at 2026-12-05 20:30 (the system's time zone)");
 }
 
 TEST_CASE("the ticker is in view once it has crossed the screen to the left margin")

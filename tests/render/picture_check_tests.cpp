@@ -20,7 +20,9 @@ UniqueSurface detailed_surface()
     for (int y = 0; y < 48; y += 4)
         for (int x = 0; x < 64; x += 4) {
             SDL_Rect const rect { x, y, 4, 4 };
-            SDL_FillRect(surface.get(), &rect, SDL_MapRGB(surface->format, static_cast<Uint8>(x * 4), static_cast<Uint8>(y * 5), static_cast<Uint8>((x * y) % 256)));
+            SDL_FillRect(surface.get(), &rect,
+                SDL_MapRGB(surface->format, static_cast<Uint8>(x * 4), static_cast<Uint8>(y * 5),
+                    static_cast<Uint8>((x * y) % 256)));
         }
     return surface;
 }

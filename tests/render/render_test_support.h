@@ -113,11 +113,13 @@ inline int count_not(OffscreenCanvas& canvas, int x0, int y0, int x1, int y1, Co
 } // namespace hallboard::test
 
 namespace doctest {
-template<>
+template <>
 struct StringMaker<hallboard::Color> {
     static String convert(const hallboard::Color& c)
     {
-        return ("rgba(" + std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + "," + std::to_string(c.a) + ")").c_str();
+        return ("rgba(" + std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + ","
+            + std::to_string(c.a) + ")")
+            .c_str();
     }
 };
 } // namespace doctest

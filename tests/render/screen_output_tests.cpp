@@ -16,7 +16,8 @@ Uint32 window_pixel(SDL_Window* window, int x, int y)
     SDL_Surface* surface = SDL_GetWindowSurface(window);
     REQUIRE(surface);
     Uint32 value = 0;
-    std::memcpy(&value, static_cast<Uint8*>(surface->pixels) + y * surface->pitch + x * surface->format->BytesPerPixel, 4);
+    std::memcpy(
+        &value, static_cast<Uint8*>(surface->pixels) + y * surface->pitch + x * surface->format->BytesPerPixel, 4);
     Uint8 r = 0, g = 0, b = 0;
     SDL_GetRGB(value, surface->format, &r, &g, &b);
     return static_cast<Uint32>(r) << 16 | static_cast<Uint32>(g) << 8 | b;
@@ -51,7 +52,7 @@ TEST_CASE("the software path draws into the window surface and presents what it 
     };
     Case const cases[] = {
         { 0, 320, 200, { 0, 190, 320, 10 }, { 160, 195 } },
-        { 90, 200, 320, { 0, 310, 200, 10 }, { 5, 100 } },   // the frame's bottom on the panel's left
+        { 90, 200, 320, { 0, 310, 200, 10 }, { 5, 100 } },    // the frame's bottom on the panel's left
         { 270, 200, 320, { 0, 310, 200, 10 }, { 314, 100 } }, // ... and on its right
         { 180, 320, 200, { 0, 190, 320, 10 }, { 160, 5 } },   // upside down: at the top
     };
@@ -107,7 +108,9 @@ TEST_CASE("auto and gpu on a machine without a GPU end on the software path, say
         auto output = ScreenOutput::open(window_options(0, RendererSetting::Gpu));
         REQUIRE(output);
         CHECK(output->path() == RenderPath::Software);
-        CHECK(log.count(LogLevel::Info, "renderer: software (config asks for gpu, but no accelerated renderer could be made") == 1);
+        CHECK(log.count(
+                  LogLevel::Info, "renderer: software (config asks for gpu, but no accelerated renderer could be made")
+            == 1);
     }
 }
 

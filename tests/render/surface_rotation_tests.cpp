@@ -117,9 +117,9 @@ TEST_CASE("rotated_rect turns rectangles clockwise")
     // An upright 1080x1920 frame on a 1920x1080 panel; the ticker along the frame's bottom.
     Case const cases[] = {
         { 0, { 0, 1844, 1080, 76 }, { 0, 1844, 1080, 76 } },
-        { 90, { 0, 1844, 1080, 76 }, { 0, 0, 76, 1080 } },      // the bottom goes to the left
-        { 270, { 0, 1844, 1080, 76 }, { 1844, 0, 76, 1080 } },  // the bottom goes to the right
-        { 180, { 0, 1844, 1080, 76 }, { 0, 0, 1080, 76 } },     // upside down: to the top
+        { 90, { 0, 1844, 1080, 76 }, { 0, 0, 76, 1080 } },     // the bottom goes to the left
+        { 270, { 0, 1844, 1080, 76 }, { 1844, 0, 76, 1080 } }, // the bottom goes to the right
+        { 180, { 0, 1844, 1080, 76 }, { 0, 0, 1080, 76 } },    // upside down: to the top
         { 90, { 10, 20, 30, 40 }, { 1860, 10, 40, 30 } },
     };
     for (auto const& c : cases) {

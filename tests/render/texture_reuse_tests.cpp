@@ -23,8 +23,8 @@ std::filesystem::path write_gradient_png(const test::ScratchDir& dir, int w, int
     REQUIRE(surface);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x)
-            static_cast<Uint32*>(surface->pixels)[y * surface->pitch / 4 + x]
-                = SDL_MapRGBA(surface->format, static_cast<Uint8>(x * 255 / w), static_cast<Uint8>(y * 255 / h), 128, 255);
+            static_cast<Uint32*>(surface->pixels)[y * surface->pitch / 4 + x] = SDL_MapRGBA(
+                surface->format, static_cast<Uint8>(x * 255 / w), static_cast<Uint8>(y * 255 / h), 128, 255);
     auto path = dir / "gradient.png";
     REQUIRE(IMG_SavePNG(surface.get(), path.c_str()) == 0);
     return path;
@@ -199,8 +199,8 @@ TEST_CASE("preload decodes an image into the cache without drawing it")
 TEST_CASE("resampling reads each decoded pixel format as converting it to ARGB8888 first would")
 {
     test::session();
-    for (Uint32 format : { SDL_PIXELFORMAT_RGB24, SDL_PIXELFORMAT_BGR24, SDL_PIXELFORMAT_ABGR8888, SDL_PIXELFORMAT_RGBA8888,
-             SDL_PIXELFORMAT_RGB888, SDL_PIXELFORMAT_ARGB8888 }) {
+    for (Uint32 format : { SDL_PIXELFORMAT_RGB24, SDL_PIXELFORMAT_BGR24, SDL_PIXELFORMAT_ABGR8888,
+             SDL_PIXELFORMAT_RGBA8888, SDL_PIXELFORMAT_RGB888, SDL_PIXELFORMAT_ARGB8888 }) {
         CAPTURE(SDL_GetPixelFormatName(format));
         UniqueSurface source(SDL_CreateRGBSurfaceWithFormat(0, 157, 93, 32, format));
         REQUIRE(source);
@@ -220,7 +220,9 @@ TEST_CASE("resampling reads each decoded pixel format as converting it to ARGB88
             REQUIRE(direct);
             REQUIRE(converted);
             REQUIRE(direct->pitch == converted->pitch);
-            CHECK(std::memcmp(direct->pixels, converted->pixels, static_cast<size_t>(direct->pitch) * static_cast<size_t>(height)) == 0);
+            CHECK(std::memcmp(direct->pixels, converted->pixels,
+                      static_cast<size_t>(direct->pitch) * static_cast<size_t>(height))
+                == 0);
         }
     }
 }

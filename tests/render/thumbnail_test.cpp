@@ -23,11 +23,14 @@ constexpr Color green { 0, 160, 0, 255 };
 
 std::uint32_t xrgb(int r, int g, int b, int top = 0xFF)
 {
-    return (static_cast<std::uint32_t>(top) << 24) | (static_cast<std::uint32_t>(r) << 16) | (static_cast<std::uint32_t>(g) << 8)
-        | static_cast<std::uint32_t>(b);
+    return (static_cast<std::uint32_t>(top) << 24) | (static_cast<std::uint32_t>(r) << 16)
+        | (static_cast<std::uint32_t>(g) << 8) | static_cast<std::uint32_t>(b);
 }
 
-int channel(std::uint32_t pixel, int shift) { return static_cast<int>((pixel >> shift) & 0xFF); }
+int channel(std::uint32_t pixel, int shift)
+{
+    return static_cast<int>((pixel >> shift) & 0xFF);
+}
 
 PixelBuffer buffer(int width, int height, std::vector<std::uint32_t> pixels)
 {
@@ -35,7 +38,7 @@ PixelBuffer buffer(int width, int height, std::vector<std::uint32_t> pixels)
 }
 
 // A grey-level picture: value(x, y) in every channel.
-template<typename Value>
+template <typename Value>
 PixelBuffer grey_buffer(int width, int height, Value value)
 {
     PixelBuffer result { width, height, {} };
@@ -65,7 +68,7 @@ void fill(SDL_Renderer* renderer, SDL_Rect rect, Color color)
 }
 
 // Writes pixel(x, y) (0xRRGGBB) straight into the canvas's surface.
-template<typename Pixel>
+template <typename Pixel>
 void paint(OffscreenCanvas& canvas, Pixel pixel)
 {
     SDL_Surface* surface = canvas.surface();
@@ -93,7 +96,8 @@ public:
     int height() const { return m_surface->h; }
     Color pixel(int x, int y) const
     {
-        Uint32 const value = reinterpret_cast<const Uint32*>(static_cast<const std::uint8_t*>(m_surface->pixels) + y * m_surface->pitch)[x];
+        Uint32 const value = reinterpret_cast<const Uint32*>(
+            static_cast<const std::uint8_t*>(m_surface->pixels) + y * m_surface->pitch)[x];
         Color c;
         SDL_GetRGBA(value, m_surface->format, &c.r, &c.g, &c.b, &c.a);
         return c;
@@ -126,9 +130,9 @@ TEST_CASE("thumbnail_size bounds the longer side and keeps the aspect ratio")
         { 1366, 768, 480, { 480, 270 } }, // 269.9 rounds up
         { 1280, 1024, 480, { 480, 384 } },
         { 1920, 1080, 240, { 240, 135 } },
-        { 480, 270, 480, { 480, 270 } },  // already small enough
-        { 300, 200, 480, { 300, 200 } },  // never enlarged
-        { 5000, 2, 480, { 480, 1 } },     // a sliver keeps a row
+        { 480, 270, 480, { 480, 270 } }, // already small enough
+        { 300, 200, 480, { 300, 200 } }, // never enlarged
+        { 5000, 2, 480, { 480, 1 } },    // a sliver keeps a row
         { 0, 1080, 480, { 0, 0 } },
         { 1920, 1080, 0, { 0, 0 } },
     };
@@ -151,10 +155,14 @@ TEST_CASE("box_scale averages the area each output pixel covers")
         std::vector<int> expected_red; // red channel of each output pixel, row by row
     };
     Row const rows[] = {
-        { "2x2 to 1x1: the mean", buffer(2, 2, { xrgb(10, 0, 0), xrgb(20, 0, 0), xrgb(30, 0, 0), xrgb(40, 0, 0) }), 1, 1, { 25 } },
-        { "3x1 to 2x1: the middle pixel split in half", buffer(3, 1, { xrgb(0, 0, 0), xrgb(90, 0, 0), xrgb(180, 0, 0) }), 2, 1, { 30, 150 } },
-        { "1x3 to 1x2: the same vertically", buffer(1, 3, { xrgb(0, 0, 0), xrgb(90, 0, 0), xrgb(180, 0, 0) }), 1, 2, { 30, 150 } },
-        { "4x1 to 1x1", buffer(4, 1, { xrgb(0, 0, 0), xrgb(40, 0, 0), xrgb(80, 0, 0), xrgb(120, 0, 0) }), 1, 1, { 60 } },
+        { "2x2 to 1x1: the mean", buffer(2, 2, { xrgb(10, 0, 0), xrgb(20, 0, 0), xrgb(30, 0, 0), xrgb(40, 0, 0) }), 1,
+            1, { 25 } },
+        { "3x1 to 2x1: the middle pixel split in half",
+            buffer(3, 1, { xrgb(0, 0, 0), xrgb(90, 0, 0), xrgb(180, 0, 0) }), 2, 1, { 30, 150 } },
+        { "1x3 to 1x2: the same vertically", buffer(1, 3, { xrgb(0, 0, 0), xrgb(90, 0, 0), xrgb(180, 0, 0) }), 1, 2,
+            { 30, 150 } },
+        { "4x1 to 1x1", buffer(4, 1, { xrgb(0, 0, 0), xrgb(40, 0, 0), xrgb(80, 0, 0), xrgb(120, 0, 0) }), 1, 1,
+            { 60 } },
         { "same size: unchanged", buffer(2, 1, { xrgb(7, 0, 0), xrgb(200, 0, 0) }), 2, 1, { 7, 200 } },
         { "the top byte is ignored", buffer(2, 1, { xrgb(100, 0, 0, 0), xrgb(200, 0, 0, 0x80) }), 1, 1, { 150 } },
     };
@@ -183,14 +191,17 @@ TEST_CASE("box_scale keeps flat colour flat and block means exact")
         struct Size {
             int sw, sh, dw, dh;
         };
-        Size const sizes[] = { { 7, 5, 3, 2 }, { 5, 7, 2, 3 }, { 101, 37, 10, 4 }, { 1920, 1080, 480, 270 }, { 3, 3, 3, 3 }, { 9, 1, 4, 1 } };
+        Size const sizes[] = { { 7, 5, 3, 2 }, { 5, 7, 2, 3 }, { 101, 37, 10, 4 }, { 1920, 1080, 480, 270 },
+            { 3, 3, 3, 3 }, { 9, 1, 4, 1 } };
         for (Size const& size : sizes) {
             CAPTURE(size.sw);
             CAPTURE(size.sh);
-            PixelBuffer const source { size.sw, size.sh, std::vector<std::uint32_t>(static_cast<std::size_t>(size.sw * size.sh), xrgb(12, 160, 233)) };
+            PixelBuffer const source { size.sw, size.sh,
+                std::vector<std::uint32_t>(static_cast<std::size_t>(size.sw * size.sh), xrgb(12, 160, 233)) };
             PixelBuffer const result = box_scale(source, size.dw, size.dh);
             REQUIRE(result.pixels.size() == static_cast<std::size_t>(size.dw * size.dh));
-            CHECK(std::all_of(result.pixels.begin(), result.pixels.end(), [](std::uint32_t p) { return p == xrgb(12, 160, 233); }));
+            CHECK(std::all_of(
+                result.pixels.begin(), result.pixels.end(), [](std::uint32_t p) { return p == xrgb(12, 160, 233); }));
         }
     }
     SUBCASE("an exact 2x shrink gives each 2x2 block's mean")
@@ -206,7 +217,8 @@ TEST_CASE("box_scale keeps flat colour flat and block means exact")
                     int sum = 0;
                     for (int dy = 0; dy < 2; ++dy)
                         for (int dx = 0; dx < 2; ++dx)
-                            sum += channel(source.pixels[static_cast<std::size_t>((2 * y + dy) * 8 + 2 * x + dx)], shift);
+                            sum += channel(
+                                source.pixels[static_cast<std::size_t>((2 * y + dy) * 8 + 2 * x + dx)], shift);
                     CAPTURE(x);
                     CAPTURE(y);
                     CAPTURE(shift);
@@ -221,7 +233,8 @@ TEST_CASE("box_scale keeps flat colour flat and block means exact")
         struct Size {
             int sw, sh, dw, dh;
         };
-        Size const sizes[] = { { 37, 23, 10, 7 }, { 40, 20, 10, 5 }, { 1366, 768, 480, 270 }, { 1280, 720, 480, 270 }, { 9, 9, 2, 2 } };
+        Size const sizes[] = { { 37, 23, 10, 7 }, { 40, 20, 10, 5 }, { 1366, 768, 480, 270 }, { 1280, 720, 480, 270 },
+            { 9, 9, 2, 2 } };
         for (Size const& size : sizes) {
             CAPTURE(size.sw);
             CAPTURE(size.dw);
@@ -249,10 +262,12 @@ TEST_CASE("box_scale keeps flat colour flat and block means exact")
             int sw, sh, dw, dh, tolerance;
         };
         // Whole boxes average to exactly half; a fractional box (3.2 px) is near half.
-        Size const sizes[] = { { 16, 16, 8, 8, 1 }, { 16, 16, 4, 4, 1 }, { 16, 16, 5, 5, 16 }, { 1920, 1080, 480, 270, 1 } };
+        Size const sizes[]
+            = { { 16, 16, 8, 8, 1 }, { 16, 16, 4, 4, 1 }, { 16, 16, 5, 5, 16 }, { 1920, 1080, 480, 270, 1 } };
         for (Size const& size : sizes) {
             CAPTURE(size.dw);
-            PixelBuffer const source = grey_buffer(size.sw, size.sh, [](int x, int y) { return (x + y) % 2 ? 255 : 0; });
+            PixelBuffer const source
+                = grey_buffer(size.sw, size.sh, [](int x, int y) { return (x + y) % 2 ? 255 : 0; });
             PixelBuffer const result = box_scale(source, size.dw, size.dh);
             REQUIRE(result.pixels.size() == static_cast<std::size_t>(size.dw * size.dh));
             int worst = 0;
@@ -300,10 +315,17 @@ TEST_CASE("A 1920x1080 screen becomes a 480x270 PNG showing the same picture")
             Color expected;
         };
         Sample const samples[] = {
-            { 0, 0, red }, { 10, 260, red }, { 239, 135, red }, // the halves meet at 960 / 4 = 240
-            { 240, 135, blue }, { 479, 0, blue }, { 470, 269, blue },
-            { 50, 50, white }, { 74, 74, white }, { 62, 62, white }, // the square: 200..300 / 4
-            { 49, 62, red }, { 75, 62, red },
+            { 0, 0, red },
+            { 10, 260, red },
+            { 239, 135, red }, // the halves meet at 960 / 4 = 240
+            { 240, 135, blue },
+            { 479, 0, blue },
+            { 470, 269, blue },
+            { 50, 50, white },
+            { 74, 74, white },
+            { 62, 62, white }, // the square: 200..300 / 4
+            { 49, 62, red },
+            { 75, 62, red },
         };
         for (Sample const& sample : samples) {
             CAPTURE(sample.x);
@@ -357,7 +379,9 @@ TEST_CASE("A screen smaller than the bound is captured pixel for pixel")
     test::session();
     OffscreenCanvas canvas(300, 200);
     REQUIRE(canvas.is_valid());
-    paint(canvas, [](int x, int y) { return static_cast<std::uint32_t>((x * 7 % 256) << 16 | (y * 3 % 256) << 8 | ((x + y) % 256)); });
+    paint(canvas, [](int x, int y) {
+        return static_cast<std::uint32_t>((x * 7 % 256) << 16 | (y * 3 % 256) << 8 | ((x + y) % 256));
+    });
     Decoded const thumbnail(capture(canvas.renderer()));
     REQUIRE(thumbnail.width() == 300);
     REQUIRE(thumbnail.height() == 200);
@@ -482,10 +506,12 @@ TEST_CASE("What a 1080p capture costs on the render thread (measured, not assert
         for (int run = 0; run < 5; ++run) {
             auto const started = Clock::now();
             bytes = capture(renderer).size();
-            best_capture = std::min(best_capture, std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+            best_capture
+                = std::min(best_capture, std::chrono::duration<double, std::milli>(Clock::now() - started).count());
             auto const scale_started = Clock::now();
             PixelBuffer const small = box_scale(screen, 480, 270);
-            best_scale = std::min(best_scale, std::chrono::duration<double, std::milli>(Clock::now() - scale_started).count());
+            best_scale
+                = std::min(best_scale, std::chrono::duration<double, std::milli>(Clock::now() - scale_started).count());
             CHECK(small.pixels.size() == 480 * 270);
         }
         CHECK(bytes > 0);

@@ -31,11 +31,14 @@ TEST_CASE("duration rules: theme, overridden by the channel, plus the screen's d
     };
     Case const cases[] = {
         { "theme only", {}, std::nullopt, { 6, 8s, 40s, std::nullopt } },
-        { "channel reading speed", channel(4.0, std::nullopt, std::nullopt), std::nullopt, { 4, 8s, 40s, std::nullopt } },
+        { "channel reading speed", channel(4.0, std::nullopt, std::nullopt), std::nullopt,
+            { 4, 8s, 40s, std::nullopt } },
         { "channel bounds", channel(std::nullopt, 10s, 30s), std::nullopt, { 6, 10s, 30s, std::nullopt } },
         { "screen default", {}, 12s, { 6, 8s, 40s, 12s } },
-        { "channel minimum above the theme's maximum", channel(std::nullopt, 50s, std::nullopt), std::nullopt, { 6, 50s, 50s, std::nullopt } },
-        { "channel maximum below the theme's minimum", channel(std::nullopt, std::nullopt, 5s), std::nullopt, { 6, 5s, 5s, std::nullopt } },
+        { "channel minimum above the theme's maximum", channel(std::nullopt, 50s, std::nullopt), std::nullopt,
+            { 6, 50s, 50s, std::nullopt } },
+        { "channel maximum below the theme's minimum", channel(std::nullopt, std::nullopt, 5s), std::nullopt,
+            { 6, 5s, 5s, std::nullopt } },
     };
     for (auto const& test_case : cases) {
         SUBCASE(test_case.name)

@@ -24,12 +24,12 @@ int second_of(const char* text)
 struct Case {
     const char* name;
     std::vector<TimeOfDayRange> on_hours;
-    const char* now;         // HH:MM:SS
+    const char* now; // HH:MM:SS
     bool on;
     const char* next_switch; // HH:MM:SS on the clock face, today or tomorrow; nullptr: never
 };
 
-}
+} // namespace
 
 TEST_CASE("opening hours: on or off now, and when that changes")
 {
@@ -141,7 +141,8 @@ TEST_CASE("opening hours: a second outside the day is taken as the nearest one")
     auto const until_midnight = test::hours({ "20:00-24:00" });
     // 23:59:60, a leap second, is still the last second of the day.
     CHECK(screen_is_on(until_midnight, seconds_per_day) == screen_is_on(until_midnight, seconds_per_day - 1));
-    CHECK(seconds_until_switch(until_midnight, seconds_per_day) == seconds_until_switch(until_midnight, seconds_per_day - 1));
+    CHECK(seconds_until_switch(until_midnight, seconds_per_day)
+        == seconds_until_switch(until_midnight, seconds_per_day - 1));
     CHECK(screen_is_on(day, -5) == screen_is_on(day, 0));
     CHECK(seconds_until_switch(day, -5) == seconds_until_switch(day, 0));
 }

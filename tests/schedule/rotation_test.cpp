@@ -35,7 +35,7 @@ std::string ids(const std::vector<const Notice*>& cycle)
     return out;
 }
 
-}
+} // namespace
 
 TEST_CASE("rotation order")
 {
@@ -144,7 +144,9 @@ TEST_CASE("ticker messages: ticker texts, then urgent titles")
     CHECK(messages == std::vector<std::string> { "ticker welcome", "urgent ticker text", "title of outage" });
 
     auto tomorrow = ticker_messages(notices, at("2026-12-02 10:00"), { "ningbo" });
-    CHECK(tomorrow == std::vector<std::string> { "ticker welcome", "ticker late", "urgent ticker text", "title of outage", "title of storm" });
+    CHECK(tomorrow
+        == std::vector<std::string> {
+            "ticker welcome", "ticker late", "urgent ticker text", "title of outage", "title of storm" });
 
     CHECK(ticker_messages(notices_from({ "a", "h:b" }), at("2026-12-01 10:00"), {}).empty());
 }

@@ -32,7 +32,8 @@ std::vector<std::string> const hangzhou_lobby { "hangzhou", "lobby" };
 
 // The notices of one cycle, each once, in the order of their first showing: what
 // `hallboard render --at` writes, 01-<id>-1.png, 02-...
-std::string shown(const std::vector<Notice>& notices, const char* now, const std::vector<std::string>& tags = hangzhou_lobby)
+std::string shown(
+    const std::vector<Notice>& notices, const char* now, const std::vector<std::string>& tags = hangzhou_lobby)
 {
     std::string out;
     std::set<std::string> seen;
@@ -57,7 +58,7 @@ Notice with_schedule(const std::string& lines)
     return parsed("id: n\nkind: notice\ntitle: 通知\n" + lines + "notice: {body: 正文}\n");
 }
 
-}
+} // namespace
 
 TEST_CASE("the fixture hall through a year's end: what a Hangzhou lobby screen rotates")
 {
@@ -126,18 +127,25 @@ TEST_CASE("windows that end at midnight")
         bool expected;
     };
     Case const cases[] = {
-        { "a bare valid_until date is inclusive: its last minute", "valid_until: 2026-12-31\n", "2026-12-31 23:59", true },
-        { "a bare valid_until date is inclusive: gone at midnight", "valid_until: 2026-12-31\n", "2027-01-01 00:00", false },
+        { "a bare valid_until date is inclusive: its last minute", "valid_until: 2026-12-31\n", "2026-12-31 23:59",
+            true },
+        { "a bare valid_until date is inclusive: gone at midnight", "valid_until: 2026-12-31\n", "2027-01-01 00:00",
+            false },
         { "a bare valid_from date begins at midnight", "valid_from: 2027-01-01\n", "2027-01-01 00:00", true },
         { "a bare valid_from date: not the minute before", "valid_from: 2027-01-01\n", "2026-12-31 23:59", false },
         // A time is inclusive to the minute: 00:00 itself is still inside, so a successor from
         // 00:00 would share that minute. A bare date is how to write "until midnight".
-        { "a timed valid_until at 00:00 includes the minute 00:00", "valid_until: 2027-01-01 00:00\n", "2027-01-01 00:00", true },
+        { "a timed valid_until at 00:00 includes the minute 00:00", "valid_until: 2027-01-01 00:00\n",
+            "2027-01-01 00:00", true },
         { "a timed valid_until at 00:00 ends at 00:01", "valid_until: 2027-01-01 00:00\n", "2027-01-01 00:01", false },
-        { "a timed valid_until at 23:59 ends at midnight", "valid_until: 2026-12-31 23:59\n", "2027-01-01 00:00", false },
-        { "a one-day window, first minute", "valid_from: 2026-12-31\nvalid_until: 2026-12-31\n", "2026-12-31 00:00", true },
-        { "a one-day window, last minute", "valid_from: 2026-12-31\nvalid_until: 2026-12-31\n", "2026-12-31 23:59", true },
-        { "a one-day window, the next midnight", "valid_from: 2026-12-31\nvalid_until: 2026-12-31\n", "2027-01-01 00:00", false },
+        { "a timed valid_until at 23:59 ends at midnight", "valid_until: 2026-12-31 23:59\n", "2027-01-01 00:00",
+            false },
+        { "a one-day window, first minute", "valid_from: 2026-12-31\nvalid_until: 2026-12-31\n", "2026-12-31 00:00",
+            true },
+        { "a one-day window, last minute", "valid_from: 2026-12-31\nvalid_until: 2026-12-31\n", "2026-12-31 23:59",
+            true },
+        { "a one-day window, the next midnight", "valid_from: 2026-12-31\nvalid_until: 2026-12-31\n",
+            "2027-01-01 00:00", false },
         { "a leap day's end", "valid_until: 2028-02-29\n", "2028-03-01 00:00", false },
         { "a leap day's last minute", "valid_until: 2028-02-29\n", "2028-02-29 23:59", true },
     };
@@ -172,26 +180,36 @@ TEST_CASE("days with hours past midnight: a night belongs to the day it starts o
         { "fri 22-06: Friday 21:59, not yet", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-04 21:59", false },
         { "fri 22-06: Friday 22:00", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-04 22:00", true },
         { "fri 22-06: Saturday 00:00", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-05 00:00", true },
-        { "fri 22-06: shown on Saturday 01:00, Friday's night", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-05 01:00", true },
+        { "fri 22-06: shown on Saturday 01:00, Friday's night", "days: [fri]\nhours: \"22:00-06:00\"\n",
+            "2026-12-05 01:00", true },
         { "fri 22-06: Saturday 05:59", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-05 05:59", true },
         { "fri 22-06: Saturday 06:00, over", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-05 06:00", false },
-        { "fri 22-06: not on Friday 01:00, Thursday's night", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-04 01:00", false },
+        { "fri 22-06: not on Friday 01:00, Thursday's night", "days: [fri]\nhours: \"22:00-06:00\"\n",
+            "2026-12-04 01:00", false },
         { "fri 22-06: not on Saturday 23:00", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-05 23:00", false },
         { "fri 22-06: not on Friday noon", "days: [fri]\nhours: \"22:00-06:00\"\n", "2026-12-04 12:00", false },
-        { "sun 22-06: Monday 01:00, across the week's end", "days: [sun]\nhours: \"22:00-06:00\"\n", "2026-12-07 01:00", true },
+        { "sun 22-06: Monday 01:00, across the week's end", "days: [sun]\nhours: \"22:00-06:00\"\n", "2026-12-07 01:00",
+            true },
         { "sun 22-06: not Sunday 01:00", "days: [sun]\nhours: \"22:00-06:00\"\n", "2026-12-06 01:00", false },
-        { "thu 22-06: New Year's Day 01:00, across the year", "days: [thu]\nhours: \"22:00-06:00\"\n", "2027-01-01 01:00", true },
+        { "thu 22-06: New Year's Day 01:00, across the year", "days: [thu]\nhours: \"22:00-06:00\"\n",
+            "2027-01-01 01:00", true },
         { "fri and sat nights: Sunday 01:00", "days: [fri, sat]\nhours: \"22:00-06:00\"\n", "2026-12-06 01:00", true },
-        { "fri and sat nights: not Saturday noon", "days: [fri, sat]\nhours: \"22:00-06:00\"\n", "2026-12-05 12:00", false },
+        { "fri and sat nights: not Saturday noon", "days: [fri, sat]\nhours: \"22:00-06:00\"\n", "2026-12-05 12:00",
+            false },
         // Written as two ranges, the morning part is a range of its own, on the day it falls on.
-        { "fri 22-24 plus 00-06 as two ranges: not Saturday 01:00", "days: [fri]\nhours: \"22:00-24:00, 00:00-06:00\"\n", "2026-12-05 01:00", false },
-        { "fri 22-24 plus 00-06 as two ranges: Friday 01:00", "days: [fri]\nhours: \"22:00-24:00, 00:00-06:00\"\n", "2026-12-04 01:00", true },
+        { "fri 22-24 plus 00-06 as two ranges: not Saturday 01:00",
+            "days: [fri]\nhours: \"22:00-24:00, 00:00-06:00\"\n", "2026-12-05 01:00", false },
+        { "fri 22-24 plus 00-06 as two ranges: Friday 01:00", "days: [fri]\nhours: \"22:00-24:00, 00:00-06:00\"\n",
+            "2026-12-04 01:00", true },
         { "fri 22-24: Friday 23:59", "days: [fri]\nhours: \"22:00-24:00\"\n", "2026-12-04 23:59", true },
         { "fri 22-24: not Saturday 00:00", "days: [fri]\nhours: \"22:00-24:00\"\n", "2026-12-05 00:00", false },
         // The validity window is absolute: it cuts a night in two.
-        { "a night cut by a bare valid_until", "hours: \"22:00-06:00\"\nvalid_until: 2026-12-31\n", "2027-01-01 01:00", false },
-        { "a night begun before a bare valid_from", "hours: \"22:00-06:00\"\nvalid_from: 2027-01-01\n", "2027-01-01 00:00", true },
-        { "a night before a bare valid_from", "hours: \"22:00-06:00\"\nvalid_from: 2027-01-01\n", "2026-12-31 23:59", false },
+        { "a night cut by a bare valid_until", "hours: \"22:00-06:00\"\nvalid_until: 2026-12-31\n", "2027-01-01 01:00",
+            false },
+        { "a night begun before a bare valid_from", "hours: \"22:00-06:00\"\nvalid_from: 2027-01-01\n",
+            "2027-01-01 00:00", true },
+        { "a night before a bare valid_from", "hours: \"22:00-06:00\"\nvalid_from: 2027-01-01\n", "2026-12-31 23:59",
+            false },
     };
     for (auto const& test_case : cases) {
         SUBCASE(test_case.name)
@@ -207,7 +225,8 @@ TEST_CASE("an urgent notice arriving: first in the cycle from its first minute, 
     auto const& notices = fixture().notices;
     auto before = rotation_cycle(notices, at("2027-01-01 07:59"), hangzhou_lobby);
     CHECK(std::none_of(before.begin(), before.end(), [](auto const* n) { return n->priority == Priority::Urgent; }));
-    CHECK(ticker_messages(notices, at("2027-01-01 07:59"), hangzhou_lobby) == std::vector<std::string> { "欢迎光临！办理业务请先取号。" });
+    CHECK(ticker_messages(notices, at("2027-01-01 07:59"), hangzhou_lobby)
+        == std::vector<std::string> { "欢迎光临！办理业务请先取号。" });
 
     auto cycle = rotation_cycle(notices, at("2027-01-01 08:00"), hangzhou_lobby);
     REQUIRE(cycle.size() >= 2);
@@ -255,8 +274,10 @@ TEST_CASE("tags: which screens a notice reaches")
         const char* expected; // at 2026-12-31 12:00
     };
     Case const cases[] = {
-        { "a Hangzhou lobby screen: its case-insensitive 'Lobby' tag", { "hangzhou", "lobby" }, "tariff-2026 hotlines lobby-only" },
-        { "a Ningbo screen: the Ningbo notice, and the one tagged ningbo among others", { "ningbo" }, "tariff-2026 hotlines ningbo-only lobby-only" },
+        { "a Hangzhou lobby screen: its case-insensitive 'Lobby' tag", { "hangzhou", "lobby" },
+            "tariff-2026 hotlines lobby-only" },
+        { "a Ningbo screen: the Ningbo notice, and the one tagged ningbo among others", { "ningbo" },
+            "tariff-2026 hotlines ningbo-only lobby-only" },
         { "a screen without tags: only untagged notices", {}, "tariff-2026 hotlines" },
         { "a screen of another city", { "wenzhou", "portrait" }, "tariff-2026 hotlines" },
         { "a screen tag in capitals", { "NINGBO" }, "tariff-2026 hotlines ningbo-only lobby-only" },
@@ -274,9 +295,12 @@ TEST_CASE("tags from channel.yaml apply to notices without their own, and a noti
     ChannelDefaults channel;
     channel.tags = { "hangzhou" };
     Diagnostics diagnostics;
-    auto inherits = parse_notice("id: a\nkind: notice\ntitle: 通知\nnotice: {body: 正文}\n", "notices/a.yaml", channel, diagnostics);
-    auto own = parse_notice("id: b\nkind: notice\ntitle: 通知\ntags: [ningbo]\nnotice: {body: 正文}\n", "notices/b.yaml", channel, diagnostics);
-    auto everywhere = parse_notice("id: c\nkind: notice\ntitle: 通知\ntags: []\nnotice: {body: 正文}\n", "notices/c.yaml", channel, diagnostics);
+    auto inherits = parse_notice(
+        "id: a\nkind: notice\ntitle: 通知\nnotice: {body: 正文}\n", "notices/a.yaml", channel, diagnostics);
+    auto own = parse_notice("id: b\nkind: notice\ntitle: 通知\ntags: [ningbo]\nnotice: {body: 正文}\n",
+        "notices/b.yaml", channel, diagnostics);
+    auto everywhere = parse_notice(
+        "id: c\nkind: notice\ntitle: 通知\ntags: []\nnotice: {body: 正文}\n", "notices/c.yaml", channel, diagnostics);
     REQUIRE(inherits);
     REQUIRE(own);
     REQUIRE(everywhere);

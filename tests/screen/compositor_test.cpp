@@ -73,7 +73,7 @@ struct SmallScreen {
     }
 };
 
-}
+} // namespace
 
 TEST_CASE("slides change when their time is up, with a transition in between")
 {

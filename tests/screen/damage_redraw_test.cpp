@@ -67,8 +67,8 @@ int differing_rows(OffscreenCanvas& a, OffscreenCanvas& b)
     SDL_Surface* sb = b.surface();
     int rows = 0;
     for (int y = 0; y < sa->h; ++y)
-        rows += std::memcmp(static_cast<Uint8*>(sa->pixels) + y * sa->pitch, static_cast<Uint8*>(sb->pixels) + y * sb->pitch,
-                    static_cast<size_t>(sa->w) * 4)
+        rows += std::memcmp(static_cast<Uint8*>(sa->pixels) + y * sa->pitch,
+                    static_cast<Uint8*>(sb->pixels) + y * sb->pitch, static_cast<size_t>(sa->w) * 4)
             != 0;
     return rows;
 }

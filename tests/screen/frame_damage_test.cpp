@@ -39,11 +39,13 @@ FrameState steady()
 } // namespace
 
 namespace doctest {
-template<>
+template <>
 struct StringMaker<PixelRect> {
     static String convert(const PixelRect& r)
     {
-        return ("{" + std::to_string(r.x) + "," + std::to_string(r.y) + "," + std::to_string(r.w) + "," + std::to_string(r.h) + "}").c_str();
+        return ("{" + std::to_string(r.x) + "," + std::to_string(r.y) + "," + std::to_string(r.w) + ","
+            + std::to_string(r.h) + "}")
+            .c_str();
     }
 };
 } // namespace doctest
@@ -59,19 +61,51 @@ TEST_CASE("each change damages its own part of the screen, and nothing else")
     Case const cases[] = {
         { "nothing changed", [](FrameState&) {}, {} },
         { "the clock ticked", [](FrameState& s) { s.clock_second += 1; }, { r.clock } },
-        { "the day changed: the whole header, the clock inside it", [](FrameState& s) { s.header_day += 1; s.clock_second = 0; }, { r.header } },
-        { "a new page", [](FrameState& s) { s.page = 4; s.leaving = 3; s.transition_step = 0; }, { r.slide } },
-        { "the transition moved on", [](FrameState& s) { s.leaving = 2; s.transition_step = 400; }, { r.slide } },
+        { "the day changed: the whole header, the clock inside it",
+            [](FrameState& s) {
+                s.header_day += 1;
+                s.clock_second = 0;
+            },
+            { r.header } },
+        { "a new page",
+            [](FrameState& s) {
+                s.page = 4;
+                s.leaving = 3;
+                s.transition_step = 0;
+            },
+            { r.slide } },
+        { "the transition moved on",
+            [](FrameState& s) {
+                s.leaving = 2;
+                s.transition_step = 400;
+            },
+            { r.slide } },
         { "the progress bar lost two pixels", [](FrameState& s) { s.progress_width = 998; }, { { 998, 998, 2, 6 } } },
-        { "the progress bar grew back (clock set back)", [](FrameState& s) { s.progress_width = 1010; }, { { 1000, 998, 10, 6 } } },
+        { "the progress bar grew back (clock set back)", [](FrameState& s) { s.progress_width = 1010; },
+            { { 1000, 998, 10, 6 } } },
         { "the ticker scrolled", [](FrameState& s) { s.ticker_position = 510; }, { r.ticker } },
-        { "the ticker scrolled by a fraction of a pixel", [](FrameState& s) { s.ticker_position = 511.75; }, { r.ticker } },
+        { "the ticker scrolled by a fraction of a pixel", [](FrameState& s) { s.ticker_position = 511.75; },
+            { r.ticker } },
         { "the ticker's text changed", [](FrameState& s) { s.ticker_text = 2; }, { r.ticker } },
-        { "clock and ticker at once", [](FrameState& s) { s.clock_second += 1; s.ticker_position -= 2; }, { r.clock, r.ticker } },
+        { "clock and ticker at once",
+            [](FrameState& s) {
+                s.clock_second += 1;
+                s.ticker_position -= 2;
+            },
+            { r.clock, r.ticker } },
         { "a new page with the bar full again: the slide area holds the bar",
-            [](FrameState& s) { s.page = 4; s.progress_width = 1920; }, { r.slide } },
+            [](FrameState& s) {
+                s.page = 4;
+                s.progress_width = 1920;
+            },
+            { r.slide } },
         { "slide, header and ticker: each part once",
-            [](FrameState& s) { s.page = 4; s.header_day += 1; s.ticker_position -= 2; }, { r.header, r.slide, r.ticker } },
+            [](FrameState& s) {
+                s.page = 4;
+                s.header_day += 1;
+                s.ticker_position -= 2;
+            },
+            { r.header, r.slide, r.ticker } },
         { "the target holds nothing yet", [](FrameState& s) { s.drawn = false; }, { r.screen } },
     };
     for (auto const& test_case : cases) {

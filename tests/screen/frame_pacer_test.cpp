@@ -20,7 +20,10 @@ SteadyTime at(double milliseconds)
     return start + std::chrono::duration_cast<SteadyDuration>(std::chrono::duration<double, std::milli>(milliseconds));
 }
 
-double ms_since_start(SteadyTime time) { return std::chrono::duration<double, std::milli>(time - start).count(); }
+double ms_since_start(SteadyTime time)
+{
+    return std::chrono::duration<double, std::milli>(time - start).count();
+}
 
 } // namespace
 
@@ -39,8 +42,10 @@ TEST_CASE("deadlines fall on the grid")
     Case const cases[] = {
         { "moving: the next frame", 10 * frame, true, 0, 10 * frame + 3, 11 * frame },
         { "still: the change's frame", 10 * frame, false, 495, 10 * frame + 3, 30 * frame },
-        { "still, change between two frames: the frame after it", 10 * frame, false, 20.5 * frame, 10 * frame + 1, 21 * frame },
-        { "still, change already due: the next frame, not this one again", 10 * frame, false, 5 * frame, 10 * frame + 1, 11 * frame },
+        { "still, change between two frames: the frame after it", 10 * frame, false, 20.5 * frame, 10 * frame + 1,
+            21 * frame },
+        { "still, change already due: the next frame, not this one again", 10 * frame, false, 5 * frame, 10 * frame + 1,
+            11 * frame },
         { "a little late: drawn at once, for its own deadline", 10 * frame, true, 0, 11 * frame + 6, 11 * frame },
         { "far behind: skip to the first deadline after now", 10 * frame, true, 0, 14.2 * frame, 15 * frame },
         { "a long sleep is not cut short", 10 * frame, false, 2990, 10 * frame + 2, 180 * frame },
@@ -78,7 +83,8 @@ TEST_CASE("late ticker frames are gaps over 25 ms between frames that moved it")
         { "steady 60 fps", { { 0, true }, { 16.7, true }, { 33.4, true }, { 50.1, true } }, 3, 0, 16.7 },
         { "one frame missed", { { 0, true }, { 16.7, true }, { 50.1, true }, { 66.8, true } }, 3, 1, 33.4 },
         { "exactly 25 ms is not late", { { 0, true }, { 25, true } }, 1, 0, 25 },
-        { "a still frame in between breaks the run", { { 0, true }, { 16.7, false }, { 100, true }, { 116.7, true } }, 1, 0, 16.7 },
+        { "a still frame in between breaks the run", { { 0, true }, { 16.7, false }, { 100, true }, { 116.7, true } },
+            1, 0, 16.7 },
         { "the first frame has nothing to be late after", { { 500, true } }, 0, 0, 0 },
     };
     for (auto const& c : cases) {

@@ -10,15 +10,13 @@ using namespace std::chrono_literals;
 TEST_CASE("the manual clock says how far into the second it is")
 {
     struct Case {
-        double advance;    // seconds after 23:59:58
+        double advance; // seconds after 23:59:58
         int seconds_of_day;
         double fraction;
         int day;
     };
     Case const cases[] = {
-        { 0, 86398, 0, 1 },
-        { 0.25, 86398, 0.25, 1 },
-        { 1.5, 86399, 0.5, 1 },
+        { 0, 86398, 0, 1 }, { 0.25, 86398, 0.25, 1 }, { 1.5, 86399, 0.5, 1 },
         { 2.75, 0, 0.75, 2 }, // past midnight: the next day
     };
     for (auto const& c : cases) {

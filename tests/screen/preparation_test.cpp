@@ -216,8 +216,10 @@ TEST_CASE("a fade starts on the old page, blends, and ends exactly on the new on
     long outside = 0;
     long blended = 0;
     for (size_t i = 0; i < middle.size(); ++i) {
-        auto between = [](int value, int a, int b) { return value >= std::min(a, b) - 1 && value <= std::max(a, b) + 1; };
-        outside += !(between(middle[i].r, old_page[i].r, new_page[i].r) && between(middle[i].g, old_page[i].g, new_page[i].g)
+        auto between
+            = [](int value, int a, int b) { return value >= std::min(a, b) - 1 && value <= std::max(a, b) + 1; };
+        outside += !(between(middle[i].r, old_page[i].r, new_page[i].r)
+            && between(middle[i].g, old_page[i].g, new_page[i].g)
             && between(middle[i].b, old_page[i].b, new_page[i].b));
         blended += !(middle[i] == old_page[i]) && !(middle[i] == new_page[i]);
     }

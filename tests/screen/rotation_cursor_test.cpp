@@ -26,7 +26,7 @@ LocalDateTime at(int year, int month, int day, int hour, int minute)
     return { { year, month, day }, hour * 60 + minute };
 }
 
-}
+} // namespace
 
 TEST_CASE("the cursor walks the cycle in order and starts again")
 {

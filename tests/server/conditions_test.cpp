@@ -39,7 +39,10 @@ TEST_CASE("If-None-Match matches by weak comparison, in lists, and with *")
         { "unterminated quote", "\"v7-0123456789abcdef", false },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(if_none_match_matches(c.header, etag) == c.matches); }
+        SUBCASE(c.name)
+        {
+            CHECK(if_none_match_matches(c.header, etag) == c.matches);
+        }
     }
 }
 
@@ -65,7 +68,13 @@ TEST_CASE("If-Match names the version a publish replaces")
         { "empty", "", false },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(if_match_names_version(c.header, 7, etag) == c.accepted); }
+        SUBCASE(c.name)
+        {
+            CHECK(if_match_names_version(c.header, 7, etag) == c.accepted);
+        }
     }
-    SUBCASE("version 0 before the first publish") { CHECK(if_match_names_version("\"0\"", 0, "")); }
+    SUBCASE("version 0 before the first publish")
+    {
+        CHECK(if_match_names_version("\"0\"", 0, ""));
+    }
 }

@@ -48,7 +48,8 @@ TEST_CASE("heartbeat throughput (measurement)" * doctest::skip())
                 heartbeat.sent_at = format_utc_timestamp(std::chrono::system_clock::now());
                 heartbeat.sync = { SyncResult::Ok, "", heartbeat.sent_at };
                 for (int p = 0; p < plays_per_heartbeat; ++p)
-                    heartbeat.plays.push_back({ today, "notice-" + std::to_string(p), static_cast<std::uint64_t>(i + 1), static_cast<std::uint64_t>(10 * (i + 1)) });
+                    heartbeat.plays.push_back({ today, "notice-" + std::to_string(p), static_cast<std::uint64_t>(i + 1),
+                        static_cast<std::uint64_t>(10 * (i + 1)) });
                 auto answer = client.Post("/api/heartbeat", heartbeat_to_json(heartbeat), "application/json");
                 if (!answer || answer->status != 200)
                     ++failures;
@@ -98,6 +99,6 @@ TEST_CASE("heartbeat storage throughput (measurement)" * doctest::skip())
         CHECK(heartbeat_from_json(text, diagnostics));
     }
     double parsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("stored %d heartbeats of 30 plays in %.2f s (%.0f/s); parsed them in %.2f s (%.0f/s)\n", count, stored, count / stored,
-        parsed, count / parsed);
+    std::printf("stored %d heartbeats of 30 plays in %.2f s (%.0f/s); parsed them in %.2f s (%.0f/s)\n", count, stored,
+        count / stored, parsed, count / parsed);
 }

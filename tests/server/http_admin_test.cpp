@@ -29,7 +29,7 @@ int count_temp_files(const std::filesystem::path& directory)
     return count;
 }
 
-}
+} // namespace
 
 TEST_CASE("admin API: 401 without the right bearer token, and nothing happens")
 {
@@ -59,7 +59,8 @@ TEST_CASE("admin API: 401 without the right bearer token, and nothing happens")
             std::vector<httplib::Result> answers;
             answers.push_back(client.Get("/admin/versions", headers));
             answers.push_back(client.Get("/admin/versions/1/manifest.json", headers));
-            answers.push_back(client.Put("/admin/blobs/" + blob.sha256(), headers, blob.bytes, "application/octet-stream"));
+            answers.push_back(
+                client.Put("/admin/blobs/" + blob.sha256(), headers, blob.bytes, "application/octet-stream"));
             answers.push_back(client.Post("/admin/blobs/missing", headers, "[]", "application/json"));
             answers.push_back(client.Put("/admin/manifest", headers, test::manifest_json(1, {}), "application/json"));
             answers.push_back(client.Get("/admin/nonexistent", headers));
@@ -218,7 +219,8 @@ TEST_CASE("admin API: swapping the manifest")
     for (auto const& c : refused) {
         SUBCASE(c.name)
         {
-            auto answer = admin.Put("/admin/manifest", publish_headers(c.signature, c.if_match), c.body, "application/json");
+            auto answer
+                = admin.Put("/admin/manifest", publish_headers(c.signature, c.if_match), c.body, "application/json");
             REQUIRE(answer);
             CHECK(answer->status == c.status);
             auto body = json::parse(answer->body);
@@ -274,14 +276,16 @@ TEST_CASE("admin API: versions, and a rollback published as a new version")
         REQUIRE(missing);
         auto answer_body = json::parse(missing->body);
         for (auto const& hash : answer_body["missing"]) {
-            auto const& blob = *std::find_if(these.begin(), these.end(), [&](auto const& b) { return b.sha256() == hash; });
+            auto const& blob
+                = *std::find_if(these.begin(), these.end(), [&](auto const& b) { return b.sha256() == hash; });
             auto put = admin.Put("/admin/blobs/" + blob.sha256(), blob.bytes, "application/octet-stream");
             REQUIRE(put);
             CHECK(put->status == 201);
         }
         manifests.push_back(test::manifest_json(version, these));
-        auto answer = admin.Put("/admin/manifest", publish_headers(signer.sign(manifests.back()), "\"" + std::to_string(version - 1) + "\""),
-            manifests.back(), "application/json");
+        auto answer = admin.Put("/admin/manifest",
+            publish_headers(signer.sign(manifests.back()), "\"" + std::to_string(version - 1) + "\""), manifests.back(),
+            "application/json");
         REQUIRE(answer);
         INFO(answer->body);
         CHECK(answer->status == 200);
@@ -312,7 +316,8 @@ TEST_CASE("admin API: versions, and a rollback published as a new version")
     auto content = json::parse(old_manifest->body);
     content["version"] = 3;
     auto rollback = content.dump(2);
-    auto answer = admin.Put("/admin/manifest", publish_headers(signer.sign(rollback), "\"2\""), rollback, "application/json");
+    auto answer
+        = admin.Put("/admin/manifest", publish_headers(signer.sign(rollback), "\"2\""), rollback, "application/json");
     REQUIRE(answer);
     CHECK(answer->status == 200);
     auto served = server.client().Get("/manifest.json");

@@ -81,7 +81,8 @@ struct Attack {
                 }
                 ++slow_opened;
                 for (int line = 0; !stop; ++line) {
-                    if (closed_within(socket.get(), 1000) || !send_all(socket.get(), "X-Slow-" + std::to_string(line) + ": a\r\n")) {
+                    if (closed_within(socket.get(), 1000)
+                        || !send_all(socket.get(), "X-Slow-" + std::to_string(line) + ": a\r\n")) {
                         ++slow_cut;
                         break;
                     }
@@ -119,7 +120,7 @@ struct Attack {
     }
 };
 
-}
+} // namespace
 
 TEST_CASE("under slowloris and a header flood, a screen's poll of /manifest.json is still answered")
 {
@@ -150,7 +151,8 @@ TEST_CASE("under slowloris and a header flood, a screen's poll of /manifest.json
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
     attack.stop = true;
-    INFO("slow connections opened " << attack.slow_opened.load() << ", cut " << attack.slow_cut.load() << "; flood cut " << attack.flood_cut.load() << ", flood connections " << attack.flood_opened.load());
+    INFO("slow connections opened " << attack.slow_opened.load() << ", cut " << attack.slow_cut.load() << "; flood cut "
+                                    << attack.flood_cut.load() << ", flood connections " << attack.flood_opened.load());
     CHECK(polls > 0);
     CHECK(answered == polls);
     // Past the head deadline the slow heads were cut, and the flood was cut by the size bound.

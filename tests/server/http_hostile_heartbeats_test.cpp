@@ -12,11 +12,13 @@ using nlohmann::json;
 
 namespace {
 
-json heartbeat_json(const std::string& screen, const std::string& hall, const std::string& sync_error = "connection refused")
+json heartbeat_json(
+    const std::string& screen, const std::string& hall, const std::string& sync_error = "connection refused")
 {
-    return { { "screen", screen }, { "hall", hall }, { "version", 1 }, { "current_notice", nullptr }, { "uptime_s", 60 },
-        { "interval_s", 60 }, { "sent_at", format_utc_timestamp(std::chrono::system_clock::now()) },
-        { "sync", { { "result", "failed" }, { "error", sync_error }, { "at", "2026-11-23T09:59:30Z" } } }, { "plays", json::array() } };
+    return { { "screen", screen }, { "hall", hall }, { "version", 1 }, { "current_notice", nullptr },
+        { "uptime_s", 60 }, { "interval_s", 60 }, { "sent_at", format_utc_timestamp(std::chrono::system_clock::now()) },
+        { "sync", { { "result", "failed" }, { "error", sync_error }, { "at", "2026-11-23T09:59:30Z" } } },
+        { "plays", json::array() } };
 }
 
 // POSTs a heartbeat from a given loopback address (all of 127.0.0.0/8 is local on Linux), so a
@@ -55,14 +57,16 @@ json listed_screens(const test::RunningServer& server)
     return json::parse(answer->body)["screens"];
 }
 
-}
+} // namespace
 
 TEST_CASE("heartbeats over HTTP: control characters are stored and listed escaped")
 {
     test::LogRecorder log;
     test::TempFolder folder;
     test::RunningServer server(folder.path());
-    std::string hall = std::string("\x1b[2J\x1b]0;pwned\x07城西\r\nhz-forged-01  ok") + '\0' + "cut\xC2\x9B" "31m";
+    std::string hall = std::string("\x1b[2J\x1b]0;pwned\x07城西\r\nhz-forged-01  ok") + '\0'
+        + "cut\xC2\x9B"
+          "31m";
     std::string error = "refused\x1b[8m hidden";
     auto answer = post_from(server.port(), "127.0.0.1", heartbeat_json("hz-chengxi-01", hall, error));
     INFO(answer);
@@ -94,7 +98,8 @@ TEST_CASE("heartbeats over HTTP: after a flood of made-up ids fills the server, 
 
     // A real screen, confirmed (two heartbeats), before the flood.
     for (int i = 0; i < 2; ++i)
-        REQUIRE(test::raw_status(post_from(server.port(), "127.0.0.1", heartbeat_json("hz-real-01", "城西供电营业厅"))) == 200);
+        REQUIRE(test::raw_status(post_from(server.port(), "127.0.0.1", heartbeat_json("hz-real-01", "城西供电营业厅")))
+            == 200);
     // 200 made-up ids from ten addresses, each within its own 20 a minute: far above the bound.
     int stored = 0;
     for (int source = 0; source < 10; ++source) {
@@ -125,7 +130,8 @@ TEST_CASE("heartbeats over HTTP: one address introducing too many new ids gets 4
     options.screens.new_screens.per_minute = 5;
     test::RunningServer server(folder.path(), options);
     for (int i = 0; i < 5; ++i)
-        CHECK(test::raw_status(post_from(server.port(), "127.0.0.3", heartbeat_json("new-" + std::to_string(i), "x"))) == 200);
+        CHECK(test::raw_status(post_from(server.port(), "127.0.0.3", heartbeat_json("new-" + std::to_string(i), "x")))
+            == 200);
     auto refused = post_from(server.port(), "127.0.0.3", heartbeat_json("new-5", "x"));
     CHECK(test::raw_status(refused) == 429);
     auto retry = refused.find("Retry-After: ");

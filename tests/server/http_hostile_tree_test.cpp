@@ -16,10 +16,11 @@ const std::string outside_marker = "outside-the-tree-do-not-serve";
 
 std::string get(const test::RunningServer& server, const std::string& path, const std::string& extra_headers = {})
 {
-    return test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + extra_headers + "Connection: close\r\n\r\n");
+    return test::raw_exchange(
+        server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + extra_headers + "Connection: close\r\n\r\n");
 }
 
-}
+} // namespace
 
 TEST_CASE("symlinks planted in blobs/ and versions/ are answered 404, never followed")
 {
@@ -41,7 +42,8 @@ TEST_CASE("symlinks planted in blobs/ and versions/ are answered 404, never foll
     // versions/1 was never published here: a planted folder link, and links in place of files.
     fs::create_directory_symlink(outside.path() / "versions" / "1", folder.path() / "versions" / "1");
     fs::remove(folder.path() / "versions" / "2" / "manifest.json.sig");
-    fs::create_symlink(outside.path() / "versions" / "1" / "manifest.json.sig", folder.path() / "versions" / "2" / "manifest.json.sig");
+    fs::create_symlink(outside.path() / "versions" / "1" / "manifest.json.sig",
+        folder.path() / "versions" / "2" / "manifest.json.sig");
 
     struct Case {
         const char* name;
@@ -50,7 +52,8 @@ TEST_CASE("symlinks planted in blobs/ and versions/ are answered 404, never foll
     };
     const Case cases[] = {
         { "blob link", "/blobs/" + planted, "" },
-        { "blob link, revalidated (the stat-only path)", "/blobs/" + planted, "If-None-Match: \"" + planted + "\"\r\n" },
+        { "blob link, revalidated (the stat-only path)", "/blobs/" + planted,
+            "If-None-Match: \"" + planted + "\"\r\n" },
         { "version folder link: manifest", "/versions/1/manifest.json", "" },
         { "version folder link: signature", "/versions/1/manifest.json.sig", "" },
         { "signature file link", "/versions/2/manifest.json.sig", "" },
@@ -93,7 +96,8 @@ TEST_CASE("versions are capped at 2^53-1: a tree above it does not open, a publi
         CHECK(nlohmann::json::parse(health->body)["version"].get<std::uint64_t>() == cap);
 
         auto manifest = test::manifest_json(cap + 1, {});
-        httplib::Headers headers = { { "Hallboard-Signature", signer.sign(manifest) }, { "If-Match", "\"" + std::to_string(cap) + "\"" } };
+        httplib::Headers headers
+            = { { "Hallboard-Signature", signer.sign(manifest) }, { "If-Match", "\"" + std::to_string(cap) + "\"" } };
         auto answer = server.admin().Put("/admin/manifest", headers, manifest, "application/json");
         REQUIRE(answer);
         CHECK(answer->status == 422);
@@ -107,7 +111,8 @@ TEST_CASE("versions are capped at 2^53-1: a tree above it does not open, a publi
         test::write_published(folder, signer, cap - 1, {});
         test::RunningServer server(folder.path());
         auto manifest = test::manifest_json(cap, {});
-        httplib::Headers headers = { { "Hallboard-Signature", signer.sign(manifest) }, { "If-Match", "\"" + std::to_string(cap - 1) + "\"" } };
+        httplib::Headers headers = { { "Hallboard-Signature", signer.sign(manifest) },
+            { "If-Match", "\"" + std::to_string(cap - 1) + "\"" } };
         auto answer = server.admin().Put("/admin/manifest", headers, manifest, "application/json");
         REQUIRE(answer);
         CHECK(answer->status == 200);

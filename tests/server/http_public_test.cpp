@@ -135,10 +135,10 @@ TEST_CASE("only the listed paths exist: unknown names and traversal attempts get
 
     // Sent raw: a client library might normalise the path before it leaves.
     std::vector<std::string> paths = {
-        "/blobs/" + std::string(64, '0'),     // well-formed, not there
-        "/blobs/" + upper,                    // upper case
-        "/blobs/" + known.substr(1),          // 63 digits
-        "/blobs/" + known + "/",              // trailing slash
+        "/blobs/" + std::string(64, '0'), // well-formed, not there
+        "/blobs/" + upper,                // upper case
+        "/blobs/" + known.substr(1),      // 63 digits
+        "/blobs/" + known + "/",          // trailing slash
         "/blobs/../manifest.json",
         "/blobs/../secret.txt",
         "/blobs/%2e%2e",
@@ -163,7 +163,8 @@ TEST_CASE("only the listed paths exist: unknown names and traversal attempts get
     };
     for (auto const& path : paths) {
         CAPTURE(path);
-        auto answer = test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        auto answer
+            = test::raw_exchange(server.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         CHECK(test::raw_status(answer) == 404);
         CHECK(answer.find("not for screens") == std::string::npos);
         CHECK(answer.find("\"format\"") == std::string::npos);
@@ -223,8 +224,10 @@ TEST_CASE("one log line per request: method, path, status, bytes, time")
         REQUIRE(client.Get("/manifest.json"));
     REQUIRE(client.Get("/blobs/" + blobs[0].sha256()));
     REQUIRE(client.Get("/nothing-here"));
-    CHECK(test::wait_for_log(log, "127.0.0.1 GET /manifest.json 200 " + std::to_string(folder.read("manifest.json").size()) + "B ", 3));
-    CHECK(test::wait_for_log(log, "GET /blobs/" + blobs[0].sha256() + " 200 " + std::to_string(blobs[0].bytes.size()) + "B ", 1));
+    CHECK(test::wait_for_log(
+        log, "127.0.0.1 GET /manifest.json 200 " + std::to_string(folder.read("manifest.json").size()) + "B ", 3));
+    CHECK(test::wait_for_log(
+        log, "GET /blobs/" + blobs[0].sha256() + " 200 " + std::to_string(blobs[0].bytes.size()) + "B ", 1));
     CHECK(test::wait_for_log(log, "GET /nothing-here 404 ", 1));
     int request_lines = 0;
     for (auto const& line : log.lines()) {

@@ -23,11 +23,14 @@ std::string today_text()
     return text;
 }
 
-json heartbeat_json(const std::string& screen, const std::string& hall, std::uint64_t version, json plays = json::array())
+json heartbeat_json(
+    const std::string& screen, const std::string& hall, std::uint64_t version, json plays = json::array())
 {
     return { { "screen", screen }, { "hall", hall }, { "version", version }, { "current_notice", "tariff-residential" },
-        { "uptime_s", 3600 }, { "interval_s", 60 }, { "sent_at", format_utc_timestamp(std::chrono::system_clock::now()) },
-        { "sync", { { "result", "ok" }, { "error", nullptr }, { "at", "2026-11-23T09:59:30Z" } } }, { "plays", plays } };
+        { "uptime_s", 3600 }, { "interval_s", 60 },
+        { "sent_at", format_utc_timestamp(std::chrono::system_clock::now()) },
+        { "sync", { { "result", "ok" }, { "error", nullptr }, { "at", "2026-11-23T09:59:30Z" } } },
+        { "plays", plays } };
 }
 
 json play(const std::string& notice, std::uint64_t count, std::uint64_t seconds)
@@ -51,7 +54,7 @@ json json_of(const httplib::Result& result)
 const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
 const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "pixels";
 
-}
+} // namespace
 
 TEST_CASE("screens over HTTP: heartbeats land in <tree>/state/screens.sqlite and survive a restart")
 {
@@ -61,7 +64,8 @@ TEST_CASE("screens over HTTP: heartbeats land in <tree>/state/screens.sqlite and
     test::write_published(folder, signer, 7, {});
     {
         test::RunningServer server(folder.path());
-        auto answer = post_heartbeat(server, heartbeat_json("hz-chengxi-01", "城西供电营业厅", 7, json::array({ play("tariff-residential", 12, 240) })));
+        auto answer = post_heartbeat(server,
+            heartbeat_json("hz-chengxi-01", "城西供电营业厅", 7, json::array({ play("tariff-residential", 12, 240) })));
         REQUIRE(answer);
         CHECK(answer->status == 200);
         CHECK(json_of(answer) == json { { "thumbnail_requested", false } });
@@ -147,7 +151,8 @@ TEST_CASE("screens over HTTP: malformed or oversized heartbeats are refused; the
     }
     SUBCASE("a body above 64 KiB: 413 before it is read")
     {
-        auto answer = server.client().Post("/api/heartbeat", std::string(max_heartbeat_bytes + 1, ' '), "application/json");
+        auto answer
+            = server.client().Post("/api/heartbeat", std::string(max_heartbeat_bytes + 1, ' '), "application/json");
         REQUIRE(answer);
         CHECK(answer->status == 413);
     }
@@ -157,7 +162,8 @@ TEST_CASE("screens over HTTP: malformed or oversized heartbeats are refused; the
         REQUIRE(server.server().screens().request_thumbnail("hz-chengxi-01"));
         // Refused from the headers alone, so the client is told before it sends the body.
         auto answer = test::raw_exchange(server.port(),
-            "PUT /api/screens/hz-chengxi-01/thumbnail HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\nContent-Length: "
+            "PUT /api/screens/hz-chengxi-01/thumbnail HTTP/1.1\r\nHost: x\r\nContent-Type: "
+            "image/png\r\nContent-Length: "
                 + std::to_string(max_thumbnail_bytes + 1) + "\r\nConnection: close\r\n\r\n");
         CHECK(test::raw_status(answer) == 413);
         CHECK(answer.find("\"max_bytes\":2097152") != std::string::npos);
@@ -167,9 +173,11 @@ TEST_CASE("screens over HTTP: malformed or oversized heartbeats are refused; the
     }
     SUBCASE("the state folder is not reachable")
     {
-        for (auto const* path : { "/state/screens.sqlite", "/blobs/../state/screens.sqlite", "/api/screens", "/api/heartbeat" }) {
+        for (auto const* path :
+            { "/state/screens.sqlite", "/blobs/../state/screens.sqlite", "/api/screens", "/api/heartbeat" }) {
             CAPTURE(path);
-            auto answer = test::raw_exchange(server.port(), std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            auto answer = test::raw_exchange(
+                server.port(), std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             CHECK(test::raw_status(answer) == 404);
         }
     }
@@ -226,13 +234,18 @@ TEST_CASE("screens over HTTP: the report answers which screens showed a notice, 
     test::LogRecorder log;
     test::TempFolder folder;
     test::RunningServer server(folder.path());
-    REQUIRE(post_heartbeat(server, heartbeat_json("hz-chengxi-01", "城西供电营业厅", 1,
-                                       json::array({ play("tariff-2027", 12, 240), play("hotlines", 3, 24) })))
+    REQUIRE(post_heartbeat(server,
+                heartbeat_json("hz-chengxi-01", "城西供电营业厅", 1,
+                    json::array({ play("tariff-2027", 12, 240), play("hotlines", 3, 24) })))
                 ->status
         == 200);
-    REQUIRE(post_heartbeat(server, heartbeat_json("hz-chengxi-02", "城西供电营业厅", 1, json::array({ play("tariff-2027", 8, 160) })))->status
+    REQUIRE(post_heartbeat(server,
+                heartbeat_json("hz-chengxi-02", "城西供电营业厅", 1, json::array({ play("tariff-2027", 8, 160) })))
+                ->status
         == 200);
-    REQUIRE(post_heartbeat(server, heartbeat_json("hz-binjiang-01", "滨江供电营业厅", 1, json::array({ play("hotlines", 5, 40) })))->status
+    REQUIRE(post_heartbeat(
+                server, heartbeat_json("hz-binjiang-01", "滨江供电营业厅", 1, json::array({ play("hotlines", 5, 40) })))
+                ->status
         == 200);
     auto admin = server.admin();
 
@@ -254,7 +267,8 @@ TEST_CASE("screens over HTTP: the report answers which screens showed a notice, 
     CHECK(everything["notices"].size() == 2);
     CHECK_FALSE(everything.contains("not_shown_on"));
 
-    for (auto const* bad : { "/admin/report", "/admin/report?since=2026-13-01", "/admin/report?since=2026-11-01&notice=Bad%20Id" }) {
+    for (auto const* bad :
+        { "/admin/report", "/admin/report?since=2026-13-01", "/admin/report?since=2026-11-01&notice=Bad%20Id" }) {
         CAPTURE(bad);
         auto answer = admin.Get(bad);
         REQUIRE(answer);

@@ -10,14 +10,19 @@
 using namespace hallboard;
 
 namespace {
-std::string hash(char c) { return std::string(64, c); }
+std::string hash(char c)
+{
+    return std::string(64, c);
 }
+} // namespace
 
 TEST_CASE("manifest summary: good manifests give version and blobs")
 {
     std::string text = R"({"format": 1, "version": 12, "published": "2026-11-22T10:00:00+08:00", "notices": [],
-        "blobs": [{"path": "assets/a.png", "sha256": ")" + hash('a') + R"(", "size": 10},
-                  {"path": "assets/b.jpg", "sha256": ")" + hash('b') + R"(", "size": 0}]})";
+        "blobs": [{"path": "assets/a.png", "sha256": ")"
+        + hash('a') + R"(", "size": 10},
+                  {"path": "assets/b.jpg", "sha256": ")"
+        + hash('b') + R"(", "size": 0}]})";
     auto summary = read_manifest_summary(text);
     INFO((summary ? std::string() : summary.error()));
     REQUIRE(summary);
@@ -50,10 +55,17 @@ TEST_CASE("manifest summary: malformed manifests are refused with the reason")
         { "no blobs", R"({"format": 1, "version": 1})", "\"blobs\"" },
         { "blobs not a list", R"({"format": 1, "version": 1, "blobs": {}})", "\"blobs\"" },
         { "blob not an object", R"({"format": 1, "version": 1, "blobs": ["x"]})", "blobs[0] is not an object" },
-        { "blob without path", R"({"format": 1, "version": 1, "blobs": [{"sha256": ")" + hash('a') + R"(", "size": 1}]})", "\"path\"" },
-        { "upper-case hash", R"({"format": 1, "version": 1, "blobs": [{"path": "a", "sha256": ")" + hash('A') + R"(", "size": 1}]})", "lowercase" },
-        { "traversal as hash", R"({"format": 1, "version": 1, "blobs": [{"path": "a", "sha256": "../manifest.json", "size": 1}]})", "lowercase" },
-        { "negative size", R"({"format": 1, "version": 1, "blobs": [{"path": "a", "sha256": ")" + hash('a') + R"(", "size": -1}]})", "\"size\"" },
+        { "blob without path",
+            R"({"format": 1, "version": 1, "blobs": [{"sha256": ")" + hash('a') + R"(", "size": 1}]})", "\"path\"" },
+        { "upper-case hash",
+            R"({"format": 1, "version": 1, "blobs": [{"path": "a", "sha256": ")" + hash('A') + R"(", "size": 1}]})",
+            "lowercase" },
+        { "traversal as hash",
+            R"({"format": 1, "version": 1, "blobs": [{"path": "a", "sha256": "../manifest.json", "size": 1}]})",
+            "lowercase" },
+        { "negative size",
+            R"({"format": 1, "version": 1, "blobs": [{"path": "a", "sha256": ")" + hash('a') + R"(", "size": -1}]})",
+            "\"size\"" },
         { "second blob bad", R"({"format": 1, "version": 1, "blobs": [)" + blob + R"(, {"path": "b"}]})", "blobs[1]" },
     };
     for (auto const& c : cases) {

@@ -39,7 +39,10 @@ TEST_CASE("request log escapes what a client controls")
         { "plain", "/blobs/abc", "/blobs/abc" },
     };
     for (auto const& c : cases) {
-        SUBCASE(c.name) { CHECK(escape_for_log(c.path, 200) == c.logged); }
+        SUBCASE(c.name)
+        {
+            CHECK(escape_for_log(c.path, 200) == c.logged);
+        }
     }
     SUBCASE("long paths are cut")
     {

@@ -23,7 +23,8 @@ Heartbeat heartbeat_of(const std::string& screen)
     return heartbeat;
 }
 
-std::unique_ptr<ScreenRegistry> open_registry(const test::TempFolder& folder, std::size_t max_screens, int per_minute = 1000)
+std::unique_ptr<ScreenRegistry> open_registry(
+    const test::TempFolder& folder, std::size_t max_screens, int per_minute = 1000)
 {
     ScreenRegistryLimits limits;
     limits.max_screens = max_screens;
@@ -35,7 +36,8 @@ std::unique_ptr<ScreenRegistry> open_registry(const test::TempFolder& folder, st
     return std::move(*registry);
 }
 
-HeartbeatOutcome send(ScreenRegistry& registry, const std::string& screen, std::int64_t now, const char* remote = "10.0.0.66")
+HeartbeatOutcome send(
+    ScreenRegistry& registry, const std::string& screen, std::int64_t now, const char* remote = "10.0.0.66")
 {
     return registry.record(heartbeat_of(screen), remote, now, today).outcome;
 }
@@ -48,7 +50,7 @@ bool has_plays_of(ScreenRegistry& registry, const std::string& screen)
     return false;
 }
 
-}
+} // namespace
 
 TEST_CASE("screen registry at its bound: a flood of one-heartbeat ids gives way to a real new screen")
 {
@@ -102,8 +104,8 @@ TEST_CASE("screen registry at its bound: confirmed screens stay until they have 
     };
     const Case cases[] = {
         { 3600, HeartbeatOutcome::TooManyScreens, "" },
-        { 7 * 86400 + 49, HeartbeatOutcome::TooManyScreens, "" },    // hz-b silent just under a week
-        { 7 * 86400 + 51, HeartbeatOutcome::Stored, "hz-b" },        // the longest silent goes first
+        { 7 * 86400 + 49, HeartbeatOutcome::TooManyScreens, "" }, // hz-b silent just under a week
+        { 7 * 86400 + 51, HeartbeatOutcome::Stored, "hz-b" },     // the longest silent goes first
     };
     for (auto const& item : cases) {
         CAPTURE(item.at);
@@ -134,8 +136,8 @@ TEST_CASE("screen registry: each address introduces at most so many new ids a mi
         { "new-2", "10.0.0.66", 0, HeartbeatOutcome::Stored, 0 },
         { "new-3", "10.0.0.66", 1, HeartbeatOutcome::Stored, 0 },
         { "new-4", "10.0.0.66", 1, HeartbeatOutcome::TooManyNewScreens, 19 },
-        { "new-1", "10.0.0.66", 2, HeartbeatOutcome::Stored, 0 },                 // known: not limited
-        { "other-1", "10.0.0.7", 2, HeartbeatOutcome::Stored, 0 },                // another address
+        { "new-1", "10.0.0.66", 2, HeartbeatOutcome::Stored, 0 },  // known: not limited
+        { "other-1", "10.0.0.7", 2, HeartbeatOutcome::Stored, 0 }, // another address
         { "new-4", "10.0.0.66", 19, HeartbeatOutcome::TooManyNewScreens, 1 },
         { "new-4", "10.0.0.66", 20, HeartbeatOutcome::Stored, 0 },
         { "new-5", "10.0.0.66", 21, HeartbeatOutcome::TooManyNewScreens, 19 },

@@ -35,7 +35,8 @@ std::unique_ptr<ScreenRegistry> open_registry(const test::TempFolder& folder, Sc
     return std::move(*registry);
 }
 
-HeartbeatRecorded record(ScreenRegistry& registry, const Heartbeat& heartbeat, std::int64_t now = t0, const char* remote = "10.1.2.31")
+HeartbeatRecorded record(
+    ScreenRegistry& registry, const Heartbeat& heartbeat, std::int64_t now = t0, const char* remote = "10.1.2.31")
 {
     auto result = registry.record(heartbeat, remote, now, today);
     INFO(result.error);
@@ -43,7 +44,7 @@ HeartbeatRecorded record(ScreenRegistry& registry, const Heartbeat& heartbeat, s
     return result;
 }
 
-}
+} // namespace
 
 TEST_CASE("screen registry: a play total is kept as the larger of what was stored and what came")
 {
@@ -123,7 +124,8 @@ TEST_CASE("screen registry: everything is still there after the server restarts"
         record(*registry, heartbeat);
         record(*registry, heartbeat_of("hz-binjiang-01", "滨江供电营业厅"));
         REQUIRE(registry->request_thumbnail("hz-chengxi-01"));
-        REQUIRE(registry->store_thumbnail("hz-chengxi-01", "image/png", "\x89PNG fake", t0) == ThumbnailOutcome::Stored);
+        REQUIRE(
+            registry->store_thumbnail("hz-chengxi-01", "image/png", "\x89PNG fake", t0) == ThumbnailOutcome::Stored);
         REQUIRE(registry->request_thumbnail("hz-binjiang-01"));
     }
     CHECK(folder.exists("state/screens.sqlite"));
@@ -180,7 +182,8 @@ TEST_CASE("screen registry: heartbeats of new screens beyond the bound are refus
         record(*registry, heartbeat_of("screen-1"), when);
         record(*registry, heartbeat_of("screen-2"), when);
     }
-    CHECK(registry->record(heartbeat_of("screen-3"), "10.0.0.3", t0 + 60, today).outcome == HeartbeatOutcome::TooManyScreens);
+    CHECK(registry->record(heartbeat_of("screen-3"), "10.0.0.3", t0 + 60, today).outcome
+        == HeartbeatOutcome::TooManyScreens);
     record(*registry, heartbeat_of("screen-1"), t0 + 120);
     CHECK(registry->forget("screen-2"));
     CHECK_FALSE(registry->forget("screen-2"));
@@ -191,7 +194,8 @@ TEST_CASE("screen registry: heartbeats of new screens beyond the bound are refus
     // The bound holds across a restart: the count is read back from the file.
     registry.reset();
     registry = open_registry(folder, { 2, 400 });
-    CHECK(registry->record(heartbeat_of("screen-4"), "10.0.0.4", t0, today).outcome == HeartbeatOutcome::TooManyScreens);
+    CHECK(
+        registry->record(heartbeat_of("screen-4"), "10.0.0.4", t0, today).outcome == HeartbeatOutcome::TooManyScreens);
 }
 
 TEST_CASE("screen registry: a thumbnail is taken only when one was asked for")
@@ -210,7 +214,8 @@ TEST_CASE("screen registry: a thumbnail is taken only when one was asked for")
     CHECK(registry->store_thumbnail("hz-chengxi-01", "image/jpeg", "first", t0 + 61) == ThumbnailOutcome::Stored);
     answer = registry->record(heartbeat_of("hz-chengxi-01"), "10.1.2.31", t0 + 120, today);
     CHECK_FALSE(answer.thumbnail_requested);
-    CHECK(registry->store_thumbnail("hz-chengxi-01", "image/jpeg", "second", t0 + 121) == ThumbnailOutcome::NotRequested);
+    CHECK(
+        registry->store_thumbnail("hz-chengxi-01", "image/jpeg", "second", t0 + 121) == ThumbnailOutcome::NotRequested);
     auto thumbnail = registry->thumbnail("hz-chengxi-01");
     REQUIRE(thumbnail);
     CHECK(thumbnail->bytes == "first");
@@ -225,8 +230,8 @@ TEST_CASE("screen registry: the report sums days per notice and screen, and know
     test::TempFolder folder;
     auto registry = open_registry(folder);
     auto a = heartbeat_of("hz-chengxi-01", "城西供电营业厅");
-    a.plays = { { { 2026, 11, 21 }, "tariff", 5, 50 }, { { 2026, 11, 22 }, "tariff", 10, 100 }, { today, "tariff", 1, 10 },
-        { today, "hotlines", 2, 16 } };
+    a.plays = { { { 2026, 11, 21 }, "tariff", 5, 50 }, { { 2026, 11, 22 }, "tariff", 10, 100 },
+        { today, "tariff", 1, 10 }, { today, "hotlines", 2, 16 } };
     record(*registry, a, t0);
     auto b = heartbeat_of("hz-binjiang-01", "滨江供电营业厅");
     b.plays = { { today, "hotlines", 3, 24 } };

@@ -29,7 +29,7 @@ int count_temp_files(const fs::path& directory)
 const std::vector<test::Blob> two_blobs = { { "assets/tariff.png", "PNG bytes of the tariff table" },
     { "assets/flow.jpg", "JPEG bytes of the process flow" } };
 
-}
+} // namespace
 
 TEST_CASE("opening: folders, locking, nothing published yet")
 {
@@ -243,11 +243,16 @@ TEST_CASE("publishing: each refusal leaves everything as it was")
     std::vector<Case> cases = {
         { "no If-Match", good, signer.sign(good), "", ManifestSwapOutcome::PreconditionRequired, "If-Match" },
         { "stale If-Match", good, signer.sign(good), "\"2\"", ManifestSwapOutcome::PreconditionFailed, "at version 3" },
-        { "same version", test::manifest_json(3, two_blobs, "x"), signer.sign("x"), "\"3\"", ManifestSwapOutcome::NotNewer, "not above" },
-        { "lower version", test::manifest_json(2, two_blobs), signer.sign("x"), "\"3\"", ManifestSwapOutcome::NotNewer, "not above" },
-        { "missing blob", test::manifest_json(4, { two_blobs[0], absent }), signer.sign("x"), "\"3\"", ManifestSwapOutcome::MissingBlobs, "upload them first" },
-        { "blob of another size", wrong_size_manifest, signer.sign("x"), "\"3\"", ManifestSwapOutcome::MissingBlobs, "another size" },
-        { "malformed JSON", "{\"format\": 1", signer.sign("x"), "\"3\"", ManifestSwapOutcome::Invalid, "not valid JSON" },
+        { "same version", test::manifest_json(3, two_blobs, "x"), signer.sign("x"), "\"3\"",
+            ManifestSwapOutcome::NotNewer, "not above" },
+        { "lower version", test::manifest_json(2, two_blobs), signer.sign("x"), "\"3\"", ManifestSwapOutcome::NotNewer,
+            "not above" },
+        { "missing blob", test::manifest_json(4, { two_blobs[0], absent }), signer.sign("x"), "\"3\"",
+            ManifestSwapOutcome::MissingBlobs, "upload them first" },
+        { "blob of another size", wrong_size_manifest, signer.sign("x"), "\"3\"", ManifestSwapOutcome::MissingBlobs,
+            "another size" },
+        { "malformed JSON", "{\"format\": 1", signer.sign("x"), "\"3\"", ManifestSwapOutcome::Invalid,
+            "not valid JSON" },
         { "not a signature", good, "hello", "\"3\"", ManifestSwapOutcome::Invalid, "Hallboard-Signature" },
     };
     for (auto const& c : cases) {
@@ -264,7 +269,8 @@ TEST_CASE("publishing: each refusal leaves everything as it was")
             CHECK_FALSE(folder.exists("versions/4"));
             if (c.outcome == ManifestSwapOutcome::MissingBlobs) {
                 REQUIRE(result.missing.size() == 1);
-                CHECK(result.missing[0] == (std::string(c.name) == "missing blob" ? absent.sha256() : two_blobs[0].sha256()));
+                CHECK(result.missing[0]
+                    == (std::string(c.name) == "missing blob" ? absent.sha256() : two_blobs[0].sha256()));
             }
         }
     }

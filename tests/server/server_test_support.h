@@ -39,7 +39,8 @@ inline std::string manifest_json(uint64_t version, const std::vector<Blob>& blob
     nlohmann::json list = nlohmann::json::array();
     for (auto const& blob : blobs)
         list.push_back({ { "path", blob.path }, { "sha256", blob.sha256() }, { "size", blob.bytes.size() } });
-    nlohmann::json document = { { "format", 1 }, { "version", version }, { "blobs", list }, { "notices", nlohmann::json::array() } };
+    nlohmann::json document
+        = { { "format", 1 }, { "version", version }, { "blobs", list }, { "notices", nlohmann::json::array() } };
     if (!marker.empty())
         document["marker"] = marker; // makes two manifests of one version differ
     return document.dump(2);
@@ -57,7 +58,8 @@ public:
     std::string sign(std::string_view message) const
     {
         unsigned char signature[crypto_sign_BYTES];
-        crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(), m_secret);
+        crypto_sign_detached(
+            signature, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(), m_secret);
         char text[sodium_base64_ENCODED_LEN(crypto_sign_BYTES, sodium_base64_VARIANT_ORIGINAL)];
         sodium_bin2base64(text, sizeof text, signature, sizeof signature, sodium_base64_VARIANT_ORIGINAL);
         return text;
@@ -68,13 +70,13 @@ public:
             signature_line.remove_suffix(1);
         unsigned char signature[crypto_sign_BYTES + 8];
         size_t length = 0;
-        if (sodium_base642bin(signature, sizeof signature, signature_line.data(), signature_line.size(), nullptr, &length,
-                nullptr, sodium_base64_VARIANT_ORIGINAL)
+        if (sodium_base642bin(signature, sizeof signature, signature_line.data(), signature_line.size(), nullptr,
+                &length, nullptr, sodium_base64_VARIANT_ORIGINAL)
                 != 0
             || length != crypto_sign_BYTES)
             return false;
-        return crypto_sign_verify_detached(signature, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                   m_public)
+        return crypto_sign_verify_detached(
+                   signature, reinterpret_cast<const unsigned char*>(message.data()), message.size(), m_public)
             == 0;
     }
 
@@ -84,8 +86,8 @@ private:
 };
 
 // Writes a published tree as `hallboard publish --out` does: blobs, versions/<N>/, top level.
-inline void write_published(const TempFolder& tree, const Signer& signer, uint64_t version, const std::vector<Blob>& blobs,
-    const std::string& marker = {})
+inline void write_published(const TempFolder& tree, const Signer& signer, uint64_t version,
+    const std::vector<Blob>& blobs, const std::string& marker = {})
 {
     for (auto const& blob : blobs)
         tree.write("blobs/" + blob.sha256(), blob.bytes);

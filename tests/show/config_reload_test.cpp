@@ -12,14 +12,14 @@ namespace {
 
 std::string screen_yaml(std::string_view id, std::string_view hall, std::string_view source = "content")
 {
-    return "screen:\n  id: " + std::string(id) + "\n  hall: " + std::string(hall) + "\ncontent:\n  source: "
-        + std::string(source) + "\n";
+    return "screen:\n  id: " + std::string(id) + "\n  hall: " + std::string(hall)
+        + "\ncontent:\n  source: " + std::string(source) + "\n";
 }
 
 // Polls once per check interval until something happens (a change is acted on once it holds
 // still for one check), at most `checks` times.
-ConfigStep poll_until_action(ConfigReload& reload, const ScreenConfig& showing, std::chrono::steady_clock::time_point& now,
-    int checks = 4)
+ConfigStep poll_until_action(
+    ConfigReload& reload, const ScreenConfig& showing, std::chrono::steady_clock::time_point& now, int checks = 4)
 {
     for (int i = 0; i < checks; ++i) {
         auto step = reload.poll(now, showing);

@@ -82,7 +82,10 @@ public:
     }
 
     // Runs `action` once the time is `after` past the start.
-    void at(std::chrono::steady_clock::duration after, std::function<void()> action) { m_actions.emplace(after, std::move(action)); }
+    void at(std::chrono::steady_clock::duration after, std::function<void()> action)
+    {
+        m_actions.emplace(after, std::move(action));
+    }
     double seconds_elapsed() const { return std::chrono::duration<double>(m_now - m_start).count(); }
 
 private:
@@ -154,7 +157,8 @@ struct Screen {
         fonts = std::move(*opened);
         output = ScreenOutput::open(output_options_for(config, RendererSetting::Software));
         REQUIRE(output);
-        show.emplace(output->renderer(), *fonts, std::make_shared<const ScreenConfig>(config), output->width(), output->height());
+        show.emplace(output->renderer(), *fonts, std::make_shared<const ScreenConfig>(config), output->width(),
+            output->height());
         show->set_frame_rate(60, TickerPositions::WholePixels);
         show->set_content(content_of("first"));
         options.exit_after = exit_after;

@@ -90,7 +90,7 @@ int refused_port()
     return ntohs(address.sin_port);
 }
 
-}
+} // namespace
 
 TEST_CASE("heartbeat sender: the embedded server stores what the screen reports")
 {
@@ -281,10 +281,12 @@ TEST_CASE("heartbeat sender: an admin's thumbnail request is answered with the s
     HeartbeatSenderOptions options;
     options.server = "http://127.0.0.1:" + std::to_string(server.port());
     options.interval = 60s;
-    HeartbeatSender sender(options, [&] { return snapshot_of(counter); }, [&]() -> std::optional<std::string> {
-        ++pictures;
-        return png;
-    });
+    HeartbeatSender sender(
+        options, [&] { return snapshot_of(counter); },
+        [&]() -> std::optional<std::string> {
+            ++pictures;
+            return png;
+        });
     sender.start();
     REQUIRE(eventually([&] { return sender.status().delivered == 1; }));
     CHECK(pictures == 0); // nobody asked

@@ -29,7 +29,7 @@ std::vector<PlayTotal> count(const std::vector<Showing>& showings, int days_kept
 constexpr Date nov22 { 2026, 11, 22 };
 constexpr Date nov23 { 2026, 11, 23 };
 
-}
+} // namespace
 
 TEST_CASE("play counter: totals per day and notice")
 {
@@ -41,10 +41,12 @@ TEST_CASE("play counter: totals per day and notice")
     };
     std::vector<Case> cases = {
         { "nothing shown", {}, 7, {} },
-        { "one notice, three showings", { { nov23, "tariff", 10s }, { nov23, "tariff", 10s }, { nov23, "tariff", 12s } }, 7,
+        { "one notice, three showings",
+            { { nov23, "tariff", 10s }, { nov23, "tariff", 10s }, { nov23, "tariff", 12s } }, 7,
             { { nov23, "tariff", 3, 32 } } },
         { "milliseconds add up before they are cut to seconds",
-            { { nov23, "flow", 1500ms }, { nov23, "flow", 1500ms }, { nov23, "flow", 999ms } }, 7, { { nov23, "flow", 3, 3 } } },
+            { { nov23, "flow", 1500ms }, { nov23, "flow", 1500ms }, { nov23, "flow", 999ms } }, 7,
+            { { nov23, "flow", 3, 3 } } },
         { "two notices, sorted by id", { { nov23, "tariff", 8s }, { nov23, "hotlines", 5s } }, 7,
             { { nov23, "hotlines", 1, 5 }, { nov23, "tariff", 1, 8 } } },
         { "two days kept apart", { { nov22, "tariff", 8s }, { nov23, "tariff", 9s } }, 7,
@@ -56,7 +58,8 @@ TEST_CASE("play counter: totals per day and notice")
         { "a clock set back a year forgets the days counted in the future",
             { { { 2027, 11, 23 }, "tariff", 8s }, { nov23, "tariff", 8s } }, 7, { { nov23, "tariff", 1, 8 } } },
         { "the day before keeps counting after midnight (a slide that began before it)",
-            { { nov23, "tariff", 8s }, { nov22, "flow", 8s } }, 7, { { nov22, "flow", 1, 8 }, { nov23, "tariff", 1, 8 } } },
+            { { nov23, "tariff", 8s }, { nov22, "flow", 8s } }, 7,
+            { { nov22, "flow", 1, 8 }, { nov23, "tariff", 1, 8 } } },
         { "across the month and year boundary",
             { { { 2026, 12, 31 }, "tariff", 8s }, { { 2027, 1, 1 }, "tariff", 8s } }, 2,
             { { { 2026, 12, 31 }, "tariff", 1, 8 }, { { 2027, 1, 1 }, "tariff", 1, 8 } } },

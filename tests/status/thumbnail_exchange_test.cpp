@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // The exchange answers within microseconds: look every millisecond.
-template<typename Condition>
+template <typename Condition>
 bool eventually(Condition condition, std::chrono::milliseconds limit = 5000ms)
 {
     return test::eventually(condition, limit, 1ms);
@@ -169,7 +169,8 @@ TEST_CASE("shut_down unblocks a waiting request and refuses later ones")
     exchange.shut_down();
     requester.join();
     CHECK_FALSE(answer.has_value());
-    MESSAGE("a request waiting 30 s returned " << std::chrono::duration<double, std::milli>(waited).count() << " ms after shut_down");
+    MESSAGE("a request waiting 30 s returned " << std::chrono::duration<double, std::milli>(waited).count()
+                                               << " ms after shut_down");
     CHECK(waited < 10s);
 
     CHECK_FALSE(exchange.pending());

@@ -32,7 +32,8 @@ Published manifest_of_test_source(std::uint64_t version = 3)
 
 const Notice& notice_with_id(const ContentSource& content, const std::string& id)
 {
-    auto found = std::find_if(content.notices.begin(), content.notices.end(), [&](auto const& notice) { return notice.id == id; });
+    auto found = std::find_if(
+        content.notices.begin(), content.notices.end(), [&](auto const& notice) { return notice.id == id; });
     REQUIRE(found != content.notices.end());
     return *found;
 }
@@ -88,7 +89,8 @@ TEST_CASE("a manifest becomes content whose asset paths name the cache's blobs")
     SUBCASE("referenced assets are the blob references, each once")
     {
         CHECK(content.referenced_assets.size() == 2);
-        CHECK(std::count(content.referenced_assets.begin(), content.referenced_assets.end(), "blobs/" + poster_sha) == 1);
+        CHECK(
+            std::count(content.referenced_assets.begin(), content.referenced_assets.end(), "blobs/" + poster_sha) == 1);
         CHECK(std::count(content.referenced_assets.begin(), content.referenced_assets.end(), "blobs/" + qr_sha) == 1);
     }
     SUBCASE("everything but asset paths is the manifest's")
@@ -109,9 +111,11 @@ TEST_CASE("a manifest becomes content whose asset paths name the cache's blobs")
     SUBCASE("two paths with the same bytes share one blob")
     {
         auto shared = manifest;
-        auto& qr = std::get<Hotlines>(std::find_if(shared.notices.begin(), shared.notices.end(), [](auto& n) {
-            return n.id == "hotlines";
-        })->body).entries[2].qr;
+        auto& qr = std::get<Hotlines>(
+            std::find_if(shared.notices.begin(), shared.notices.end(), [](auto& n) { return n.id == "hotlines"; })
+                ->body)
+                       .entries[2]
+                       .qr;
         shared.blobs.push_back({ "assets/copy.png", poster_sha, manifest.blob_for("assets/poster.png")->size });
         qr = "assets/copy.png";
         auto shared_content = content_from_manifest(shared, cache_root);
@@ -173,33 +177,48 @@ TEST_CASE("the cached version loads at start, before any network, or the cache c
     };
     auto poster = cache->blob_path(manifest.blob_for("assets/poster.png")->sha256);
     std::vector<Broken> broken {
-        { "the manifest was changed on disk", [&] { fill_cache(*cache, manifest, signature, bytes + " "); }, "does not verify" },
-        { "signed by another key", [&] { fill_cache(*cache, manifest, sign_detached(bytes, other->secret_key), bytes); },
+        { "the manifest was changed on disk", [&] { fill_cache(*cache, manifest, signature, bytes + " "); },
             "does not verify" },
-        { "unsigned, and the screen now has a key", [&] { fill_cache(*cache, manifest, std::nullopt, bytes); }, "not signed" },
-        { "a blob is missing", [&] { fill_cache(*cache, manifest, signature, bytes); fs::remove(poster); }, "is missing" },
-        { "a blob was damaged", [&] {
-             fill_cache(*cache, manifest, signature, bytes);
-             auto damaged = test::read_bytes(poster);
-             damaged[10] ^= 1;
-             test::write_bytes(poster, damaged);
-         }, "do not match its sha256" },
-        { "a blob was cut short", [&] {
-             fill_cache(*cache, manifest, signature, bytes);
-             test::write_bytes(poster, test::read_bytes(poster).substr(0, 20));
-         }, "bytes, expected" },
-        { "a blob grew", [&] {
-             fill_cache(*cache, manifest, signature, bytes);
-             test::append_bytes(poster, "x");
-         }, "larger than" },
-        { "the signature line is garbage", [&] {
-             fill_cache(*cache, manifest, signature, bytes);
-             test::write_bytes(cache->manifest_path(), "garbage\n" + bytes);
-         }, "first line" },
-        { "the manifest is not JSON (no key)", [&] {
-             fill_cache(*cache, manifest, std::nullopt, "{ not json");
-         }, "current.manifest" },
-        { "current.manifest is a folder", [&] { fs::create_directories(cache->manifest_path()); }, "not a regular file" },
+        { "signed by another key",
+            [&] { fill_cache(*cache, manifest, sign_detached(bytes, other->secret_key), bytes); }, "does not verify" },
+        { "unsigned, and the screen now has a key", [&] { fill_cache(*cache, manifest, std::nullopt, bytes); },
+            "not signed" },
+        { "a blob is missing",
+            [&] {
+                fill_cache(*cache, manifest, signature, bytes);
+                fs::remove(poster);
+            },
+            "is missing" },
+        { "a blob was damaged",
+            [&] {
+                fill_cache(*cache, manifest, signature, bytes);
+                auto damaged = test::read_bytes(poster);
+                damaged[10] ^= 1;
+                test::write_bytes(poster, damaged);
+            },
+            "do not match its sha256" },
+        { "a blob was cut short",
+            [&] {
+                fill_cache(*cache, manifest, signature, bytes);
+                test::write_bytes(poster, test::read_bytes(poster).substr(0, 20));
+            },
+            "bytes, expected" },
+        { "a blob grew",
+            [&] {
+                fill_cache(*cache, manifest, signature, bytes);
+                test::append_bytes(poster, "x");
+            },
+            "larger than" },
+        { "the signature line is garbage",
+            [&] {
+                fill_cache(*cache, manifest, signature, bytes);
+                test::write_bytes(cache->manifest_path(), "garbage\n" + bytes);
+            },
+            "first line" },
+        { "the manifest is not JSON (no key)", [&] { fill_cache(*cache, manifest, std::nullopt, "{ not json"); },
+            "current.manifest" },
+        { "current.manifest is a folder", [&] { fs::create_directories(cache->manifest_path()); },
+            "not a regular file" },
     };
     for (auto const& row : broken) {
         SUBCASE(row.name)

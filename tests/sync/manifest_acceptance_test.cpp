@@ -64,8 +64,8 @@ TEST_CASE("the version of unverified manifest bytes is peeked without parsing th
              { "{\n  \"format\": 1,\n  \"version\": 7,\n  \"published_at\": \"x\"\n}\n", 7 },
              { "{\"version\":12}", 12 },
              { "{ \"format\" : 1 , \"version\" : 18446744073709551615 }", 18446744073709551615ull },
-             { "{\"version\": 18446744073709551616}", std::nullopt }, // overflow
-             { "{\"notices\": [{\"version\": 3}], \"version\": 4}", 4 },  // nested keys do not count
+             { "{\"version\": 18446744073709551616}", std::nullopt },      // overflow
+             { "{\"notices\": [{\"version\": 3}], \"version\": 4}", 4 },   // nested keys do not count
              { "{\"title\": \"\\\"version\\\": 9\", \"version\": 5}", 5 }, // nor text in a string
              { "{\"channel\": {\"version\": 3}}", std::nullopt },
              { "{\"version\": \"7\"}", std::nullopt },
@@ -105,7 +105,8 @@ TEST_CASE("a manifest is judged: signature before parsing, then the version rule
     auto v7 = manifest_bytes(7);
     auto v8 = manifest_bytes(8);
     auto v7_again = manifest_bytes(7, "2026-11-24T10:00:00Z");
-    auto sign = [&](const std::string& bytes) { return std::optional<Signature>(sign_detached(bytes, pair->secret_key)); };
+    auto sign
+        = [&](const std::string& bytes) { return std::optional<Signature>(sign_detached(bytes, pair->secret_key)); };
     const PublicKey* key = &pair->public_key;
     std::string garbage = "<html>502 Bad Gateway</html>";
 
@@ -128,7 +129,8 @@ TEST_CASE("a manifest is judged: signature before parsing, then the version rule
         { "signature of other bytes", v8, sign(v7), key, { 7, v7 }, Verdict::Refuse, "does not verify" },
         { "missing signature", v8, std::nullopt, key, { 7, v7 }, Verdict::Refuse, "not signed" },
         { "not JSON, signed", garbage, sign(garbage), key, { 7, v7 }, Verdict::Refuse, "manifest.json" },
-        { "not JSON, unsigned and no key", garbage, std::nullopt, nullptr, { 7, v7 }, Verdict::Refuse, "manifest.json" },
+        { "not JSON, unsigned and no key", garbage, std::nullopt, nullptr, { 7, v7 }, Verdict::Refuse,
+            "manifest.json" },
         { "not JSON, unsigned, with a key: the signature is checked first", garbage, std::nullopt, key, { 7, v7 },
             Verdict::Refuse, "not signed" },
         { "a replayed older version", v7, sign(v7), key, { 8, v8 }, Verdict::Refuse, "older than version 8" },

@@ -18,22 +18,16 @@ TEST_CASE("backoff doubles from 2 s up to max(poll, 5 min), with equal jitter")
         milliseconds expected;
     };
     for (auto const& row : std::vector<Row> {
-             { 1, 30s, 0.0, 1000ms },  // step 2 s: [1 s, 2 s)
-             { 1, 30s, 0.5, 1500ms },
-             { 1, 30s, 0.999999, 1999ms },
-             { 1, 30s, 1.0, 1999ms },  // clamped below the step
-             { 2, 30s, 0.0, 2000ms },  // step 4 s
-             { 3, 30s, 0.0, 4000ms },  // step 8 s
-             { 3, 30s, 0.25, 5000ms },
-             { 8, 30s, 0.0, 128000ms }, // step 256 s
-             { 9, 30s, 0.0, 150000ms }, // step capped at 300 s
-             { 9, 30s, 0.5, 225000ms },
-             { 50, 30s, 0.0, 150000ms },
+             { 1, 30s, 0.0, 1000ms },                                                        // step 2 s: [1 s, 2 s)
+             { 1, 30s, 0.5, 1500ms }, { 1, 30s, 0.999999, 1999ms }, { 1, 30s, 1.0, 1999ms }, // clamped below the step
+             { 2, 30s, 0.0, 2000ms },                                                        // step 4 s
+             { 3, 30s, 0.0, 4000ms },                                                        // step 8 s
+             { 3, 30s, 0.25, 5000ms }, { 8, 30s, 0.0, 128000ms },                            // step 256 s
+             { 9, 30s, 0.0, 150000ms },                                                      // step capped at 300 s
+             { 9, 30s, 0.5, 225000ms }, { 50, 30s, 0.0, 150000ms },
              { 1000000, 30s, 0.0, 150000ms }, // no overflow however long the outage
              { 12, 10min, 0.0, 300000ms },    // a poll above 5 min is the ceiling
-             { 20, 10min, 0.5, 450000ms },
-             { 1, 10min, 0.0, 1000ms },
-             { 3, 30s, -3.0, 4000ms },         // clamped
+             { 20, 10min, 0.5, 450000ms }, { 1, 10min, 0.0, 1000ms }, { 3, 30s, -3.0, 4000ms }, // clamped
          }) {
         CAPTURE(row.failures);
         CAPTURE(row.poll.count());

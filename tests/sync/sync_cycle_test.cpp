@@ -31,7 +31,10 @@ std::unique_ptr<ContentSync> open_sync(const SyncSettings& settings)
     return std::move(*sync);
 }
 
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string& text)
+{
+    return text.substr(0, text.find('\n'));
+}
 
 std::set<std::string> blob_set(const Manifest& manifest)
 {

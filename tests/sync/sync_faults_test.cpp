@@ -67,7 +67,8 @@ struct Scene {
 
 Notice& notice_with_id(Manifest& manifest, const std::string& id)
 {
-    auto found = std::find_if(manifest.notices.begin(), manifest.notices.end(), [&](auto const& notice) { return notice.id == id; });
+    auto found = std::find_if(
+        manifest.notices.begin(), manifest.notices.end(), [&](auto const& notice) { return notice.id == id; });
     REQUIRE(found != manifest.notices.end());
     return *found;
 }
@@ -100,8 +101,9 @@ std::vector<FaultCase> fault_cases()
         { "a blob stalls longer than the timeout",
             [](Scene& s) { s.server->set_fault(s.new_blob_path(), test::Fault::stall_for(3s)); }, FailureKind::Network,
             "(timed out)", Stage::Blob },
-        { "the server dies mid-blob (truncated)", [](Scene& s) { s.server->set_fault(s.new_blob_path(), test::Fault::cut_off()); },
-            FailureKind::Network, "blobs/", Stage::Blob },
+        { "the server dies mid-blob (truncated)",
+            [](Scene& s) { s.server->set_fault(s.new_blob_path(), test::Fault::cut_off()); }, FailureKind::Network,
+            "blobs/", Stage::Blob },
         { "a blob whose bytes do not match its hash",
             [](Scene& s) {
                 auto bytes = s.tree_file(s.new_blob_path());
@@ -116,7 +118,9 @@ std::vector<FaultCase> fault_cases()
             },
             FailureKind::Refused, "bytes arrived, the manifest says", Stage::Blob },
         { "a blob longer than the manifest says",
-            [](Scene& s) { s.server->set_fault(s.new_blob_path(), test::Fault::serve(s.tree_file(s.new_blob_path()) + "more")); },
+            [](Scene& s) {
+                s.server->set_fault(s.new_blob_path(), test::Fault::serve(s.tree_file(s.new_blob_path()) + "more"));
+            },
             FailureKind::Refused, "larger than", Stage::Blob },
         { "a forged signature",
             [](Scene& s) {
@@ -143,10 +147,14 @@ std::vector<FaultCase> fault_cases()
             },
             FailureKind::Refused, "not signed" },
         { "a signature file that is not a signature",
-            [](Scene& s) { s.server->set_fault("versions/2/manifest.json.sig", test::Fault::serve("<html>404</html>")); },
+            [](Scene& s) {
+                s.server->set_fault("versions/2/manifest.json.sig", test::Fault::serve("<html>404</html>"));
+            },
             FailureKind::Refused, "not a signature" },
         { "a manifest that is not JSON (a proxy's error page)",
-            [](Scene& s) { s.server->set_fault("manifest.json", test::Fault::serve("<html><body>502 Bad Gateway</body></html>")); },
+            [](Scene& s) {
+                s.server->set_fault("manifest.json", test::Fault::serve("<html><body>502 Bad Gateway</body></html>"));
+            },
             FailureKind::Refused, "does not verify" },
         { "a manifest that is not JSON, validly signed",
             [](Scene& s) {
@@ -161,7 +169,8 @@ std::vector<FaultCase> fault_cases()
                         if (blob.path == "assets/poster.png")
                             blob.path = "assets/../../../etc/passwd";
                     }
-                    std::get<ImageSlide>(notice_with_id(manifest, "save-power-poster").body).src = "assets/../../../etc/passwd";
+                    std::get<ImageSlide>(notice_with_id(manifest, "save-power-poster").body).src
+                        = "assets/../../../etc/passwd";
                 });
             },
             FailureKind::Refused, "'..'" },

@@ -146,14 +146,16 @@ TEST_CASE("a player killed with SIGKILL during a download restarts consistent an
         ::_exit(4);
     }
     // Kill it once half the blob is on disk.
-    bool downloading = test::eventually([&] {
-        for (auto const& name : test::names_in(cache / "blobs")) {
-            std::error_code ignored;
-            if (name.rfind(".hallboard-tmp-", 0) == 0 && fs::file_size(cache / "blobs" / name, ignored) > 0)
-                return true;
-        }
-        return false;
-    }, 10s);
+    bool downloading = test::eventually(
+        [&] {
+            for (auto const& name : test::names_in(cache / "blobs")) {
+                std::error_code ignored;
+                if (name.rfind(".hallboard-tmp-", 0) == 0 && fs::file_size(cache / "blobs" / name, ignored) > 0)
+                    return true;
+            }
+            return false;
+        },
+        10s);
     ::kill(child, SIGKILL);
     int status = 0;
     REQUIRE(::waitpid(child, &status, 0) == child);

@@ -78,7 +78,10 @@ inline int temp_files_in(const fs::path& folder)
     return count;
 }
 
-inline fs::path valid_test_source() { return fs::path(HALLBOARD_SOURCE_DIR) / "tests/model/data/valid-source"; }
+inline fs::path valid_test_source()
+{
+    return fs::path(HALLBOARD_SOURCE_DIR) / "tests/model/data/valid-source";
+}
 
 // 2026-11-23T10:00:00Z plus `minutes`.
 inline std::chrono::system_clock::time_point test_time(int minutes = 0)
@@ -130,7 +133,10 @@ public:
         write_bytes(notice, text);
     }
 
-    std::string sign(std::string_view bytes) const { return signature_text(sign_detached(bytes, m_pair.secret_key)) + "\n"; }
+    std::string sign(std::string_view bytes) const
+    {
+        return signature_text(sign_detached(bytes, m_pair.secret_key)) + "\n";
+    }
 
 private:
     fs::path m_source;
@@ -257,7 +263,8 @@ private:
                 fault = found->second;
             signature_header = m_signature_header;
         }
-        static const std::regex served(R"(manifest\.json(\.sig)?|blobs/[0-9a-f]{64}|versions/[0-9]+/manifest\.json(\.sig)?)");
+        static const std::regex served(
+            R"(manifest\.json(\.sig)?|blobs/[0-9a-f]{64}|versions/[0-9]+/manifest\.json(\.sig)?)");
         if (fault.status) {
             response.status = fault.status;
             return;
@@ -425,7 +432,8 @@ public:
                 fs::copy_file(staging / "blobs" / name, tree.root() / "blobs" / name);
         }
         auto if_match = "\"" + std::to_string(tree.snapshot()->version) + "\"";
-        auto result = tree.swap_manifest(read_bytes(staging / "manifest.json"), read_bytes(staging / "manifest.json.sig"), if_match);
+        auto result = tree.swap_manifest(
+            read_bytes(staging / "manifest.json"), read_bytes(staging / "manifest.json.sig"), if_match);
         REQUIRE_MESSAGE(result.outcome == ManifestSwapOutcome::Published, result.message);
     }
 

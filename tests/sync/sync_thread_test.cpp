@@ -167,7 +167,8 @@ TEST_CASE("the sync thread stops promptly, also in the middle of a download")
         auto started = std::chrono::steady_clock::now();
         thread.stop();
         auto took = std::chrono::steady_clock::now() - started;
-        MESSAGE("stop() mid-download took " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms");
+        MESSAGE("stop() mid-download took " << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
+                                            << " ms");
         CHECK(took < 500ms);
         CHECK(hand_over.versions().empty());
         CHECK(test::temp_files_in(cache / "blobs") == 0); // the unfinished blob was discarded
