@@ -3,6 +3,7 @@
 
 #include "content/publish/manifest.h"
 #include "content/publish/published_tree.h"
+#include "base/terminal_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,13 +42,13 @@ std::vector<std::string> string_list(const json& object, const char* name)
 }
 
 // What a refusal says: the server's "error" field, or the status when the body is not ours
-// (a proxy's HTML page, say).
+// (a proxy's HTML page, say). Escaped: it is printed on the admin's terminal.
 std::string refusal_message(const net::Response& response)
 {
     auto document = parse_object(response.body);
     auto found = document.find("error");
     if (found != document.end() && found->is_string())
-        return found->get<std::string>();
+        return escape_terminal_text(found->get<std::string>());
     return "the server answered HTTP " + std::to_string(response.status);
 }
 

@@ -4,6 +4,7 @@
 #include "content/publish/admin_token.h"
 #include "base/exit_status.h"
 #include "base/net/http_client.h"
+#include "base/terminal_text.h"
 
 #include <cstdio>
 
@@ -28,7 +29,8 @@ std::optional<net::Response> admin_request(const StatusQuery& query, net::Method
     net::HttpClient client;
     auto response = client.send(request);
     if (!response.complete()) {
-        std::fprintf(stderr, "error: cannot reach %s: %s\n", query.server.c_str(), response.error.c_str());
+        std::fprintf(
+            stderr, "error: cannot reach %s: %s\n", query.server.c_str(), escape_terminal_text(response.error).c_str());
         exit_status = exit_failure;
         return std::nullopt;
     }
@@ -44,7 +46,8 @@ std::optional<net::Response> admin_request(const StatusQuery& query, net::Method
         if (response.status == status)
             return response;
     auto document = nlohmann::json::parse(response.body, nullptr, false);
-    auto message = document.is_object() ? text_field(document, "error") : std::string();
+    // The server's words reach the admin's terminal: escaped, as `screens` escapes screen text.
+    auto message = document.is_object() ? escape_terminal_text(text_field(document, "error")) : std::string();
     if (response.status == 404 && message.empty())
         message = "no such page: is this `hallboard serve` (version with screen status)?";
     std::fprintf(stderr, "error: %s %s answered HTTP %d%s%s\n", method == net::Method::Get ? "GET" : "POST",
