@@ -1,6 +1,7 @@
 // `hallboard report --server URL --token-file F --since DATE [--notice ID]`: proof of play —
 // was a notice shown in every hall, and how many times, per hall and screen.
 #include "content/heartbeat/heartbeat.h"
+#include "content/heartbeat/play_coverage.h"
 #include "base/local_time.h"
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
@@ -9,7 +10,6 @@
 #include "base/text_table.h"
 
 #include <cstdio>
-#include <map>
 #include <set>
 
 namespace hallboard {
@@ -42,11 +42,6 @@ std::string plural(std::size_t count, const char* one, const char* many)
 {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
-
-struct ReportingScreen {
-    std::string screen;
-    std::string hall;
-};
 
 // Every screen heard from since the date, and the halls they are in.
 std::vector<ReportingScreen> reporting_screens(const nlohmann::json& answer)
@@ -83,28 +78,21 @@ void print_notice(const nlohmann::json& notice, const std::vector<ReportingScree
     if (!list_absent)
         return;
 
-    std::vector<ReportingScreen> absent;
-    std::map<std::string, bool> hall_showed; // hall -> did any of its reporting screens show it
-    for (auto const& screen : reporting) {
-        bool showed = screens_shown.count(screen.screen) > 0;
-        hall_showed[screen.hall] = hall_showed[screen.hall] || showed;
-        if (!showed)
-            absent.push_back(screen);
-    }
-    if (absent.empty()) {
+    auto coverage = play_coverage(reporting, screens_shown);
+    if (coverage.absent.empty()) {
         std::printf("  shown on every screen that reported since then (%s in %s)\n",
-            plural(reporting.size(), "screen", "screens").c_str(), plural(hall_showed.size(), "hall", "halls").c_str());
+            plural(reporting.size(), "screen", "screens").c_str(),
+            plural(coverage.halls_reporting, "hall", "halls").c_str());
         return;
     }
     std::string line;
-    for (auto const& screen : absent)
+    for (auto const& screen : coverage.absent)
         line += (line.empty() ? "" : ", ") + screen.screen + " (" + screen.hall + ")";
-    std::printf("  not shown on %zu of %zu reporting screens: %s\n", absent.size(), reporting.size(), line.c_str());
+    std::printf(
+        "  not shown on %zu of %zu reporting screens: %s\n", coverage.absent.size(), reporting.size(), line.c_str());
     std::string missing_halls;
-    for (auto const& [hall, showed] : hall_showed) {
-        if (!showed)
-            missing_halls += (missing_halls.empty() ? "" : ", ") + hall;
-    }
+    for (auto const& hall : coverage.halls_without)
+        missing_halls += (missing_halls.empty() ? "" : ", ") + hall;
     if (!missing_halls.empty())
         std::printf("  halls where it was not shown at all: %s\n", missing_halls.c_str());
 }
