@@ -41,18 +41,22 @@ std::vector<std::string> string_list(const json& object, const char* name)
     return list;
 }
 
-// What a refusal says: the server's "error" field, or the status when the body is not ours
-// (a proxy's HTML page, say). Escaped: it is printed on the admin's terminal.
+// What a refusal says: the server's "error" field, or the status when the body is not ours.
 std::string refusal_message(const net::Response& response)
 {
-    auto document = parse_object(response.body);
-    auto found = document.find("error");
-    if (found != document.end() && found->is_string())
-        return escape_terminal_text(found->get<std::string>());
-    return "the server answered HTTP " + std::to_string(response.status);
+    auto text = server_error_text(response.body);
+    return text.empty() ? "the server answered HTTP " + std::to_string(response.status) : text;
 }
 
 } // namespace
+
+std::string server_error_text(const std::string& body)
+{
+    auto document = parse_object(body);
+    auto found = document.find("error");
+    return found != document.end() && found->is_string() ? escape_terminal_text(found->get<std::string>())
+                                                         : std::string();
+}
 
 AdminClient::AdminClient(std::string base_url, std::string token)
     : m_base_url(std::move(base_url))

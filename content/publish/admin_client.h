@@ -33,6 +33,11 @@ struct StoredManifest {
     std::string signature_line;
 };
 
+// The server's own words in a refusal: the text "error" field of a JSON answer, escaped for the
+// admin's terminal (a hostile or broken server could send escape sequences or forge lines).
+// Empty when the body has none, e.g. a proxy's HTML page.
+std::string server_error_text(const std::string& body);
+
 class AdminClient {
 public:
     // `base_url` is the server's address ("http://10.1.2.3:8080", with or without a path prefix).

@@ -1,6 +1,7 @@
 // The admin GETs behind `hallboard screens` and `hallboard report`.
 #include "content/publish/status_query.h"
 
+#include "content/publish/admin_client.h"
 #include "content/publish/admin_token.h"
 #include "base/exit_status.h"
 #include "base/net/http_client.h"
@@ -45,9 +46,7 @@ std::optional<net::Response> admin_request(const StatusQuery& query, net::Method
     for (int status : wanted)
         if (response.status == status)
             return response;
-    auto document = nlohmann::json::parse(response.body, nullptr, false);
-    // The server's words reach the admin's terminal: escaped, as `screens` escapes screen text.
-    auto message = document.is_object() ? escape_terminal_text(text_field(document, "error")) : std::string();
+    auto message = server_error_text(response.body);
     if (response.status == 404 && message.empty())
         message = "no such page: is this `hallboard serve` (version with screen status)?";
     std::fprintf(stderr, "error: %s %s answered HTTP %d%s%s\n", method == net::Method::Get ? "GET" : "POST",
