@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace hallboard {
@@ -104,9 +105,18 @@ AuditLog::AuditLog(UniqueFd fd, std::filesystem::path file)
 
 Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::filesystem::path& file)
 {
-    UniqueFd fd(::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    UniqueFd fd(::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!fd)
         return fail("cannot open the audit log " + file.string() + ": " + std::strerror(errno));
+    // A line torn by a power loss would swallow the next entry into one damaged line: end it.
+    struct stat status { };
+    char last = '\n';
+    if (::fstat(fd.get(), &status) == 0 && status.st_size > 0 && ::pread(fd.get(), &last, 1, status.st_size - 1) == 1
+        && last != '\n') {
+        if (::write(fd.get(), "\n", 1) != 1 || ::fsync(fd.get()) != 0)
+            return fail(
+                "cannot end the torn last line of the audit log " + file.string() + ": " + std::strerror(errno));
+    }
     return std::unique_ptr<AuditLog>(new AuditLog(std::move(fd), file));
 }
 

@@ -45,7 +45,8 @@ std::string audit_line(const AuditEntry& entry);        // the JSON line, with i
 // append() returns, the line survives a power cut.
 class AuditLog {
 public:
-    // Creates the file (mode 0600) when missing; never truncates.
+    // Creates the file (mode 0600) when missing; never truncates. A last line left torn by a
+    // power loss is ended with '\n' first, so that it alone is lost, not the next entry too.
     static Result<std::unique_ptr<AuditLog>> open(const std::filesystem::path& file);
     Result<void> append(const AuditEntry& entry);
 
