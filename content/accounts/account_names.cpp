@@ -57,8 +57,8 @@ Result<void> check_new_password(std::string_view password)
     for (size_t i = 0; i < password.size(); i += decode_utf8(password, i).length)
         ++characters;
     if (characters < min_password_length)
-        return fail("the password has " + std::to_string(characters) + " characters; at least "
-            + std::to_string(min_password_length) + " are needed");
+        return fail("the password has " + std::to_string(characters) + (characters == 1 ? " character" : " characters")
+            + "; at least " + std::to_string(min_password_length) + " are needed");
     return Ok {};
 }
 

@@ -3,6 +3,13 @@
 
 #include <sqlite3.h>
 
+#include "base/unique_fd.h"
+
+#include <fcntl.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <utility>
 
 namespace hallboard::accounts_sqlite {
@@ -106,6 +113,9 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file)
 {
+    // Created private before SQLite sees it; an existing file keeps its mode (its owner chose it).
+    if (!UniqueFd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)))
+        return fail("cannot open " + file.string() + ": " + std::strerror(errno));
     sqlite3* handle = nullptr;
     // The caller serialises every use behind one mutex, so SQLite's own thread locking is not
     // needed; its file locking between processes still applies.

@@ -69,7 +69,8 @@ private:
 
 class Database {
 public:
-    // Opens (creating if needed) the database file.
+    // Opens (creating if needed) the database file. A new file is made with mode 0600 (it holds
+    // password hashes): SQLite gives its -wal and -shm files the same mode.
     static Result<std::unique_ptr<Database>> open(const std::filesystem::path& file);
     ~Database();
     Database(const Database&) = delete;

@@ -17,5 +17,7 @@ int run_sync(const std::vector<std::string>& arguments);
 int run_screens(const std::vector<std::string>& arguments);
 int run_report(const std::vector<std::string>& arguments);
 int run_thumbnail(const std::vector<std::string>& arguments);
+int run_users(const std::vector<std::string>& arguments);
+int run_audit(const std::vector<std::string>& arguments);
 
 } // namespace hallboard

@@ -47,6 +47,11 @@ static void print_usage(std::FILE* out)
                "                                 proof of play: how often each notice was shown, per hall and screen\n"
                "  thumbnail --server URL --token-file FILE --screen ID --out FILE.png [--wait DURATION]\n"
                "                                 a picture of what a screen shows now (sent after its next heartbeat)\n"
+               "  users add|list|disable|enable|passwd|token|revoke-token ... --tree DIR\n"
+               "                                 the content desk's accounts (drafter, reviewer, admin) and their\n"
+               "                                 API tokens, kept in DIR/state/ (hallboard users: details)\n"
+               "  audit --tree DIR [--since YYYY-MM-DD] [--user NAME]\n"
+               "                                 the desk's audit log: who did what, when, from where, and the result\n"
                "\n"
                "exit status: 0 ok, 1 run-time failure, 2 invalid input or usage\n",
         out);
@@ -93,6 +98,10 @@ int main(int argc, char** argv)
             return hallboard::run_report(arguments);
         if (command == "thumbnail")
             return hallboard::run_thumbnail(arguments);
+        if (command == "users")
+            return hallboard::run_users(arguments);
+        if (command == "audit")
+            return hallboard::run_audit(arguments);
         if (command == "help" || command == "--help" || command == "-h") {
             print_usage(stdout);
             return 0;
