@@ -4,6 +4,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -12,29 +13,50 @@ namespace hallboard {
 
 namespace {
 
-// Echo off while alive; the terminal's settings come back whatever happens.
+// The terminal's settings before echo was turned off, for the signal handler.
+termios saved_terminal {};
+volatile std::sig_atomic_t echo_is_off = 0;
+
+// Ctrl-C at the prompt would otherwise leave the shell without echo: restore, then die of the
+// signal as before (the default action, re-raised).
+extern "C" void restore_echo_and_reraise(int signal_number)
+{
+    if (echo_is_off)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_terminal);
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+}
+
+// Echo off while alive; the terminal's settings come back on every path, signals included.
 class EchoOff {
 public:
     EchoOff()
     {
-        if (::tcgetattr(STDIN_FILENO, &m_saved) != 0)
+        if (::tcgetattr(STDIN_FILENO, &saved_terminal) != 0)
             return;
-        termios quiet = m_saved;
+        m_previous_int = std::signal(SIGINT, restore_echo_and_reraise);
+        m_previous_term = std::signal(SIGTERM, restore_echo_and_reraise);
+        termios quiet = saved_terminal;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         quiet.c_lflag |= ECHONL;
-        m_active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        echo_is_off = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
     }
     ~EchoOff()
     {
-        if (m_active)
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+        if (echo_is_off)
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_terminal);
+        echo_is_off = 0;
+        if (m_previous_int != SIG_ERR) {
+            std::signal(SIGINT, m_previous_int);
+            std::signal(SIGTERM, m_previous_term);
+        }
     }
     EchoOff(const EchoOff&) = delete;
     EchoOff& operator=(const EchoOff&) = delete;
 
 private:
-    termios m_saved {};
-    bool m_active = false;
+    void (*m_previous_int)(int) = SIG_ERR;
+    void (*m_previous_term)(int) = SIG_ERR;
 };
 
 std::optional<std::string> read_line()

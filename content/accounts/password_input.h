@@ -11,9 +11,9 @@ namespace hallboard {
 
 enum class PasswordEntry { Once, Confirmed }; // Confirmed: a terminal user types it twice
 
-// Prompts on stderr when stdin is a terminal, with echo off (restored on every path, Ctrl-C
-// included as far as the terminal goes: the prompt leaves the line when it ends). From a pipe,
-// reads one line without its line ending. Refused when nothing was read or the two entries differ.
+// Prompts on stderr when stdin is a terminal, with echo off (restored on every path, Ctrl-C and
+// SIGTERM included). From a pipe, reads one line without its line ending. Refused when nothing
+// was read or the two entries differ.
 Result<std::string> read_password(std::string_view prompt, PasswordEntry entry);
 
 } // namespace hallboard

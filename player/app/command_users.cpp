@@ -12,16 +12,6 @@
 
 namespace hallboard {
 
-const char* const users_usage
-    = "usage: hallboard users add NAME --role drafter|reviewer|admin --tree DIR [--display-name TEXT]\n"
-      "       hallboard users list --tree DIR\n"
-      "       hallboard users disable|enable NAME --tree DIR\n"
-      "       hallboard users passwd NAME --tree DIR\n"
-      "       hallboard users token NAME --out FILE --tree DIR\n"
-      "       hallboard users revoke-token [NAME] --tree DIR (--id N | --token-file FILE | --all)\n"
-      "passwords (10 characters or more) are read from the terminal without echo, or as one line\n"
-      "from standard input when it is not a terminal\n";
-
 std::unique_ptr<Accounts> open_tree_accounts(const CommandLine& command_line)
 {
     auto accounts = Accounts::open(command_line.option("--tree"));
