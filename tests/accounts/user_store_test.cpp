@@ -66,6 +66,11 @@ TEST_CASE("users: the password is verified; unknown names and wrong passwords re
     CHECK_FALSE(store->set_password("alice", "short", 3));
     CHECK_FALSE(store->set_password("nobody", "long enough password", 3));
 
+    REQUIRE(store->set_role("alice", Role::Reviewer, 4));
+    CHECK(store->find_user("alice")->role == Role::Reviewer);
+    CHECK(store->find_user("alice")->changed == 4);
+    CHECK_FALSE(store->set_role("nobody", Role::Admin, 4));
+
     REQUIRE(store->set_disabled("alice", true, 4));
     auto disabled = store->verify_password("alice", "a new password here");
     REQUIRE_FALSE(disabled);
