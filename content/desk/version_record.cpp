@@ -6,6 +6,7 @@
 #include "content/model/source_loader.h"
 #include "content/model/strict_json.h"
 #include "content/publish/manifest.h"
+#include "content/publish/signing.h"
 
 namespace hallboard::desk {
 
@@ -81,6 +82,7 @@ OrderedJson version_record_value(const VersionRecord& record)
     document["added"] = record.added;
     document["changed"] = record.changed;
     document["withdrawn"] = record.withdrawn;
+    document["manifest_sha256"] = record.manifest_sha256;
     return document;
 }
 
@@ -127,6 +129,9 @@ std::optional<VersionRecord> read_version_record_value(const Json& value, const 
                     errors.error(object.path_of(key), json_reading::quote_text(id) + " is not a notice id");
             }
         }
+        record.manifest_sha256 = object.text("manifest_sha256", Emptiness::Refused);
+        if (!is_sha256_hex(record.manifest_sha256))
+            errors.error(object.path_of("manifest_sha256"), "must be 64 lowercase hexadecimal digits");
     }
     if (errors.count() != before)
         return std::nullopt;

@@ -31,6 +31,9 @@ struct VersionRecord {
     VersionKind kind = VersionKind::Change;
     std::optional<std::uint64_t> restored_from;         // Restore: the version whose source this is
     std::vector<std::string> added, changed, withdrawn; // notice ids, sorted
+    // The sha256 of the version's manifest.json: ties the source to the manifest it was signed
+    // as, so a source.json left by an interrupted publish is never taken for another manifest's.
+    std::string manifest_sha256;
     bool operator==(const VersionRecord&) const = default;
 };
 
