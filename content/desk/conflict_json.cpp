@@ -89,6 +89,8 @@ Result<std::vector<Conflict>> conflicts_from_json_value(const Json& value)
                     return fail("a conflict's ids are not text");
                 conflict.ids.push_back(id.get<std::string>());
             }
+            if (conflict.subject == ConflictSubject::NoticeFile && conflict.ids.size() != 2)
+                return fail("a file conflict must name two notices");
             if (conflict.subject == ConflictSubject::Asset) {
                 conflict.asset
                     = { asset_side(item.at("base")), asset_side(item.at("theirs")), asset_side(item.at("ours")) };

@@ -3,6 +3,8 @@
 // publishes it as a signed static tree or to a server (or shows what would change).
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
+#include "player/app/desk_command_support.h"
+#include "content/desk/pull_record.h"
 #include "content/model/source_loader.h"
 #include "content/publish/key_files.h"
 #include "content/publish/publish_arguments.h"
@@ -18,7 +20,9 @@ namespace {
 constexpr char const* usage
     = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
       "       hallboard publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
-      "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n";
+      "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n"
+      "       hallboard publish DIR --to URL --token-file FILE [--message TEXT]   (DIR made by hallboard pull)\n"
+      "       hallboard publish --withdraw ID --to URL --token-file FILE [--message TEXT]\n";
 
 // Whether the options name one way of publishing, completely; explains otherwise.
 bool usage_is_complete(const CommandLine& command_line)
@@ -59,14 +63,55 @@ bool usage_is_complete(const CommandLine& command_line)
         && (!to || command_line.has("--token-file")) && (!needs_key || command_line.has("--key"));
 }
 
+enum class DeskPublish { None, Withdraw, Folder, Refused };
+
+// Whether this publish goes to the server's desk: --withdraw ID, or a folder with a pull record.
+DeskPublish desk_publish_kind(const CommandLine& command_line)
+{
+    bool withdraw = command_line.has("--withdraw");
+    bool pulled = false;
+    if (!withdraw && command_line.positional.size() == 1 && command_line.has("--to")) {
+        auto record = desk::read_pull_record(command_line.positional.front());
+        if (!record) {
+            std::fprintf(stderr, "error: %s\n", record.error().c_str());
+            return DeskPublish::Refused;
+        }
+        pulled = record->has_value();
+    }
+    if (!withdraw && !pulled)
+        return DeskPublish::None;
+    if (!command_line.has("--to") || (withdraw && !command_line.positional.empty()) || command_line.has("--out")
+        || command_line.has("--rollback") || command_line.has("--dry-run") || command_line.has("--key")) {
+        std::fputs(withdraw ? "error: --withdraw ID goes with --to URL --token-file FILE [--message TEXT] only\n"
+                            : "error: this folder was made by hallboard pull: publish it with --to URL --token-file "
+                              "FILE [--message TEXT] (the server signs; no --key, --out or --dry-run)\n",
+            stderr);
+        std::fputs(usage, stderr);
+        return DeskPublish::Refused;
+    }
+    return withdraw ? DeskPublish::Withdraw : DeskPublish::Folder;
+}
+
 } // namespace
 
 int run_publish(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(
-        arguments, { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate" }, { "--dry-run" } });
+    auto command_line = parse_command_line(arguments,
+        { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate", "--message", "--withdraw",
+              "--author" },
+            { "--dry-run" } });
     if (!command_line)
         return exit_invalid;
+    // The desk (docs/desk.md): a withdrawal, or a folder made by `hallboard pull`, sends a change.
+    if (auto desk = desk_publish_kind(*command_line); desk != DeskPublish::None) {
+        if (desk == DeskPublish::Refused)
+            return exit_invalid;
+        return desk == DeskPublish::Withdraw ? withdraw_on_desk(*command_line) : publish_folder_to_desk(*command_line);
+    }
+    if (command_line->has("--message") || command_line->has("--author")) {
+        std::fputs("error: --message and --author go with a folder made by hallboard pull, or --withdraw\n", stderr);
+        return exit_invalid;
+    }
     if (!usage_is_complete(*command_line)) {
         std::fputs(usage, stderr);
         return exit_invalid;

@@ -73,6 +73,7 @@ TEST_CASE("a version record lists the notices added, changed and withdrawn, and 
     record.message = "2027 电价";
     record.kind = VersionKind::Restore;
     record.restored_from = 3;
+    record.manifest_sha256 = std::string(64, 'c');
     record_notice_changes(record, before, after);
     CHECK(record.added == std::vector<std::string> { "outage" });
     CHECK(record.changed == std::vector<std::string> { "welcome" });
