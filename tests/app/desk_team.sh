@@ -10,6 +10,9 @@
 #                     withdrawn), restore, pull: the notice is back; versions lists every step
 #   screen            `hallboard sync` takes the server-signed version with the public key
 #   refusals          no token, desk off, a folder pulled from elsewhere, a damaged change
+#   concurrent        four folders publish at the same moment: every change lands, one version each
+#   interrupted       what an interrupted publish leaves in versions/<N+1>/ is never taken for a version;
+#                     a whole-tree publish (publish --key --to) stops the desk until a restore
 set -u
 hallboard=$1
 root=$2
@@ -20,15 +23,19 @@ demo=$root/content/demo
 "$hallboard" keygen --out "$work/hall" >/dev/null || fail "keygen"
 make_token "$work/token"
 
-# `hallboard serve TREE --signing-key hall.key` on a free port; sets serve_pid and url.
+# `hallboard serve TREE --signing-key hall.key` on a free port, each start with its own log;
+# sets serve_pid and url.
+serve_starts=0
 start_desk() {
   mkdir -p "$work/tree"
+  serve_starts=$((serve_starts + 1))
+  local log="$work/serve-$serve_starts.log"
   "$hallboard" serve "$work/tree" --listen 127.0.0.1:0 --token-file "$work/token" --signing-key "$work/hall.key" \
-    "$@" 2>>"$work/serve.log" &
+    "$@" 2>"$log" &
   serve_pid=$!
   server_pids+=("$serve_pid")
   local port
-  port=$(wait_for_port "$work/serve.log" "$serve_pid" 'listening on http://127\.0\.0\.1:[0-9]+') \
+  port=$(wait_for_port "$log" "$serve_pid" 'listening on http://127\.0\.0\.1:[0-9]+') \
     || fail "hallboard serve did not start listening"
   url="http://127.0.0.1:$port"
 }
@@ -223,6 +230,58 @@ refusals)
   run wrong_key 1 "$hallboard" serve "$work/tree" --listen 127.0.0.1:0 --token-file "$work/token" \
     --signing-key "$work/other.key"
   expect_in "$work/wrong_key.err" 'is not signed by the signing key given to serve'
+  ;;
+
+concurrent)
+  notices=(10-tariff-residential 30-flow-low-voltage-new 50-commitments-ten 70-hotlines)
+  for i in 0 1 2 3; do
+    run "pull_$i" 0 pull "$work/f$i"
+    retitle "$work/f$i/notices/${notices[$i]}.yaml" "同时发布 $i"
+  done
+  pids=()
+  for i in 0 1 2 3; do
+    publish "$work/f$i" --author "admin$i" >"$work/concurrent_$i.out" 2>"$work/concurrent_$i.err" &
+    pids+=("$!")
+  done
+  for i in 0 1 2 3; do
+    wait "${pids[$i]}" || fail "concurrent publish $i failed"
+  done
+  [ "$(served_version "$url")" = 5 ] || fail "four publishes did not make versions 2 to 5"
+  cat "$work"/concurrent_*.out | grep -oE '^published version [0-9]+' | sort >"$work/published.txt"
+  printf 'published version %s\n' 2 3 4 5 >"$work/expected.txt"
+  cmp -s "$work/published.txt" "$work/expected.txt" || fail "each publish should have its own version"
+  for i in 0 1 2 3; do
+    expect_in "$work/tree/manifest.json" "同时发布 $i"
+  done
+  ;;
+
+interrupted)
+  # A desk publish stopped after writing versions/2/source.json and version.json, before its
+  # manifest: the server restarts at version 1 and the next publish is version 2, correctly recorded.
+  kill_server "$serve_pid"
+  mkdir -p "$work/tree/versions/2"
+  cp "$work/tree/versions/1/source.json" "$work/tree/versions/2/source.json"
+  sed 's/"version": 1,/"version": 2,/' "$work/tree/versions/1/version.json" >"$work/tree/versions/2/version.json"
+  start_desk
+  [ "$(served_version "$url")" = 1 ] || fail "the leftover became current"
+  run pull_a 0 pull "$work/a"
+  expect_in "$work/pull_a.out" '^pulled version 1 '
+  retitle "$work/a/notices/80-outage-2026-12.yaml" "中断之后"
+  run publish_a 0 publish "$work/a"
+  expect_in "$work/publish_a.out" '^published version 2 '
+  expect_in "$work/tree/versions/2/source.json" '中断之后'
+  # A whole-tree publish with the key makes version 3 without a source: the desk says so and
+  # a restore of a desk version takes over again.
+  run whole 0 "$hallboard" publish "$demo" --key "$work/hall.key" --to "$url" --token-file "$work/token"
+  expect_in "$work/whole.out" '^published version 3 '
+  run pull_b 1 pull "$work/b"
+  expect_in "$work/pull_b.err" 'version 3 was published as a whole signed tree'
+  run versions 0 versions
+  expect_in "$work/versions.out" '^3  \(published as a whole signed tree'
+  run restore 0 "$hallboard" restore 2 --server "$url" --token-file "$work/token"
+  expect_in "$work/restore.out" '^restored version 2 as version 4 '
+  run pull_b2 0 pull "$work/b"
+  expect_in "$work/b/notices/80-outage-2026-12.yaml" '中断之后'
   ;;
 
 *)
