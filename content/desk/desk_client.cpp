@@ -176,6 +176,10 @@ std::optional<PublishAnswer> DeskClient::send_change(const ChangeSet& change, De
     }
     auto post = request(net::Method::Post, "desk/changes");
     post.headers.push_back({ "Content-Type", "application/json" });
+    // The body waits for the server's 100 Continue: the server's connection guard cuts a
+    // connection on which more than 8 KiB arrive before it has seen the end of the head, which
+    // a busy server (head not yet parsed) and a change of some KiB sent at once would trigger.
+    post.headers.push_back({ "Expect", "100-continue" });
     post.body = std::move(*body);
     auto response = exchange(post, problem);
     if (!response)

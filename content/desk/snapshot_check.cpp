@@ -52,14 +52,12 @@ Result<CheckedSnapshot> check_snapshot(const SourceSnapshot& snapshot, const Ass
             }
             checked.used_assets.push_back({ path, asset->second.sha256, asset->second.size });
         }
-        checked.source.notices.push_back(std::move(*notice));
-        if (auto const* last = &checked.source.notices.back(); last) {
-            for (auto const& path : assets_used_by(*last)) {
-                if (std::find(checked.source.referenced_assets.begin(), checked.source.referenced_assets.end(), path)
-                    == checked.source.referenced_assets.end())
-                    checked.source.referenced_assets.push_back(path);
-            }
+        for (auto const& path : assets_used_by(*notice)) {
+            auto& referenced = checked.source.referenced_assets;
+            if (std::find(referenced.begin(), referenced.end(), path) == referenced.end())
+                referenced.push_back(path);
         }
+        checked.source.notices.push_back(std::move(*notice));
     }
     if (diagnostics.has_errors()) {
         for (auto const& diagnostic : diagnostics.all()) {

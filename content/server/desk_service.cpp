@@ -88,7 +88,7 @@ Result<std::unique_ptr<DeskService>> DeskService::open(ServedTree& tree, SecretK
     return std::unique_ptr<DeskService>(new DeskService(tree, std::move(key)));
 }
 
-DeskService::StoredSource DeskService::read_source(std::uint64_t number) const
+DeskService::StoredSource DeskService::read_source(std::uint64_t number, bool record_only) const
 {
     StoredSource stored;
     if (number == 0) {
@@ -100,7 +100,9 @@ DeskService::StoredSource DeskService::read_source(std::uint64_t number) const
         return stored; // NoSuchVersion: not committed
     auto folder = m_tree.root() / "versions" / std::to_string(number);
     auto record_bytes = durable::read_file(folder / "version.json", desk::max_version_record_bytes);
-    auto source_bytes = durable::read_file(folder / "source.json", desk::max_snapshot_json_bytes);
+    // A listing needs only the record; the source (hundreds of KB) is read when it is asked for.
+    auto source_bytes = record_only ? durable::read_file(folder / "version.json", desk::max_version_record_bytes)
+                                    : durable::read_file(folder / "source.json", desk::max_snapshot_json_bytes);
     if (!record_bytes || !source_bytes || !*record_bytes || !*source_bytes) {
         bool missing = record_bytes && source_bytes;
         stored.state = missing ? SourceState::NoSource : SourceState::Damaged;
@@ -111,7 +113,7 @@ DeskService::StoredSource DeskService::read_source(std::uint64_t number) const
         return stored;
     }
     auto record = desk::version_record_from_json(**record_bytes);
-    auto snapshot = desk::snapshot_from_json(**source_bytes);
+    auto snapshot = record_only ? Result<SourceSnapshot>(SourceSnapshot {}) : desk::snapshot_from_json(**source_bytes);
     if (!record || !snapshot) {
         stored.state = SourceState::Damaged;
         stored.problem = "versions/" + std::to_string(number) + ": " + (!record ? record.error() : snapshot.error());
@@ -170,7 +172,7 @@ DeskAnswer DeskService::list_versions(std::uint64_t before, std::uint64_t limit)
     auto list = Json::array();
     std::uint64_t number = from;
     for (; number > 0 && list.size() < limit; --number) {
-        auto stored = read_source(number);
+        auto stored = read_source(number, true);
         if (stored.state == SourceState::NoSuchVersion)
             continue;
         list.push_back(version_list_entry(number, stored.record));

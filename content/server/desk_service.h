@@ -51,8 +51,8 @@ private:
         std::optional<desk::VersionRecord> record;
         std::string problem;
     };
-    // Version `number`'s source and record; version 0 is the empty desk.
-    StoredSource read_source(std::uint64_t number) const;
+    // Version `number`'s record and (unless `record_only`) source; version 0 is the empty desk.
+    StoredSource read_source(std::uint64_t number, bool record_only = false) const;
     // The current version and its source; an answer (409, 500) when the desk cannot merge onto it.
     std::optional<DeskAnswer> load_current(std::uint64_t& version, desk::SourceSnapshot& snapshot);
     DeskAnswer commit(std::uint64_t current_version, const desk::SourceSnapshot& current, desk::SourceSnapshot next,

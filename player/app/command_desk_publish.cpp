@@ -2,6 +2,7 @@
 // `publish --withdraw ID --to URL ...`: per-notice changes to the server's desk.
 #include "player/app/desk_command_support.h"
 #include "content/desk/folder_sync.h"
+#include "content/desk/pull_record.h"
 #include "content/publish/upload_progress.h"
 
 #include <cstdio>
@@ -39,7 +40,51 @@ int report_refusal(const desk::DeskProblem& problem, const std::string& url, con
     return exit_failure;
 }
 
+enum class DeskPublish { None, Withdraw, Folder, Refused };
+
+// Whether this publish goes to the server's desk: --withdraw ID, or a folder with a pull record.
+DeskPublish desk_publish_kind(const CommandLine& command_line, const char* usage)
+{
+    bool withdraw = command_line.has("--withdraw");
+    bool pulled = false;
+    if (!withdraw && command_line.positional.size() == 1 && command_line.has("--to")) {
+        auto record = desk::read_pull_record(command_line.positional.front());
+        if (!record) {
+            std::fprintf(stderr, "error: %s\n", record.error().c_str());
+            return DeskPublish::Refused;
+        }
+        pulled = record->has_value();
+    }
+    if (!withdraw && !pulled)
+        return DeskPublish::None;
+    if (!command_line.has("--to") || (withdraw && !command_line.positional.empty()) || command_line.has("--out")
+        || command_line.has("--rollback") || command_line.has("--dry-run") || command_line.has("--key")) {
+        std::fputs(withdraw ? "error: --withdraw ID goes with --to URL --token-file FILE [--message TEXT] only\n"
+                            : "error: this folder was made by hallboard pull: publish it with --to URL --token-file "
+                              "FILE [--message TEXT] (the server signs; no --key, --out or --dry-run)\n",
+            stderr);
+        std::fputs(usage, stderr);
+        return DeskPublish::Refused;
+    }
+    return withdraw ? DeskPublish::Withdraw : DeskPublish::Folder;
+}
+
 } // namespace
+
+std::optional<int> publish_through_desk(const CommandLine& command_line, const char* usage)
+{
+    switch (desk_publish_kind(command_line, usage)) {
+    case DeskPublish::None:
+        return std::nullopt;
+    case DeskPublish::Refused:
+        return exit_invalid;
+    case DeskPublish::Withdraw:
+        return withdraw_on_desk(command_line);
+    case DeskPublish::Folder:
+        return publish_folder_to_desk(command_line);
+    }
+    return std::nullopt;
+}
 
 int publish_folder_to_desk(const CommandLine& command_line)
 {

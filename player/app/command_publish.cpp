@@ -4,7 +4,6 @@
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
 #include "player/app/desk_command_support.h"
-#include "content/desk/pull_record.h"
 #include "content/model/source_loader.h"
 #include "content/publish/key_files.h"
 #include "content/publish/publish_arguments.h"
@@ -63,35 +62,6 @@ bool usage_is_complete(const CommandLine& command_line)
         && (!to || command_line.has("--token-file")) && (!needs_key || command_line.has("--key"));
 }
 
-enum class DeskPublish { None, Withdraw, Folder, Refused };
-
-// Whether this publish goes to the server's desk: --withdraw ID, or a folder with a pull record.
-DeskPublish desk_publish_kind(const CommandLine& command_line)
-{
-    bool withdraw = command_line.has("--withdraw");
-    bool pulled = false;
-    if (!withdraw && command_line.positional.size() == 1 && command_line.has("--to")) {
-        auto record = desk::read_pull_record(command_line.positional.front());
-        if (!record) {
-            std::fprintf(stderr, "error: %s\n", record.error().c_str());
-            return DeskPublish::Refused;
-        }
-        pulled = record->has_value();
-    }
-    if (!withdraw && !pulled)
-        return DeskPublish::None;
-    if (!command_line.has("--to") || (withdraw && !command_line.positional.empty()) || command_line.has("--out")
-        || command_line.has("--rollback") || command_line.has("--dry-run") || command_line.has("--key")) {
-        std::fputs(withdraw ? "error: --withdraw ID goes with --to URL --token-file FILE [--message TEXT] only\n"
-                            : "error: this folder was made by hallboard pull: publish it with --to URL --token-file "
-                              "FILE [--message TEXT] (the server signs; no --key, --out or --dry-run)\n",
-            stderr);
-        std::fputs(usage, stderr);
-        return DeskPublish::Refused;
-    }
-    return withdraw ? DeskPublish::Withdraw : DeskPublish::Folder;
-}
-
 } // namespace
 
 int run_publish(const std::vector<std::string>& arguments)
@@ -103,11 +73,8 @@ int run_publish(const std::vector<std::string>& arguments)
     if (!command_line)
         return exit_invalid;
     // The desk (docs/desk.md): a withdrawal, or a folder made by `hallboard pull`, sends a change.
-    if (auto desk = desk_publish_kind(*command_line); desk != DeskPublish::None) {
-        if (desk == DeskPublish::Refused)
-            return exit_invalid;
-        return desk == DeskPublish::Withdraw ? withdraw_on_desk(*command_line) : publish_folder_to_desk(*command_line);
-    }
+    if (auto status = publish_through_desk(*command_line, usage))
+        return *status;
     if (command_line->has("--message") || command_line->has("--author")) {
         std::fputs("error: --message and --author go with a folder made by hallboard pull, or --withdraw\n", stderr);
         return exit_invalid;

@@ -30,6 +30,9 @@ std::string notice_changes_line(const std::vector<std::string>& added, const std
 
 namespace hallboard {
 
+// The exit status of `publish` when it goes to the desk (--withdraw ID, or a folder with a pull
+// record); nullopt when it is a publish as before. `usage` is printed with a refusal.
+std::optional<int> publish_through_desk(const CommandLine& command_line, const char* usage);
 // `publish DIR --to URL` for a folder with a pull record: only the change since its base.
 int publish_folder_to_desk(const CommandLine& command_line);
 // `publish --withdraw ID --to URL`: a change withdrawing one notice from the current version.
