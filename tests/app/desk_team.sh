@@ -208,7 +208,26 @@ refusals)
   [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $(cat "$work/token")" \
     --data-binary '{"format":1,"base_version":1,"message":"","notices":[{"op":"add","id":"x","file":"notices/../x.yaml","text":"","sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}],"channel":null,"assets":[]}' \
     "$url/desk/changes")" = 400 ] || fail "a change naming a file outside the source was not refused with 400"
-  # A stale change that does not fit its base (changes a notice with other bytes than the base's).
+  # A stale change that does not fit its base (withdraws a notice with other bytes than the
+  # base's), and a change naming a picture that was never uploaded: 422 with the reason.
+  auth="Authorization: Bearer $(cat "$work/token")"
+  zero=0000000000000000000000000000000000000000000000000000000000000000
+  curl -sS -o "$work/stale.json" -w '%{http_code}' -X POST -H "$auth" --data-binary \
+    '{"format":1,"base_version":1,"message":"","notices":[{"op":"withdraw","id":"hotlines","base_sha256":"'$zero'"}],"channel":null,"assets":[]}' \
+    "$url/desk/changes" >"$work/stale.status"
+  [ "$(cat "$work/stale.status")" = 422 ] || fail "a change that does not fit its base was not refused with 422"
+  expect_in "$work/stale.json" 'does not fit version 1'
+  curl -sS -o "$work/missing.json" -w '%{http_code}' -X POST -H "$auth" --data-binary \
+    '{"format":1,"base_version":1,"message":"","notices":[],"channel":null,"assets":[{"op":"put","path":"assets/new.png","sha256":"'$zero'","size":10,"base_sha256":null}]}' \
+    "$url/desk/changes" >"$work/missing.status"
+  [ "$(cat "$work/missing.status")" = 422 ] || fail "a change naming a blob never uploaded was not refused with 422"
+  expect_in "$work/missing.json" "\"missing\":\\[\"$zero\"\\]"
+  # A bad author name, and a body above the bound, refused before the body is read.
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" -H 'X-Hallboard-Author: a b' "$url/desk/source")" = 400 ] \
+    || fail "an author name with a space was not refused"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "$auth" -H 'Content-Length: 16777217' "$url/desk/changes")" = 413 ] \
+    || fail "a change above 16 MiB was not refused with 413"
+  [ "$(served_version "$url")" = 1 ] || fail "a refused change changed the server"
   run pull_a 0 pull "$work/a"
   printf 'not a content source' >"$work/elsewhere.txt"
   mkdir -p "$work/full" && cp "$work/elsewhere.txt" "$work/full/"
