@@ -3,6 +3,7 @@
 #include "player/app/desk_command_support.h"
 #include "content/desk/folder_sync.h"
 #include "content/desk/pull_record.h"
+#include "content/publish/admin_token.h"
 #include "content/publish/upload_progress.h"
 
 #include <cstdio>
@@ -115,6 +116,26 @@ int publish_folder_to_desk(const CommandLine& command_line)
                     "into %s\n",
             folder.c_str());
     return status;
+}
+
+bool refuse_rollback_on_desk(const CommandLine& command_line, std::uint64_t version)
+{
+    std::vector<std::string> warnings;
+    auto token = load_admin_token(command_line.option("--token-file"), warnings);
+    if (!token)
+        return false; // the rollback itself reports the token file
+    desk::DeskClient client(command_line.option("--to"), *token, "");
+    desk::DeskProblem problem;
+    // A desk answers /desk/source (200, or 409 when a whole-tree version is current); a server
+    // without one answers 404; no answer at all is for the rollback to report.
+    if (!client.source(problem) && (problem.status == 404 || problem.status == 0 || problem.status == 401))
+        return false;
+    std::fprintf(stderr,
+        "error: %s runs the desk (serve --signing-key): use hallboard restore %llu --server %s --token-file %s, "
+        "which keeps the history; a rollback would publish a version the desk holds no source for\n",
+        client.base_url().c_str(), static_cast<unsigned long long>(version), client.base_url().c_str(),
+        command_line.option("--token-file").c_str());
+    return true;
 }
 
 int withdraw_on_desk(const CommandLine& command_line)

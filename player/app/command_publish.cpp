@@ -117,8 +117,11 @@ int run_publish(const std::vector<std::string>& arguments)
         if (report_diagnostics(key_problems))
             return exit_invalid;
     }
-    if (rollback_version)
+    if (rollback_version) {
+        if (refuse_rollback_on_desk(*command_line, *rollback_version))
+            return exit_invalid;
         return rollback_on_server(*rollback_version, *key, target, run);
+    }
 
     std::filesystem::path source_path = command_line->positional.front();
     // Exactly what `hallboard check SRC` does; any error and nothing is published.

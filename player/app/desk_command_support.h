@@ -33,6 +33,9 @@ namespace hallboard {
 // The exit status of `publish` when it goes to the desk (--withdraw ID, or a folder with a pull
 // record); nullopt when it is a publish as before. `usage` is printed with a refusal.
 std::optional<int> publish_through_desk(const CommandLine& command_line, const char* usage);
+// True (said on stderr) when `publish --rollback N --to URL` goes to a server running the desk:
+// a republished manifest has no source there and would stop the desk; `restore N` is the way.
+bool refuse_rollback_on_desk(const CommandLine& command_line, std::uint64_t version);
 // `publish DIR --to URL` for a folder with a pull record: only the change since its base.
 int publish_folder_to_desk(const CommandLine& command_line);
 // `publish --withdraw ID --to URL`: a change withdrawing one notice from the current version.

@@ -228,6 +228,9 @@ refusals)
   [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "$auth" -H 'Content-Length: 16777217' "$url/desk/changes")" = 413 ] \
     || fail "a change above 16 MiB was not refused with 413"
   [ "$(served_version "$url")" = 1 ] || fail "a refused change changed the server"
+  # The old rollback points to restore on a desk server.
+  run rollback 2 "$hallboard" publish --rollback 1 --key "$work/hall.key" --to "$url" --token-file "$work/token"
+  expect_in "$work/rollback.err" 'runs the desk \(serve --signing-key\): use hallboard restore 1 '
   run pull_a 0 pull "$work/a"
   printf 'not a content source' >"$work/elsewhere.txt"
   mkdir -p "$work/full" && cp "$work/elsewhere.txt" "$work/full/"
