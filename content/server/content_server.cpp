@@ -3,6 +3,8 @@
 #include "content/server/content_server.h"
 
 #include "content/publish/admin_token.h"
+#include "content/server/desk_access.h"
+#include "content/server/desk_routes.h"
 #include "content/server/request_log.h"
 #include "content/server/worker_pool.h"
 #include "content/server/server_routes.h"
@@ -64,8 +66,22 @@ bool refuse_early(const httplib::Request& request, httplib::Response& response, 
             return true;
         }
     }
-    uint64_t limit = std::max(
-        body_limit_for(request.method, request.path, options), screen_route_body_limit(request.method, request.path));
+    if (is_desk_path(request.path)) {
+        if (!options.signing_key) {
+            send_error(
+                response, 404, "the desk is off on this server: start hallboard serve with --signing-key PREFIX.key");
+            return true;
+        }
+        auto access = authorize_desk(request, options);
+        if (access.status != 200) {
+            if (access.status == 401)
+                response.set_header("WWW-Authenticate", "Bearer realm=\"hallboard admin\"");
+            send_error(response, access.status, access.message);
+            return true;
+        }
+    }
+    uint64_t limit = std::max({ body_limit_for(request.method, request.path, options),
+        screen_route_body_limit(request.method, request.path), desk_route_body_limit(request.method, request.path) });
     if (request.has_header("Content-Length")) {
         auto length = request.get_header_value<uint64_t>("Content-Length");
         if (length > limit) {
@@ -116,6 +132,7 @@ struct ContentServer::Impl {
     ServerOptions options;
     std::unique_ptr<ServedTree> tree;
     std::unique_ptr<ScreenRegistry> registry;
+    std::unique_ptr<DeskService> desk;      // with a signing key only
     std::unique_ptr<ConnectionGuard> guard; // before http: its worker pool refers to the guard
     httplib::Server http;
     std::atomic<State> state { State::Idle };
@@ -196,6 +213,8 @@ void ContentServer::Impl::configure()
     install_admin_routes(http, *tree, options);
     install_heartbeat_routes(http, *registry);
     install_screen_admin_routes(http, *registry, *tree);
+    if (desk)
+        install_desk_routes(http, *desk, options);
 }
 
 ContentServer::ContentServer(std::unique_ptr<Impl> impl)
@@ -228,6 +247,14 @@ Result<std::unique_ptr<ContentServer>> ContentServer::create(ServerOptions optio
     log_info("screen heartbeats are kept in " + database.string() + " ("
         + std::to_string(impl->registry->screens().size()) + " screens known)");
     impl->options = std::move(options);
+    if (impl->options.signing_key) {
+        auto desk = DeskService::open(*impl->tree, *impl->options.signing_key);
+        if (!desk)
+            return std::move(desk).take_error();
+        impl->desk = std::move(*desk);
+        log_info("the desk is on: versions are signed by the server's key "
+            + public_key_text(impl->options.signing_key->public_key()));
+    }
     impl->configure();
     return std::unique_ptr<ContentServer>(new ContentServer(std::move(impl)));
 }

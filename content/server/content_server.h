@@ -3,6 +3,7 @@
 // The HTTP library stays inside this module; callers see only this class.
 #pragma once
 
+#include "content/publish/signing.h"
 #include "content/server/connection_guard.h"
 #include "content/server/screen_registry.h"
 #include "content/server/served_tree.h"
@@ -32,6 +33,9 @@ struct ServerOptions {
     int max_waiting_connections = 256;      // accepted connections waiting for a thread; more are closed
     int listen_backlog = 1024;              // connections the kernel completes before they are accepted
                                             // (capped by net.core.somaxconn)
+    // The key the desk signs its versions with (serve --signing-key); without one the /desk/
+    // routes are off (docs/desk.md). It must be the key that signed the tree's current version.
+    std::optional<SecretKey> signing_key;
 };
 
 // Lifecycle: create, bind, run (blocks, on any thread) until stop() is called from another

@@ -3,6 +3,7 @@
 // publishes it as a signed static tree or to a server (or shows what would change).
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
+#include "player/app/desk_command_support.h"
 #include "content/model/source_loader.h"
 #include "content/publish/key_files.h"
 #include "content/publish/publish_arguments.h"
@@ -18,7 +19,9 @@ namespace {
 constexpr char const* usage
     = "usage: hallboard publish SRC --key PREFIX.key --out DIR [--dry-run]\n"
       "       hallboard publish SRC --key PREFIX.key --to URL --token-file FILE [--dry-run] [--limit-rate RATE]\n"
-      "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n";
+      "       hallboard publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n"
+      "       hallboard publish DIR --to URL --token-file FILE [--message TEXT]   (DIR made by hallboard pull)\n"
+      "       hallboard publish --withdraw ID --to URL --token-file FILE [--message TEXT]\n";
 
 // Whether the options name one way of publishing, completely; explains otherwise.
 bool usage_is_complete(const CommandLine& command_line)
@@ -63,10 +66,19 @@ bool usage_is_complete(const CommandLine& command_line)
 
 int run_publish(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(
-        arguments, { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate" }, { "--dry-run" } });
+    auto command_line = parse_command_line(arguments,
+        { { "--key", "--out", "--to", "--token-file", "--rollback", "--limit-rate", "--message", "--withdraw",
+              "--author" },
+            { "--dry-run" } });
     if (!command_line)
         return exit_invalid;
+    // The desk (docs/desk.md): a withdrawal, or a folder made by `hallboard pull`, sends a change.
+    if (auto status = publish_through_desk(*command_line, usage))
+        return *status;
+    if (command_line->has("--message") || command_line->has("--author")) {
+        std::fputs("error: --message and --author go with a folder made by hallboard pull, or --withdraw\n", stderr);
+        return exit_invalid;
+    }
     if (!usage_is_complete(*command_line)) {
         std::fputs(usage, stderr);
         return exit_invalid;
@@ -105,8 +117,11 @@ int run_publish(const std::vector<std::string>& arguments)
         if (report_diagnostics(key_problems))
             return exit_invalid;
     }
-    if (rollback_version)
+    if (rollback_version) {
+        if (refuse_rollback_on_desk(*command_line, *rollback_version))
+            return exit_invalid;
         return rollback_on_server(*rollback_version, *key, target, run);
+    }
 
     std::filesystem::path source_path = command_line->positional.front();
     // Exactly what `hallboard check SRC` does; any error and nothing is published.

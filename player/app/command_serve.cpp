@@ -1,5 +1,7 @@
-// `hallboard serve DIR --listen HOST:PORT --token-file FILE`: the embedded content server, until SIGTERM or SIGINT.
+// `hallboard serve DIR --listen HOST:PORT --token-file FILE [--signing-key PREFIX.key]`: the embedded content
+// server, until SIGTERM or SIGINT; with a signing key, also the desk (docs/desk.md).
 #include "content/publish/admin_token.h"
+#include "content/publish/key_files.h"
 #include "content/server/content_server.h"
 #include "player/app/command_line.h"
 #include "player/app/commands.h"
@@ -46,11 +48,13 @@ std::optional<ListenAddress> parse_listen(const std::string& text)
 
 int run_serve(const std::vector<std::string>& arguments)
 {
-    auto command_line = parse_command_line(arguments, { { "--listen", "--token-file" }, {} });
+    auto command_line = parse_command_line(arguments, { { "--listen", "--token-file", "--signing-key" }, {} });
     if (!command_line)
         return exit_invalid;
     if (command_line->positional.size() != 1 || !command_line->has("--token-file")) {
-        std::fputs("usage: hallboard serve DIR --token-file FILE [--listen 127.0.0.1:8080]\n", stderr);
+        std::fputs(
+            "usage: hallboard serve DIR --token-file FILE [--listen 127.0.0.1:8080] [--signing-key PREFIX.key]\n",
+            stderr);
         return exit_invalid;
     }
     std::filesystem::path root = command_line->positional[0];
@@ -74,6 +78,13 @@ int run_serve(const std::vector<std::string>& arguments)
     }
     for (auto const& warning : warnings)
         log_warning(warning);
+    std::optional<SecretKey> signing_key;
+    if (command_line->has("--signing-key")) {
+        Diagnostics key_problems;
+        signing_key = read_secret_key_file(command_line->option("--signing-key"), key_problems);
+        if (report_diagnostics(key_problems) || !signing_key)
+            return exit_invalid;
+    }
 
     // Block the stop signals before any thread exists, so every thread inherits the mask and
     // only the watcher below receives them, synchronously, where it may call anything.
@@ -87,6 +98,7 @@ int run_serve(const std::vector<std::string>& arguments)
     ServerOptions options;
     options.root = root;
     options.admin_token = *token;
+    options.signing_key = std::move(signing_key);
     auto created = ContentServer::create(options);
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());

@@ -19,5 +19,8 @@ int run_report(const std::vector<std::string>& arguments);
 int run_thumbnail(const std::vector<std::string>& arguments);
 int run_users(const std::vector<std::string>& arguments);
 int run_audit(const std::vector<std::string>& arguments);
+int run_pull(const std::vector<std::string>& arguments);
+int run_versions(const std::vector<std::string>& arguments);
+int run_restore(const std::vector<std::string>& arguments);
 
 } // namespace hallboard

@@ -35,8 +35,9 @@ static void print_usage(std::FILE* out)
                "                                 then the manifest, refused if someone published in between\n"
                "  publish --rollback N --key PREFIX.key --to URL --token-file FILE [--dry-run]\n"
                "                                 republish version N's content as a new, higher version\n"
-               "  serve DIR --token-file FILE [--listen 127.0.0.1:8080]\n"
+               "  serve DIR --token-file FILE [--listen 127.0.0.1:8080] [--signing-key PREFIX.key]\n"
                "                                 serve a published tree to screens, with an admin API for publish\n"
+               "                                 (with --signing-key, also the desk: pull, versions, restore)\n"
                "  sync --config FILE [--once] [--cache DIR]\n"
                "                                 pull the screen's content from its content.server into its cache\n"
                "                                 (--once: one poll; exit 0 when the cache holds the current version)\n"
@@ -52,6 +53,19 @@ static void print_usage(std::FILE* out)
                "                                 API tokens, kept in DIR/state/ (hallboard users: details)\n"
                "  audit --tree DIR [--since YYYY-MM-DD] [--user NAME]\n"
                "                                 the desk's audit log: who did what, when, from where, and the result\n"
+               "\n"
+               "the desk (a server started with serve ... --signing-key PREFIX.key; docs/desk.md):\n"
+               "  pull --from URL --token-file FILE DIR [--take-server ID,...] [--keep-mine ID,...]\n"
+               "                                 the server's source into DIR, merged with DIR's own edits;\n"
+               "                                 conflicts are shown with both sides and nothing is written\n"
+               "  publish DIR --to URL --token-file FILE [--message TEXT]\n"
+               "                                 for a pulled DIR: send only what DIR changed since it was pulled\n"
+               "  publish --withdraw ID --to URL --token-file FILE [--message TEXT]\n"
+               "                                 take one notice off the screens\n"
+               "  versions --server URL --token-file FILE [--limit N] [--before N]\n"
+               "                                 the history: who published what, when and why\n"
+               "  restore N --server URL --token-file FILE [--message TEXT]\n"
+               "                                 a new version whose source is version N's\n"
                "\n"
                "exit status: 0 ok, 1 run-time failure, 2 invalid input or usage\n",
         out);
@@ -102,6 +116,12 @@ int main(int argc, char** argv)
             return hallboard::run_users(arguments);
         if (command == "audit")
             return hallboard::run_audit(arguments);
+        if (command == "pull")
+            return hallboard::run_pull(arguments);
+        if (command == "versions")
+            return hallboard::run_versions(arguments);
+        if (command == "restore")
+            return hallboard::run_restore(arguments);
         if (command == "help" || command == "--help" || command == "-h") {
             print_usage(stdout);
             return 0;
