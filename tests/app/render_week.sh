@@ -71,11 +71,11 @@ holidays:
 workdays:
   - {name: 调休, date: 2026-10-03}
 YAML
-run check-broken 1 "$hallboard" check "$source_dir"
+run check-broken 2 "$hallboard" check "$source_dir"
 expect_in "$work/check-broken.err" "calendar.yaml:4:[0-9]+: error: make-up working day 2026-10-03 is inside holiday '国庆节' \\(line 2\\)"
 
 # A day named twice in the config: the line and both keys.
 sed -i 's/    sun: off/    sun: off\n    sat-sun: "10:00-11:00"/' "$config"
-run check-twice 1 "$hallboard" check "$config"
+run check-twice 2 "$hallboard" check "$config"
 expect_in "$work/check-twice.err" "screen.yaml:[0-9]+:[0-9]+: error: sat is given twice in 'on_hours'"
 exit 0

@@ -273,7 +273,7 @@ TEST_CASE("malformed manifests are refused with the place named")
                     = { { "holidays", { { { "name", "x" }, { "first", "2026-02-30" }, { "last", "2026-03-01" } } } },
                           { "workdays", Json::array() } };
             },
-            "calendar.holidays[0].first: \"2026-02-30\" is not a date" },
+            "calendar.holidays[0].first: '2026-02-30' is not a date" },
         { "calendar days reversed",
             [](Json& d) {
                 d["calendar"]
