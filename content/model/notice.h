@@ -3,6 +3,7 @@
 
 #include "base/diagnostics.h"
 #include "base/local_time.h"
+#include "content/model/holiday_calendar.h"
 
 #include <array>
 #include <chrono>
@@ -150,6 +151,7 @@ struct ChannelDefaults {
 struct ContentSource {
     std::filesystem::path root; // the source directory
     ChannelDefaults channel;
+    HolidayCalendar calendar;    // calendar.yaml; empty when the source has none
     std::vector<Notice> notices; // sorted by file name, defaults applied
     // Every asset referenced by a notice, relative to root ("assets/poster.png").
     std::vector<std::string> referenced_assets;

@@ -23,6 +23,13 @@ std::optional<Notice> notice_from_json(
 std::optional<ChannelDefaults> channel_from_json(
     const json_reading::Json& value, const std::string& path, json_reading::JsonErrors& errors);
 
+// calendar.yaml in the manifest: {"holidays": [{name, first, last}], "workdays": [{name, date,
+// follows}]}, dates as 2026-10-01, weekdays as mon..sun. The reader checks dates, order within
+// each holiday and the entry bound.
+json_reading::OrderedJson calendar_to_json(const HolidayCalendar& calendar);
+std::optional<HolidayCalendar> calendar_from_json(
+    const json_reading::Json& value, const std::string& path, json_reading::JsonErrors& errors);
+
 // "08:30-17:30"; an end at midnight is "24:00".
 std::string format_time_range(const TimeOfDayRange& range);
 

@@ -274,9 +274,7 @@ std::optional<Notice> parse_notice(std::string_view yaml_text, const std::string
     return parsed.notice;
 }
 
-// True when the text holds nothing but comments and blank lines: a channel.yaml with every
-// default commented out is a normal thing to have.
-static bool is_blank_yaml(std::string_view text)
+bool parsing::is_blank_yaml(std::string_view text)
 {
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
@@ -312,7 +310,7 @@ std::optional<ChannelDefaults> parse_channel(
     std::string_view yaml_text, const std::string& display_name, Diagnostics& diagnostics)
 {
     using namespace parsing;
-    if (is_blank_yaml(yaml_text) && is_valid_utf8(yaml_text))
+    if (parsing::is_blank_yaml(yaml_text) && is_valid_utf8(yaml_text))
         return ChannelDefaults {};
     Diagnostics found;
     ChannelDefaults channel;

@@ -36,6 +36,10 @@ ParsedNotice parse_notice_file(std::string_view yaml_text, const std::string& di
 // messages about one file read from top to bottom like a compiler's.
 void append_in_file_order(Diagnostics& to, const Diagnostics& from);
 
+// True when the text holds nothing but comments and blank lines: a channel.yaml or calendar.yaml
+// with everything commented out is a normal thing to have.
+bool is_blank_yaml(std::string_view text);
+
 // Text with surrounding ASCII whitespace removed: block scalars ("body: |") end in a newline
 // that nobody means to show.
 std::string tidy(std::string_view text);

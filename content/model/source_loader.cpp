@@ -48,6 +48,27 @@ static ChannelDefaults load_channel(const fs::path& root, Diagnostics& diagnosti
     return parse_channel(*text, name, diagnostics).value_or(ChannelDefaults {});
 }
 
+// calendar.yaml is optional; a broken one is an error (publish refuses it) and counts as none.
+static HolidayCalendar load_calendar(const fs::path& root, Diagnostics& diagnostics)
+{
+    std::string const name = "calendar.yaml";
+    std::error_code error;
+    if (!fs::exists(root / name, error)) {
+        if (fs::exists(root / "calendar.yml", error))
+            diagnostics.warning({ "calendar.yml", 0, 0 }, "calendar.yml is not read", "name the file calendar.yaml");
+        return {};
+    }
+    if (!fs::is_regular_file(root / name, error)) {
+        diagnostics.error({ name, 0, 0 }, name + " is not a regular file");
+        return {};
+    }
+    YamlFile file(name, diagnostics);
+    auto text = file.read(root / name);
+    if (!text)
+        return {};
+    return parse_calendar(*text, name, diagnostics).value_or(HolidayCalendar {});
+}
+
 static bool ends_with(std::string_view text, std::string_view suffix)
 {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -122,6 +143,7 @@ std::optional<ContentSource> load_content_source(const fs::path& root, Diagnosti
     ContentSource source;
     source.root = root;
     source.channel = load_channel(root, diagnostics);
+    source.calendar = load_calendar(root, diagnostics);
 
     std::map<std::string, SourceLocation> first_use_of_id;
     for (auto const& name : list_notice_files(root, diagnostics)) {

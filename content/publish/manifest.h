@@ -38,6 +38,7 @@ struct Manifest {
     std::uint64_t version = 0;       // positive; every publish to a tree is one higher than the last
     std::string published_at;        // UTC, "2026-11-23T10:00:00Z"
     ChannelDefaults channel;         // reading speed and duration bounds still matter to screens
+    HolidayCalendar calendar;        // calendar.yaml; written only when not empty (older screens refuse the key)
     std::vector<Notice> notices;     // normalised (channel defaults applied), in rotation order
     std::vector<ManifestBlob> blobs; // every asset a notice uses, sorted by path, each once
     bool operator==(const Manifest&) const = default;

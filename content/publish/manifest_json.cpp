@@ -80,6 +80,10 @@ std::string manifest_to_json(const Manifest& manifest)
     document["version"] = manifest.version;
     document["published_at"] = manifest.published_at;
     document["channel"] = channel_to_json(manifest.channel);
+    // Only when there is one, so a tree without calendar.yaml keeps the bytes (and the
+    // signature) it always had and screens of before the calendar still read it.
+    if (!manifest.calendar.empty())
+        document["calendar"] = calendar_to_json(manifest.calendar);
     auto notices = OrderedJson::array();
     for (auto const& notice : manifest.notices)
         notices.push_back(notice_to_json(notice));
@@ -188,6 +192,10 @@ std::optional<Manifest> manifest_from_json(
                 quote_text(manifest.published_at) + " is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ");
         if (auto const* channel = reader.member("channel"))
             manifest.channel = channel_from_json(*channel, "channel", errors).value_or(ChannelDefaults {});
+        if (document->contains("calendar")) {
+            if (auto const* calendar = reader.member("calendar"))
+                manifest.calendar = calendar_from_json(*calendar, "calendar", errors).value_or(HolidayCalendar {});
+        }
         if (auto const* notices = reader.array("notices", Emptiness::Allowed)) {
             if (notices->size() > static_cast<size_t>(max_notice_files)) {
                 errors.error("notices",

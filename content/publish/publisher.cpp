@@ -125,6 +125,7 @@ Manifest make_manifest(
     manifest.version = version;
     manifest.published_at = std::move(published_at);
     manifest.channel = source.channel;
+    manifest.calendar = source.calendar;
     manifest.notices = source.notices;
     std::sort(blobs.begin(), blobs.end(), [](auto const& a, auto const& b) { return a.path < b.path; });
     manifest.blobs = std::move(blobs);

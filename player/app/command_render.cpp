@@ -72,11 +72,16 @@ int run_render(const std::vector<std::string>& arguments)
     }
 
     // Otherwise a preview of a moment when the screen is blank would pass for what the hall sees.
-    bool const screen_off = at && !screen_is_on(screen->config.on_hours, at->minute_of_day * 60);
-    if (screen_off)
-        std::printf("note: at %s the screen is off (outside display.on_hours): it shows off-hours.png; "
+    auto const& calendar = screen->content->calendar;
+    bool const screen_off = at && !screen_is_on(screen->config.on_hours, calendar, at->date, at->minute_of_day * 60);
+    if (screen_off) {
+        auto day = calendar_day(calendar, at->date);
+        std::string why
+            = day.kind == DayKind::Holiday ? "on holiday " + day.name + " (calendar.yaml)" : "outside display.on_hours";
+        std::printf("note: at %s the screen is off (%s): it shows off-hours.png; "
                     "the other pages are the slides it would show if it were on\n",
-            format_date_time(*at).c_str());
+            format_date_time(*at).c_str(), why.c_str());
+    }
 
     std::filesystem::path out = command_line->option("--out");
     std::error_code error;
@@ -123,6 +128,7 @@ int run_render(const std::vector<std::string>& arguments)
         // What the hall sees then: black, or the dimmed clock (display.off_hours).
         ScreenShow show(
             canvas.renderer(), *fonts, std::make_shared<const ScreenConfig>(screen->config), size->width, size->height);
+        show.set_content(screen->content); // its calendar decides holidays
         show.draw_frame(clock.now(), Redraw::Everything, AheadWork::InFrame);
         if (!canvas.save_png(out / "off-hours.png")) {
             std::fprintf(stderr, "error: cannot write %s\n", (out / "off-hours.png").string().c_str());

@@ -4,6 +4,7 @@
 #include "base/diagnostics.h"
 #include "base/local_time.h"
 #include "player/config/theme.h"
+#include "player/config/weekly_hours.h"
 
 #include <chrono>
 #include <filesystem>
@@ -50,7 +51,7 @@ struct ScreenConfig {
     int display_index = 0;                            // display.index: which monitor
     ScreenSize size;                                  // display.size: window/render size when not fullscreen
     int rotate = 0;                                   // display.rotate: 0, 90, 180, 270
-    std::vector<TimeOfDayRange> on_hours;             // display.on_hours; empty: always on
+    WeeklyHours on_hours;                             // display.on_hours; default: always on
     RendererSetting renderer = RendererSetting::Auto; // display.renderer
     OffHours off_hours = OffHours::Blank;             // display.off_hours; only matters with on_hours
 

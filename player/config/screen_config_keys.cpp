@@ -333,39 +333,128 @@ void read_rotate(const KeyReader& reader, ScreenConfig& config)
             std::string(rotate_choices.hint));
 }
 
-void read_on_hours(const KeyReader& reader, ScreenConfig& config)
+// Comma-separated HH:MM-HH:MM ranges, in one string or a YAML list of them, into `into`.
+void read_ranges(YamlFile& file, const YAML::Node& node, const std::string& what, DayHours& into)
 {
-    auto node = lookup(reader.map, reader.name);
-    if (!node)
-        return;
-    // One string of comma-separated ranges as formats.md shows; a YAML list of them works too.
     std::vector<std::pair<std::string, YAML::Node>> texts;
-    if (node->IsSequence()) {
-        for (auto const& item : *node) {
-            if (auto text = reader.file.scalar(item, "an item of " + quoted(reader.name)))
+    if (node.IsSequence()) {
+        for (auto const& item : node) {
+            if (auto text = file.scalar(item, "an item of " + what))
                 texts.emplace_back(*text, item);
         }
-    } else if (auto text = reader.file.scalar(*node, quoted(reader.name))) {
-        texts.emplace_back(*text, *node);
+    } else if (auto text = file.scalar(node, what)) {
+        texts.emplace_back(*text, node);
     }
     for (auto const& [text, where] : texts) {
         std::string_view rest = text;
         while (true) {
             auto comma = rest.find(',');
             auto piece = trim(rest.substr(0, comma));
-            auto range = parse_time_range(piece);
-            if (!range) {
-                reader.file.error(where,
-                    quoted(reader.name) + " has a malformed time range '" + std::string(piece) + "'",
+            if (auto range = parse_time_range(piece))
+                into.push_back(*range);
+            else
+                file.error(where, what + " has a malformed time range '" + std::string(piece) + "'",
                     "write HH:MM-HH:MM ranges separated by commas, in quotes: \"07:30-12:00, 13:30-18:30\"");
-            } else {
-                config.on_hours.push_back(*range);
-            }
             if (comma == std::string_view::npos)
                 break;
             rest.remove_prefix(comma + 1);
         }
     }
+}
+
+constexpr std::string_view weekday_words[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+constexpr std::string_view holiday_word = "holiday";
+
+// "mon", "sat-sun", "fri-mon" (round the weekend) into the weekdays it names; nullopt when it
+// names none.
+std::optional<std::vector<Weekday>> weekdays_named(std::string_view key)
+{
+    auto dash = key.find('-');
+    auto first = parse_weekday(trim(key.substr(0, dash)));
+    auto last = dash == std::string_view::npos ? first : parse_weekday(trim(key.substr(dash + 1)));
+    if (!first || !last)
+        return std::nullopt;
+    std::vector<Weekday> days;
+    for (int day = static_cast<int>(*first);; day = (day + 1) % 7) {
+        days.push_back(static_cast<Weekday>(day));
+        if (day == static_cast<int>(*last))
+            break;
+    }
+    return days;
+}
+
+// One day's value in the weekday form: ranges, or "off" for closed all day.
+DayHours read_day_value(YamlFile& file, const YAML::Node& value, const std::string& what)
+{
+    DayHours hours;
+    if (value.IsScalar() && trim(value.Scalar()) == "off")
+        return hours;
+    read_ranges(file, value, what, hours);
+    return hours;
+}
+
+// The weekday form: {mon-fri: "08:30-17:30", sat: "09:00-12:00", sun: off, holiday: off}.
+// A day not named is off; each day may be named once.
+void read_weekly_hours(const KeyReader& reader, const YAML::Node& map, WeeklyHours& hours)
+{
+    hours.always_on = false;
+    hours.holiday = DayHours {};                // halls close on public holidays unless the config says otherwise
+    std::array<std::optional<int>, 7> named_at; // the line that named each weekday
+    for (auto const& entry : map) {
+        auto key_text = reader.file.scalar(entry.first, "a key of " + quoted(reader.name));
+        if (!key_text)
+            continue;
+        auto key = trim(*key_text);
+        std::string const dotted = std::string(reader.name) + "." + std::string(key);
+        std::string what = quoted(std::string_view(dotted));
+        if (key == holiday_word) {
+            hours.holiday = read_day_value(reader.file, entry.second, what);
+            continue;
+        }
+        auto days = weekdays_named(key);
+        if (!days) {
+            std::vector<std::string_view> words(std::begin(weekday_words), std::end(weekday_words));
+            words.push_back(holiday_word);
+            words.push_back("mon-fri");
+            words.push_back("sat-sun");
+            auto hint = did_you_mean(key, words);
+            reader.file.error(entry.first, quoted(key) + " in " + quoted(reader.name) + " is not a day",
+                hint.empty() ? "write mon, tue, wed, thu, fri, sat, sun, a span like mon-fri, or holiday" : hint);
+            continue;
+        }
+        int line = reader.file.at(entry.first).line;
+        bool clash = false;
+        for (auto day : *days) {
+            auto& earlier = named_at[static_cast<size_t>(day)];
+            if (earlier && !clash) {
+                reader.file.error(entry.first,
+                    std::string(weekday_words[static_cast<size_t>(day)]) + " is given twice in " + quoted(reader.name)
+                        + ": by '" + std::string(key) + "' and on line " + std::to_string(*earlier),
+                    "name each day once, e.g. mon-fri and sat, not mon-fri and fri");
+                clash = true;
+            }
+            earlier = line;
+        }
+        auto day_hours = read_day_value(reader.file, entry.second, what);
+        for (auto day : *days)
+            hours.by_weekday[static_cast<size_t>(day)] = day_hours;
+    }
+}
+
+void read_on_hours(const KeyReader& reader, ScreenConfig& config)
+{
+    auto node = lookup(reader.map, reader.name);
+    if (!node)
+        return;
+    if (node->IsMap()) {
+        read_weekly_hours(reader, *node, config.on_hours);
+        return;
+    }
+    // One string of comma-separated ranges as formats.md shows (a YAML list of them works
+    // too): the same hours every day, holidays included.
+    DayHours every_day;
+    read_ranges(reader.file, *node, quoted(reader.name), every_day);
+    config.on_hours = WeeklyHours::every_day(std::move(every_day));
 }
 
 void read_off_hours(const KeyReader& reader, ScreenConfig& config)

@@ -74,7 +74,7 @@ void ScreenShow::make_compositor()
 
 ShowFrame ScreenShow::draw_frame(const FrameTime& time, Redraw redraw, AheadWork ahead)
 {
-    bool const on = screen_is_on(m_config->on_hours, time.seconds_of_day);
+    bool const on = screen_is_on(m_config->on_hours, calendar(), time.local.date, time.seconds_of_day);
     bool const switched = m_was_on != on;
     m_was_on = on;
     if (!on) {
@@ -119,12 +119,18 @@ ShowFrame ScreenShow::draw_off_hours(const FrameTime& time, Redraw redraw)
     }
     // Sleep until the screen comes on, the clock's next minute, or a minute at most.
     double wait = longest_off_sleep_seconds;
-    if (auto until_on = seconds_until_switch(m_config->on_hours, time.seconds_of_day))
+    if (auto until_on = seconds_until_switch(m_config->on_hours, calendar(), time.local.date, time.seconds_of_day))
         wait = std::min(wait, *until_on - time.second_fraction);
     if (clock)
         wait = std::min(wait, 60 - (time.seconds_of_day % 60) - time.second_fraction);
     frame.report.next_change = time.seconds + std::max(wait, 0.001);
     return frame;
+}
+
+const HolidayCalendar& ScreenShow::calendar() const
+{
+    static HolidayCalendar const none;
+    return m_content ? m_content->calendar : none;
 }
 
 void ScreenShow::redraw_everything()

@@ -60,6 +60,7 @@ public:
 private:
     void make_compositor();
     ShowFrame draw_off_hours(const FrameTime& time, Redraw redraw);
+    const HolidayCalendar& calendar() const; // the content's; none before content arrives
 
     SDL_Renderer* m_renderer;
     FontSet& m_fonts;

@@ -5,6 +5,7 @@
 #include "player/render/texture_tally.h"
 #include "player/screen/process_figures.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -40,6 +41,10 @@ void PlayFigures::frame_shown(
     for (auto const& rect : report.damage)
         m_damaged_pixels += static_cast<long long>(rect.w) * rect.h;
     explain_if_late(report, moments);
+    if (!m_summary_started)
+        m_summary_started = time.seconds;
+    if (time.seconds - *m_summary_started >= late_summary_seconds)
+        log_late_summary(time.seconds);
     m_previous_ahead_ms = moments.ahead_ms;
     if (m_frames == 1)
         log_first_frame();
@@ -60,8 +65,16 @@ void PlayFigures::explain_if_late(const FrameReport& report, const FrameMoments&
 {
     auto const late_before = m_ticker.late_frames();
     m_ticker.frame_shown(moments.shown, report.ticker_moved);
-    if (m_ticker.late_frames() == late_before || late_before >= max_logged_late_frames)
+    if (m_ticker.late_frames() == late_before)
         return;
+    if (late_before >= explained_late_frames) {
+        auto& late = m_late_since_summary;
+        ++late.count;
+        late.at_slide_change += report.slide_changed ? 1 : 0;
+        late.in_transition += report.in_transition ? 1 : 0;
+        late.worst_ms = std::max(late.worst_ms, Milliseconds(moments.shown - moments.deadline).count());
+        return;
+    }
     log_info(
         format("late ticker frame: woke %.1f ms after its deadline, drew for %.1f ms, presented in %.1f ms; "
                "the frame before worked ahead for %.1f ms",
@@ -70,6 +83,18 @@ void PlayFigures::explain_if_late(const FrameReport& report, const FrameMoments&
         + (report.slide_changed        ? " (slide change)"
                 : report.in_transition ? " (transition)"
                                        : ""));
+}
+
+void PlayFigures::log_late_summary(double now_seconds)
+{
+    auto const& late = m_late_since_summary;
+    if (late.count > 0)
+        log_info("late ticker frames in the last " + format("%.0f s: ", now_seconds - m_summary_started.value_or(0))
+            + std::to_string(late.count) + format(", worst %.1f ms after its deadline", late.worst_ms) + "; "
+            + std::to_string(late.at_slide_change) + " at a slide change, " + std::to_string(late.in_transition)
+            + " in a transition");
+    m_late_since_summary = {};
+    m_summary_started = now_seconds;
 }
 
 void PlayFigures::log_held(const FrameTime& time, const ScreenShow& show) const

@@ -36,11 +36,23 @@ public:
     // The totals, after `seconds` of play.
     void log_totals(double seconds) const;
 
-    // Only the first few late ticker frames are explained; then only their count at the end.
-    static constexpr std::uint64_t max_logged_late_frames = 10;
+    // The first few late ticker frames are explained one line each (start-up is when they
+    // happen and when someone reads the log); after that, one summary line a minute at most.
+    static constexpr std::uint64_t explained_late_frames = 3;
+    static constexpr double late_summary_seconds = 60;
 
 private:
     void explain_if_late(const FrameReport& report, const FrameMoments& moments);
+    // The summary of the late frames since the last one, if any; starts a new minute.
+    void log_late_summary(double now_seconds);
+
+    // Late ticker frames not explained one by one, since the last summary.
+    struct LateFrames {
+        long count = 0;
+        long at_slide_change = 0;
+        long in_transition = 0;
+        double worst_ms = 0; // from the frame's deadline to its presentation
+    };
 
     long m_frames = 0;    // frames drawn
     long m_slides = 0;    // slide pages shown
@@ -48,6 +60,8 @@ private:
     long long m_damaged_pixels = 0;
     TickerSmoothness m_ticker;
     double m_previous_ahead_ms = 0;
+    LateFrames m_late_since_summary;
+    std::optional<double> m_summary_started;         // monotonic seconds of the show
     std::optional<std::pair<Date, bool>> m_half_day; // the date, and whether past noon
 };
 

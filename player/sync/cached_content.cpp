@@ -19,6 +19,7 @@ ContentSource content_from_manifest(const Manifest& manifest, const std::filesys
     ContentSource source;
     source.root = cache_root;
     source.channel = manifest.channel;
+    source.calendar = manifest.calendar;
     source.notices = manifest.notices;
     auto rewrite = [&](std::string& path) {
         if (path.empty())

@@ -431,7 +431,7 @@ TEST_CASE("compare_configs: each key is applied live or needs a restart")
         { "display.rotate", Applied::Restart, [](ScreenConfig& c) { c.rotate = 90; } },
         { "display.on_hours", Applied::Live,
             [](ScreenConfig& c) {
-                c.on_hours.push_back({ 450, 1110 });
+                c.on_hours = WeeklyHours::every_day({ { 450, 1110 } });
             } },
         { "display.off_hours", Applied::Live, [](ScreenConfig& c) { c.off_hours = OffHours::DimmedClock; } },
         { "display.renderer", Applied::Restart, [](ScreenConfig& c) { c.renderer = RendererSetting::Software; } },

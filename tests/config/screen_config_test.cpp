@@ -30,7 +30,7 @@ TEST_CASE("a config with every field set is read exactly")
     CHECK(config->display_index == 1);
     CHECK(config->size == ScreenSize { 1280, 720 });
     CHECK(config->rotate == 90);
-    CHECK(config->on_hours == std::vector<TimeOfDayRange> { { 7 * 60 + 30, 12 * 60 }, { 13 * 60 + 30, 18 * 60 + 30 } });
+    CHECK(config->on_hours == WeeklyHours::every_day({ { 7 * 60 + 30, 12 * 60 }, { 13 * 60 + 30, 18 * 60 + 30 } }));
     CHECK(config->server == "https://signage.example.cn:8443/halls/tianhe"); // trailing slash dropped
     CHECK(config->source.empty());
     CHECK(config->poll == 2min);
@@ -61,7 +61,7 @@ TEST_CASE("a minimal config takes every default")
     CHECK(config->display_index == 0);
     CHECK(config->size == ScreenSize { 1920, 1080 });
     CHECK(config->rotate == 0);
-    CHECK(config->on_hours.empty());
+    CHECK(config->on_hours.always_on);
     CHECK(config->server.empty());
     CHECK(config->source == (data_folder / "content").lexically_normal());
     CHECK(config->off_hours == OffHours::Blank);
@@ -88,7 +88,7 @@ TEST_CASE("other accepted spellings")
     CHECK(config->hall == "夜间营业厅"); // surrounding spaces trimmed
     CHECK(config->fullscreen == true);   // "yes"
     CHECK(config->rotate == 270);
-    CHECK(config->on_hours == std::vector<TimeOfDayRange> { { 22 * 60, 6 * 60 }, { 12 * 60, 13 * 60 } });
+    CHECK(config->on_hours == WeeklyHours::every_day({ { 22 * 60, 6 * 60 }, { 12 * 60, 13 * 60 } }));
     CHECK(config->source == fs::path("/srv/hall/content/demo")); // "./" and the trailing slash dropped
     CHECK(config->cache == fs::path("/var/cache/hallboard"));
     CHECK(config->transition == Transition::Slide);

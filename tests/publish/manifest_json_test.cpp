@@ -43,6 +43,7 @@ void check_same_manifest(const Manifest& a, const Manifest& b)
     CHECK(a.version == b.version);
     CHECK(a.published_at == b.published_at);
     CHECK(a.channel == b.channel);
+    CHECK(a.calendar == b.calendar);
     REQUIRE(a.notices.size() == b.notices.size());
     for (size_t i = 0; i < a.notices.size(); ++i)
         check_same_notice(a.notices[i], b.notices[i]);
@@ -159,6 +160,18 @@ TEST_CASE("manifests round-trip exactly, field by field")
         REQUIRE_MESSAGE(back.has_value(), diagnostics.format_all());
         check_same_manifest(manifest, *back);
     }
+    SUBCASE("a holiday calendar")
+    {
+        auto manifest = every_field_manifest();
+        manifest.calendar.holidays = { { "国庆节", { 2026, 10, 1 }, { 2026, 10, 7 } } };
+        manifest.calendar.workdays = { { "国庆节调休", { 2026, 9, 27 }, Weekday::Friday } };
+        auto bytes = manifest_to_json(manifest);
+        CHECK(bytes.find("\"calendar\": {") != std::string::npos);
+        Diagnostics diagnostics;
+        auto back = parse(bytes, diagnostics);
+        REQUIRE_MESSAGE(back.has_value(), diagnostics.format_all());
+        check_same_manifest(manifest, *back);
+    }
     SUBCASE("every field of every kind set, and none")
     {
         auto manifest = every_field_manifest();
@@ -192,6 +205,8 @@ TEST_CASE("manifest bytes are canonical")
     CHECK(bytes.find("\n    {\n      \"id\": ") != std::string::npos);
     CHECK(bytes.find('\t') == std::string::npos);
     CHECK(bytes.find("\"blobs\": [") > bytes.find("\"notices\": ["));
+    // No calendar, no key: a tree without calendar.yaml has the bytes screens of before it read.
+    CHECK(manifest_to_json(every_field_manifest()).find("calendar") == std::string::npos);
 }
 
 TEST_CASE("manifest blobs: sha256 and size of every asset used, sorted, each once")
@@ -251,6 +266,32 @@ TEST_CASE("malformed manifests are refused with the place named")
     auto hotlines = notice("hotlines-all");
     const Edit edits[] = {
         { "unknown format", [](Json& d) { d["format"] = 2; }, "reads manifests of format 1, not 2" },
+        { "calendar not an object", [](Json& d) { d["calendar"] = "国庆节"; }, "calendar: expected an object" },
+        { "calendar date impossible",
+            [](Json& d) {
+                d["calendar"]
+                    = { { "holidays", { { { "name", "x" }, { "first", "2026-02-30" }, { "last", "2026-03-01" } } } },
+                          { "workdays", Json::array() } };
+            },
+            "calendar.holidays[0].first: '2026-02-30' is not a date" },
+        { "calendar days reversed",
+            [](Json& d) {
+                d["calendar"]
+                    = { { "holidays", { { { "name", "x" }, { "first", "2026-10-07" }, { "last", "2026-10-01" } } } },
+                          { "workdays", Json::array() } };
+            },
+            "calendar.holidays[0].last: is before first" },
+        { "calendar weekday unknown",
+            [](Json& d) {
+                d["calendar"] = { { "holidays", Json::array() },
+                    { "workdays", { { { "name", "x" }, { "date", "2026-09-27" }, { "follows", "fri-day" } } } } };
+            },
+            "calendar.workdays[0].follows" },
+        { "calendar unknown key",
+            [](Json& d) {
+                d["calendar"] = { { "holidays", Json::array() }, { "workdays", Json::array() }, { "x", 1 } };
+            },
+            "calendar.x" },
         { "format as text", [](Json& d) { d["format"] = "1"; }, "format: this Hallboard reads manifests of format 1" },
         { "no format", [](Json& d) { d.erase("format"); }, "format: missing" },
         { "version zero", [](Json& d) { d["version"] = 0; }, "version: must be a whole number from 1" },

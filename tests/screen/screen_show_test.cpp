@@ -31,7 +31,7 @@ std::shared_ptr<ScreenConfig> hall_config(OffHours off_hours)
     config->id = "test-01";
     config->hall = "测试供电营业厅";
     config->theme = default_theme();
-    config->on_hours = { *parse_time_range("07:30-18:30") };
+    config->on_hours = WeeklyHours::every_day({ *parse_time_range("07:30-18:30") });
     config->off_hours = off_hours;
     return config;
 }
@@ -138,7 +138,7 @@ TEST_CASE("a new config starts the show over with its hall name and hours")
     CHECK_FALSE(frame.screen_on);
 
     auto longer = hall_config(OffHours::Blank);
-    longer->on_hours = { *parse_time_range("07:30-21:00") };
+    longer->on_hours = WeeklyHours::every_day({ *parse_time_range("07:30-21:00") });
     longer->hall = "新名字供电营业厅";
     show.set_config(longer);
     CHECK(show.config().hall == "新名字供电营业厅");
