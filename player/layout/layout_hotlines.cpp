@@ -340,15 +340,18 @@ void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& 
     if (plan.grid.arrangement == Arrangement::Rows) {
         float labels = label_block_height(entry, plan.label_px, plan.note_px, style.line_spacing);
         float y = card.y + (card.h - labels) / 2;
+        list.role = TextRole::Label;
         y = emit_lines(list, entry.label.lines, x, y, entry.text_width, label_font, theme.text, style.line_spacing,
             TextAlign::Left, measurer);
         if (!entry.note.lines.empty()) {
             if (!entry.label.lines.empty())
                 y += inner_gap(plan.label_px);
+            list.role = TextRole::Note;
             emit_lines(list, entry.note.lines, x, y, entry.text_width, note_font, theme.muted_text, style.line_spacing,
                 TextAlign::Left, measurer);
         }
         float number_x = x + entry.text_width + sizes.pad;
+        list.role = TextRole::Number;
         emit_lines(list, { hotline.number }, number_x, card.y + (card.h - number_line_height(entry.number_px)) / 2,
             entry.number_width, number_font(entry.number_px), number_color(theme), number_line_spacing,
             TextAlign::Right, measurer);
@@ -356,14 +359,17 @@ void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& 
         float y = card.y + (card.h - entry.content_height) / 2;
         float width = entry.text_width;
         if (!entry.label.lines.empty()) {
+            list.role = TextRole::Label;
             y = emit_lines(list, entry.label.lines, x, y, width, label_font, theme.text, style.line_spacing,
                 TextAlign::Center, measurer);
             y += inner_gap(plan.label_px);
         }
+        list.role = TextRole::Number;
         y = emit_lines(list, { hotline.number }, x, y, width, number_font(entry.number_px), number_color(theme),
             number_line_spacing, TextAlign::Center, measurer);
         if (!entry.note.lines.empty()) {
             y += inner_gap(plan.label_px);
+            list.role = TextRole::Note;
             emit_lines(list, entry.note.lines, x, y, width, note_font, theme.muted_text, style.line_spacing,
                 TextAlign::Center, measurer);
         }

@@ -44,6 +44,7 @@ SlideLayout layout_image(const Notice& notice, const ImageSlide& image, const Sl
         problems.push_back("image " + image.src + " has less than a third of the slide left beside its caption");
 
     list.image(picture, asset_path(context, image.src), image.fit);
+    list.role = TextRole::Note;
     emit_lines(list, caption.wrapped.lines, body.x, caption_top, body.w, caption.font, style.theme.text,
         style.line_spacing, TextAlign::Center, style.measurer);
     return assemble_pages(notice, context, { std::move(list) }, std::move(problems));

@@ -785,3 +785,37 @@ TEST_CASE("a narrow table shares its width so that headers stay short and short 
     INFO(join_lines(issues));
     CHECK(issues.empty());
 }
+
+TEST_CASE("a table split into column parts keeps every row's prices on one page")
+{
+    // Portrait: the nine-column table does not fit whole, so it is split into parts; each page
+    // shows every part for the same rows, so no price is read from the wrong page.
+    for (auto const& screen : test_screens) {
+        SUBCASE(screen.name)
+        {
+            TestSlide slide(screen);
+            auto const table = agency_table();
+            auto const layout = lay_out(table, slide);
+            std::map<int, std::set<size_t>> pages_of_row;
+            std::map<std::pair<size_t, int>, size_t> cells_of_row_on_page;
+            for (size_t page = 0; page < layout.pages.size(); ++page) {
+                for (auto const& command : layout.pages[page].commands) {
+                    auto const* run = std::get_if<TextRun>(&command);
+                    if (run && run->role == TextRole::TableCell) {
+                        REQUIRE(run->row >= 0);
+                        pages_of_row[run->row].insert(page);
+                        ++cells_of_row_on_page[{ page, run->row }];
+                    }
+                }
+            }
+            CHECK(pages_of_row.size() == table.rows.size());
+            for (auto const& [row, pages] : pages_of_row) {
+                CAPTURE(row);
+                CHECK(pages.size() == 1);
+            }
+            // Every cell of every row is drawn (label columns repeat in each part).
+            for (auto const& [key, cells] : cells_of_row_on_page)
+                CHECK(cells >= table.columns.size());
+        }
+    }
+}
