@@ -73,6 +73,15 @@ constexpr std::string_view trade_terms[] = {
 constexpr std::string_view measure_words[] = { "个", "项", "名", "位", "户", "次", "天", "日", "年", "月", "周", "元",
     "角", "分", "度", "台", "幢", "栋", "米", "处", "份", "张", "条", "档", "倍", "％", "%" };
 
+// Units a number keeps (10 千伏, 45 分钟, 22 个工作日 through 个).
+constexpr std::string_view units[] = { "千伏", "伏", "千伏安", "千瓦", "千瓦时", "兆瓦", "瓦", "度", "分钟", "小时",
+    "秒", "工作日", "自然日", "个月", "公里", "千米", "平方米", "立方米", "万元", "元", "吨", "年度" };
+
+bool is_unit(std::string_view word)
+{
+    return std::find(std::begin(units), std::end(units), word) != std::end(units);
+}
+
 bool is_measure_word(std::string_view word)
 {
     return std::find(std::begin(measure_words), std::end(measure_words), word) != std::end(measure_words);
@@ -224,6 +233,8 @@ std::vector<float> compute_penalties(std::string_view paragraph, const std::vect
         if (next >= words.size())
             continue;
         auto unit = words[next];
+        if (is_number_word(unit))
+            continue; // 一二三四 五六: numerals, not a number and its unit
         // The unit (or measure word) and, after a one-character measure word, what it counts.
         size_t end = unit.second;
         if (is_measure_word(word_text(unit)) && next + 1 < words.size() && !is_space_word(words[next + 1]))
@@ -231,8 +242,8 @@ std::vector<float> compute_penalties(std::string_view paragraph, const std::vect
         // Only Han units and measure words: "95598 均可" may break after the number.
         if (points[unit.first].value < 0x2E80 && !is_measure_word(word_text(unit)))
             continue;
-        if (!is_measure_word(word_text(unit)) && end - unit.first > 3)
-            continue; // a word, not a unit: 千伏, 分钟, 千瓦时 are units; 均可申请 is not
+        if (!is_measure_word(word_text(unit)) && !is_unit(word_text(unit)))
+            continue; // a word, not a unit: 千伏, 分钟, 千瓦时 are units; 均可 is not
         for (size_t inside = number.second; inside < end; ++inside)
             raise(inside, break_penalty::number_unit);
     }

@@ -568,7 +568,7 @@ FlowPlan plan_at(const FlowInput& input, int text_px)
 FlowPlan choose_plan(const FlowInput& input)
 {
     SlideStyle const style(input.context);
-    return choose_font_size(style.fill_px, style.min_px, [&](int text_px) { return plan_at(input, text_px); });
+    return choose_font_size(style.body_px, style.min_px, [&](int text_px) { return plan_at(input, text_px); });
 }
 
 } // namespace

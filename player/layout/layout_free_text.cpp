@@ -59,13 +59,13 @@ NoticeFrame make_frame(const FreeText& text, bool urgent, Rect body, const Slide
     frame.card = true;
     frame.urgent = urgent;
     frame.label = urgent ? urgent_label : warning_label;
-    frame.padding = style.px(0.03);
+    frame.padding = style.px(0.022);
     // An urgent notice: a heavier border and its label as a band across the whole card.
     frame.border = std::max(2.0f, style.px(urgent ? 0.01 : 0.004));
-    frame.label_font = FontSpec { style.body_px, FontWeight::Bold };
+    frame.label_font = FontSpec { style.secondary_px, FontWeight::Bold };
     float const label_text = style.measurer.width(frame.label, frame.label_font);
-    frame.label_width
-        = urgent ? body.w - 2 * (frame.border + frame.padding) : label_text + 1.2f * static_cast<float>(style.body_px);
+    frame.label_width = urgent ? body.w - 2 * (frame.border + frame.padding)
+                               : label_text + 1.2f * static_cast<float>(style.secondary_px);
     frame.label_height = style.line_height(frame.label_font);
     frame.label_gap = style.px(0.015);
     float const inset = frame.border + frame.padding;
@@ -124,7 +124,7 @@ TextPlan plan_text(const FreeText& text, const Rect& box, int font_px, const Sli
     TextPlan plan;
     plan.font = FontSpec { font_px, FontWeight::Regular };
     // A warning's paragraphs are short items (时间, 范围, 线路 …): a smaller gap keeps it on one page.
-    float const paragraph_gap = (text.level == NoticeLevel::Warning ? 0.3f : 0.5f) * static_cast<float>(font_px);
+    float const paragraph_gap = (text.level == NoticeLevel::Warning ? 0.2f : 0.5f) * static_cast<float>(font_px);
     for (auto paragraph : split_paragraphs(text.body)) {
         bool const emphasised = text.level == NoticeLevel::Warning && is_emphasised(paragraph);
         FontSpec const font = emphasised ? emphasis_font(plan.font) : plan.font;
@@ -248,8 +248,12 @@ SlideLayout layout_free_text(const Notice& notice, const FreeText& text, const S
         if (!warning)
             return choose_font_size(style.fill_px, style.min_px, plan_at);
         TextPlan plan = choose_font_size(style.title_px, style.min_px, plan_at);
-        for (int px = style.min_px - 1; plan.page_count > 1 && px >= warning_floor; --px)
-            plan = plan_at(px);
+        // A little below the minimum rather than split; a warning far too long still paginates.
+        for (int px = style.min_px - 1; plan.page_count > 1 && px >= warning_floor; --px) {
+            TextPlan smaller = plan_at(px);
+            if (smaller.page_count == 1)
+                return smaller;
+        }
         return plan;
     };
 

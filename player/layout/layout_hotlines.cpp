@@ -72,7 +72,9 @@ HotlineSizes sizes_for(const SlideStyle& style, const SlideContext& context)
     sizes.grid_gap = std::round(style.px(0.025));
     // The number must stay the largest text, above the title too.
     sizes.number_max = std::max(context.px(style.theme.hotline_number_size), style.title_px + 1);
-    int above_title = static_cast<int>(std::ceil(1.15 * style.title_px));
+    // Still the slide's largest text; a long number (0571-12345678) beside a QR code in a 2x2 grid
+    // may come this close to the title rather than send half the cards to a second page.
+    int above_title = static_cast<int>(std::ceil(1.05 * style.title_px));
     sizes.number_floor = std::min(sizes.number_max, std::max(style.body_px + 1, above_title));
     return sizes;
 }

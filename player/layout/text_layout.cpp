@@ -61,15 +61,25 @@ public:
     void run()
     {
         if (is_blank(m_paragraph)) {
-            emit({}, 0);
+            m_out.lines.emplace_back();
             return;
         }
         split_into_pieces();
-        if (fill_by_cost())
-            return;
+        // The choice by cost sums the pieces' widths; where shaping makes a whole line
+        // narrower than its pieces, greedy filling (which measures whole lines) may need fewer
+        // lines. Text never takes more lines for being broken by cost.
+        bool const by_cost = fill_by_cost();
+        std::vector<std::pair<std::string_view, float>> chosen = std::move(m_lines);
+        m_lines.clear();
         size_t first = 0;
         while (first < m_pieces.size())
             first = fill_line(first);
+        if (by_cost && chosen.size() <= m_lines.size())
+            m_lines = std::move(chosen);
+        for (auto const& [line, width] : m_lines) {
+            m_out.lines.emplace_back(line);
+            m_out.widest = std::max(m_out.widest, width);
+        }
     }
 
 private:
@@ -275,11 +285,7 @@ private:
         return index;
     }
 
-    void emit(std::string_view line, float width)
-    {
-        m_out.lines.emplace_back(line);
-        m_out.widest = std::max(m_out.widest, width);
-    }
+    void emit(std::string_view line, float width) { m_lines.emplace_back(line, width); }
 
     std::string_view m_paragraph;
     float m_max_width;
@@ -287,6 +293,7 @@ private:
     TextMeasurer& m_measurer;
     LineFill m_fill;
     WrappedText& m_out;
+    std::vector<std::pair<std::string_view, float>> m_lines; // the paragraph's lines, until run() chooses
     std::vector<Piece> m_pieces;
 };
 
