@@ -267,15 +267,18 @@ SlideLayout layout_free_text(const Notice& notice, const FreeText& text, const S
     NoticeFrame const frame = make_frame(text, urgent, body, style);
 
     std::vector<std::string> problems;
+    std::vector<std::string> warnings;
     if (warning && plan.font.pixel_size < style.min_px)
-        problems.push_back("the warning fits one page only below the minimum text size: shorten it");
+        warnings.push_back("the warning is set below the minimum text size to keep it on one page: shorten it");
     if (plan.overflow)
         problems.push_back(
             "notice text has a word wider than the slide at the minimum text size; it is broken between characters");
     if (!plan.pagination.oversized.empty())
         problems.push_back(
             "part of the notice (a line, or the issuer and date) is taller than the slide at the minimum text size");
-    return assemble_pages(notice, context, draw_pages(plan, frame, body, text, style), std::move(problems));
+    auto layout = assemble_pages(notice, context, draw_pages(plan, frame, body, text, style), std::move(problems));
+    layout.warnings = std::move(warnings);
+    return layout;
 }
 
 } // namespace hallboard

@@ -30,6 +30,9 @@ struct SlideLayout {
     // Text that could not be placed without going below the minimum size or being cut:
     // reported by `hallboard check --size`. Empty when everything fits.
     std::vector<std::string> problems;
+    // What fits but a hall manager should know (`check --size` warns): a warning notice set
+    // below the minimum size so as not to split it.
+    std::vector<std::string> warnings;
 };
 
 // The short side every slide is laid out at before being scaled to the screen (1080 px).
