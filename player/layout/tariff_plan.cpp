@@ -33,7 +33,9 @@ public:
 
     // The plan at `font_px` with the columns grouped as `groups` (one group: the whole table).
     // It counts as feasible when every part's columns fit no worse than `worst`.
-    TariffPlan plan(int font_px, const std::vector<std::vector<size_t>>& groups, ColumnFit worst) const
+    // `extra_padding`: added above and below each row's text, to let a short table fill its page.
+    TariffPlan plan(
+        int font_px, const std::vector<std::vector<size_t>>& groups, ColumnFit worst, float extra_padding = 0) const
     {
         TariffPlan plan;
         plan.body = m_body;
@@ -42,7 +44,7 @@ public:
         plan.header_font = FontSpec { font_px, FontWeight::Bold };
         plan.note_font
             = FontSpec { std::max(m_style.min_px, static_cast<int>(std::lround(font_px * 0.85))), FontWeight::Regular };
-        plan.cell_padding_y = 0.12f * em;
+        plan.cell_padding_y = 0.12f * em + extra_padding;
         plan.header_padding_y = 0.18f * em;
         if (!m_table.unit.empty()) {
             plan.unit_text = unit_line(m_table.unit);
@@ -428,9 +430,9 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
     std::vector<std::vector<size_t>> const whole { all };
 
     enum class Columns { Whole, Split };
-    auto plan_at = [&](int px, ColumnFit worst, Columns columns) {
+    auto plan_at = [&](int px, ColumnFit worst, Columns columns, float extra_padding = 0) {
         if (columns == Columns::Whole)
-            return planner.plan(px, whole, worst);
+            return planner.plan(px, whole, worst, extra_padding);
         auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular },
             FontSpec { px, FontWeight::Bold }, worst, style.measurer, &planner.cache());
         if (groups.size() < 2) {
@@ -438,7 +440,7 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
             none.feasible = false;
             return none;
         }
-        return planner.plan(px, groups, worst);
+        return planner.plan(px, groups, worst, extra_padding);
     };
     auto attempt = [&](ColumnFit worst, Columns columns) {
         TariffPlan plan
@@ -470,8 +472,24 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
     };
     for (auto const& stage : stages) {
         TariffPlan plan = attempt(stage.worst, stage.columns);
-        if (plan.feasible)
-            return plan;
+        if (!plan.feasible)
+            continue;
+        // A table held to its size by the width (a portrait screen) would leave half the page
+        // blank: its rows open up, up to 0.3 em more above and below the text, to fill it.
+        if (plan.page_count == 1 && plan.pagination.pages.size() == 1) {
+            float const slack = body.h - plan.unit_height - plan.pagination.pages[0].height;
+            auto const rows = std::count_if(plan.items.begin(), plan.items.end(), [](const TableItem& item) {
+                return item.kind == TableItemKind::Row || item.kind == TableItemKind::Section;
+            });
+            float const em = static_cast<float>(plan.cell_font.pixel_size);
+            if (slack > 0 && rows > 0) {
+                float const extra = std::min(0.3f * em, slack / (2.0f * static_cast<float>(rows + 1)));
+                TariffPlan roomier = plan_at(plan.cell_font.pixel_size, stage.worst, stage.columns, extra);
+                if (roomier.feasible && roomier.page_count == 1)
+                    return roomier;
+            }
+        }
+        return plan;
     }
     return planner.plan(style.min_px, whole, ColumnFit::Squeezed);
 }
