@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-  libyaml-cpp-dev libfontconfig-dev libunibreak-dev
+  libyaml-cpp-dev libfontconfig-dev libunibreak-dev libicu-dev
   libcurl4-openssl-dev libsodium-dev libcpp-httplib-dev libsqlite3-dev nlohmann-json3-dev
   doctest-dev
   clang libclang-rt-14-dev llvm clang-format

@@ -5,6 +5,10 @@
 #include "player/app/commands.h"
 #include "player/app/screen_size.h"
 
+#include "base/durable_files.h"
+#include "player/layout/frame_layout.h"
+#include "player/layout/preview_lines.h"
+#include "player/layout/slide_layout.h"
 #include "player/render/contact_sheet.h"
 #include "player/render/font_set.h"
 #include "player/render/offscreen.h"
@@ -43,6 +47,38 @@ std::vector<const Notice*> notices_to_render(const LoadedScreen& screen, const s
             chosen.push_back(&notice);
     }
     return chosen;
+}
+
+// lines.json: the slides laid out exactly as the compositor lays them out (same geometry, fonts
+// and context), every text line in screen coordinates, page by page in the PNGs' order.
+PreviewRun preview_run(
+    const std::vector<const Notice*>& notices, const LoadedScreen& screen, ScreenSize size, TextMeasurer& measurer)
+{
+    auto const& theme = screen.config.theme;
+    auto geometry = compute_screen_geometry(static_cast<float>(size.width), static_cast<float>(size.height), theme);
+    SlideContext context;
+    context.width = geometry.slide.w;
+    context.height = geometry.slide.h;
+    context.unit = geometry.unit;
+    context.theme = &theme;
+    context.measurer = &measurer;
+    context.asset_root = screen.content->root.string();
+    PreviewRun run;
+    run.width = size.width;
+    run.height = size.height;
+    run.theme = theme.name;
+    run.min_text_size = theme.min_text_size;
+    for (std::size_t index = 0; index < notices.size(); ++index) {
+        auto layout = layout_slide(*notices[index], context);
+        int const page_count = static_cast<int>(layout.pages.size());
+        for (int page = 0; page < page_count; ++page) {
+            run.pages.push_back(
+                { page_preview_name(index + 1, notices[index]->id, page + 1), notices[index]->id, page + 1, page_count,
+                    preview_lines(
+                        layout.pages[static_cast<std::size_t>(page)], geometry.slide.x, geometry.slide.y, measurer) });
+        }
+    }
+    return run;
 }
 
 } // namespace
@@ -122,6 +158,11 @@ int run_render(const std::vector<std::string>& arguments)
         out);
     if (!pages) {
         std::fprintf(stderr, "error: %s\n", pages.error().c_str());
+        return exit_failure;
+    }
+    auto lines_path = out / "lines.json";
+    if (!durable::write_file(lines_path, preview_json(preview_run(notices, *screen, *size, *fonts)))) {
+        std::fprintf(stderr, "error: cannot write %s\n", lines_path.string().c_str());
         return exit_failure;
     }
     if (screen_off) {

@@ -51,7 +51,7 @@ struct Theme {
 
     double title_size = 0.060;         // slide heading
     double body_size = 0.042;          // preferred body text size
-    double min_text_size = 0.030;      // nothing is drawn smaller; below this, paginate
+    double min_text_size = 0.037;      // nothing is drawn smaller (40 px at 1080p); below this, paginate
     double hotline_number_size = 0.12; // the largest text on a hotline slide
     double header_height = 0.090;      // header bar (hall name, date, clock)
     double ticker_height = 0.070;      // scrolling ticker bar at the bottom

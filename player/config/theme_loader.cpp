@@ -194,6 +194,11 @@ private:
         }
 
         auto location = [&](std::string_view key) { return sizes[std::string(key)]; };
+        // 0.037 (40 px at 1080p) is what customers read from 3 m; a theme may go a little below.
+        if (lookup(sizes, "minimum") && theme.min_text_size < 0.033)
+            m_file.warning(sizes["minimum"],
+                "the minimum text size " + format_number(theme.min_text_size)
+                    + " is below 0.033 of the short side: customers 3 m away cannot read it (0.037 is 40 px at 1080p)");
         if (theme.min_text_size > theme.body_size) {
             m_file.error(location(lookup(sizes, "minimum") ? "minimum" : "body"),
                 "the minimum text size (" + format_number(theme.min_text_size) + ") is larger than the body size ("

@@ -23,6 +23,11 @@ float badge_diameter(FontSpec font)
 
 WrappedText wrap_balanced(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer)
 {
+    // The breaks chosen for the paragraph as a whole: lines of similar length without
+    // splitting words. Narrowing the box (below) would force word splits instead.
+    auto balanced = wrap_text(text, max_width, font, measurer, LineFill::Balanced);
+    if (!balanced.overflow)
+        return balanced;
     auto wrapped = wrap_text(text, max_width, font, measurer);
     size_t const lines = wrapped.lines.size();
     if (lines < 2 || wrapped.overflow)
@@ -82,6 +87,7 @@ void draw_number_badge(DisplayList& list, float centre_x, float centre_y, float 
     list.fill(Rect { centre_x - radius, centre_y - radius, diameter, diameter }, theme.accent, radius);
     std::string text = std::to_string(number);
     float width = measurer.width(text, font);
+    list.role = TextRole::Number;
     list.text(centre_x - width / 2, centred_baseline(centre_y, font, measurer), std::move(text), font, theme.on_accent);
 }
 

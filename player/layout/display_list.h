@@ -32,6 +32,24 @@ struct FillRect {
     float corner_radius = 0;
 };
 
+// What a line of text is to the customer reading it: `render` lists every line with its role
+// in lines.json (docs/preview.md), so sizes and breaks can be checked per kind of text.
+enum class TextRole {
+    Body,         // notice text, commitments, anything not listed below
+    Title,        // the slide's heading
+    TableHeader,  // a tariff table's column headings
+    TableCell,    // a tariff table's cells (prices, row labels)
+    TableSection, // a row spanning the table (一户一表居民用户)
+    FlowStep,     // a process step's name, time limit or details
+    Label,        // hotline labels, badges (停电通知), materials headings
+    Number,       // hotline numbers, step numbers
+    Note,         // notes, footnotes, units, captions
+    Footer,       // issuer, date, page number
+    Chrome,       // header and clock (not part of a slide)
+};
+
+char const* text_role_name(TextRole role); // "title", "table_cell", ...
+
 // One line of text, already broken and shaped as a unit. `baseline` is the y of the
 // alphabetic baseline; x is the left edge of the advance box.
 struct TextRun {
@@ -40,6 +58,8 @@ struct TextRun {
     std::string text;
     FontSpec font;
     Color color;
+    TextRole role = TextRole::Body;
+    int row = -1; // table cells: the row's index in its table, so a row split over pages shows
 };
 
 struct ImageDraw {
@@ -60,13 +80,17 @@ using DrawCommand = std::variant<FillRect, TextRun, ImageDraw, LineDraw>;
 
 struct DisplayList {
     std::vector<DrawCommand> commands;
+    // The role given to text added from now on: layouts set it before drawing each kind of text.
+    TextRole role = TextRole::Body;
+    int row = -1; // the table row of text added from now on; -1 outside tables
+
     void fill(Rect rect, Color color, float corner_radius = 0)
     {
         commands.push_back(FillRect { rect, color, corner_radius });
     }
     void text(float x, float baseline, std::string text, FontSpec font, Color color)
     {
-        commands.push_back(TextRun { x, baseline, std::move(text), font, color });
+        commands.push_back(TextRun { x, baseline, std::move(text), font, color, role, row });
     }
     void image(Rect rect, std::string path, ImageFit fit)
     {

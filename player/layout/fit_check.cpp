@@ -29,6 +29,8 @@ void check_fit(CheckRun& run, const Theme& theme, ScreenSize size, TextMeasurer&
             where.file = (source.root / where.file).lexically_normal().string();
             for (auto const& problem : layout.problems)
                 diagnostics.error(where, "slide '" + notice.id + "' does not fit at " + size_text + ": " + problem);
+            for (auto const& warning : layout.warnings)
+                diagnostics.warning(where, "slide '" + notice.id + "' at " + size_text + ": " + warning);
         }
     }
     run.report.lines.push_back("laid out " + std::to_string(slides) + " slide(s) at " + size_text);

@@ -181,6 +181,7 @@ void draw_step(DisplayList& list, const MeasuredStep& step, int number, Rect box
         draw_number_badge(
             list, box.x + box.w / 2, y + scale.badge / 2, scale.badge, number, badge_font, theme, measurer);
         y += scale.badge + scale.gap;
+        list.role = TextRole::FlowStep;
         y = emit_lines(
             list, step.name.lines, x, y, inner, name_font(scale), theme.text, spacing, TextAlign::Center, measurer);
         if (!step.limit.lines.empty()) {
@@ -203,6 +204,7 @@ void draw_step(DisplayList& list, const MeasuredStep& step, int number, Rect box
         badge_font, theme, measurer);
     float x = box.x + row_text_offset(scale);
     float column = box.right() - scale.pad - x;
+    list.role = TextRole::FlowStep;
     float y = emit_lines(
         list, step.name.lines, x, text_top, column, name_font(scale), theme.text, spacing, TextAlign::Left, measurer);
     if (step.limit_beside_name) {
@@ -317,6 +319,7 @@ void draw_materials(DisplayList& list, const MeasuredMaterials& materials, Rect 
     double spacing = scale.line_spacing;
     float x = box.x + scale.pad;
     float inner = box.w - 2 * scale.pad;
+    list.role = TextRole::Label;
     float y = emit_lines(list, materials.heading.lines, x, box.y + scale.pad, inner, materials_heading_font(scale),
         theme.text, spacing, TextAlign::Left, measurer);
     list.line(x, y + scale.gap, x + inner, y + scale.gap, std::max(2.0f, scale.border), theme.accent);
@@ -329,8 +332,10 @@ void draw_materials(DisplayList& list, const MeasuredMaterials& materials, Rect 
         int first = column * materials.per_column;
         int last = std::min(count, first + materials.per_column);
         for (int index = first; index < last; ++index) {
+            list.role = TextRole::Number;
             emit_lines(list, { number_label(materials.first_number + index) }, column_x, item_y, number_text_width,
                 materials_heading_font(scale), theme.accent, spacing, TextAlign::Right, measurer);
+            list.role = TextRole::Body;
             emit_lines(list, materials.items[index].lines, column_x + materials.number_width, item_y,
                 materials.column_width - materials.number_width, materials_font(scale), theme.text, spacing,
                 TextAlign::Left, measurer);
@@ -355,6 +360,7 @@ void draw_banner(DisplayList& list, const MeasuredBanner& banner, Rect box, cons
     list.fill(box, theme.accent, scale.radius);
     FontSpec font { scale.text_px, FontWeight::Bold };
     float text_height = block_height(banner.lines, font, scale.line_spacing);
+    list.role = TextRole::Label;
     emit_lines(list, banner.lines.lines, box.x + scale.pad, box.y + (box.h - text_height) / 2, box.w - 2 * scale.pad,
         font, theme.on_accent, scale.line_spacing, TextAlign::Center, measurer);
 }

@@ -1,6 +1,7 @@
 // Header, ticker and progress bar geometry and display lists.
 #include "player/layout/frame_layout.h"
 
+#include "player/layout/slide_layout.h"
 #include "player/layout/text_layout.h"
 #include "base/utf8.h"
 
@@ -19,8 +20,14 @@ ScreenGeometry compute_screen_geometry(float width, float height, const Theme& t
     geometry.width = width;
     geometry.height = height;
     geometry.unit = std::min(width, height);
-    float header_height = std::round(static_cast<float>(theme.header_height) * geometry.unit);
-    float ticker_height = std::round(static_cast<float>(theme.ticker_height) * geometry.unit);
+    // Rounded at the reference short side, then scaled: the slide area of a 3840x2160 screen
+    // is exactly twice that of 1920x1080, so slides lay out the same (see layout_slide).
+    float const factor = geometry.unit / reference_short_side;
+    auto bar_height = [&](double fraction) {
+        return std::round(std::round(static_cast<float>(fraction) * reference_short_side) * factor);
+    };
+    float header_height = bar_height(theme.header_height);
+    float ticker_height = bar_height(theme.ticker_height);
     geometry.header = { 0, 0, width, header_height };
     geometry.ticker = { 0, height - ticker_height, width, ticker_height };
     geometry.slide = { 0, header_height, width, height - header_height - ticker_height };

@@ -307,7 +307,7 @@ CommitmentsPlan choose_plan(const Commitments& commitments, Rect body, const Sli
 {
     SlideStyle const style(context);
     return choose_font_size(
-        style.body_px, style.min_px, [&](int text_px) { return plan_at(commitments, body, text_px, context); });
+        style.fill_px, style.min_px, [&](int text_px) { return plan_at(commitments, body, text_px, context); });
 }
 
 void draw_item(DisplayList& list, const MeasuredItem& item, int number, Rect box, const CommitmentsPlan& plan,
@@ -329,6 +329,7 @@ void draw_item(DisplayList& list, const MeasuredItem& item, int number, Rect box
     for (auto const& line : item.lines) {
         float regular_x = x;
         if (!line.bold.empty()) {
+            list.role = TextRole::Body;
             emit_lines(list, { line.bold }, x, y, width, bold_font(metrics), theme.text, metrics.line_spacing,
                 TextAlign::Left, measurer);
             regular_x += measurer.width(line.bold, bold_font(metrics));

@@ -72,7 +72,9 @@ HotlineSizes sizes_for(const SlideStyle& style, const SlideContext& context)
     sizes.grid_gap = std::round(style.px(0.025));
     // The number must stay the largest text, above the title too.
     sizes.number_max = std::max(context.px(style.theme.hotline_number_size), style.title_px + 1);
-    int above_title = static_cast<int>(std::ceil(1.15 * style.title_px));
+    // Still the slide's largest text; a long number (0571-12345678) beside a QR code in a 2x2 grid
+    // may come this close to the title rather than send half the cards to a second page.
+    int above_title = static_cast<int>(std::ceil(1.05 * style.title_px));
     sizes.number_floor = std::min(sizes.number_max, std::max(style.body_px + 1, above_title));
     return sizes;
 }
@@ -340,15 +342,18 @@ void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& 
     if (plan.grid.arrangement == Arrangement::Rows) {
         float labels = label_block_height(entry, plan.label_px, plan.note_px, style.line_spacing);
         float y = card.y + (card.h - labels) / 2;
+        list.role = TextRole::Label;
         y = emit_lines(list, entry.label.lines, x, y, entry.text_width, label_font, theme.text, style.line_spacing,
             TextAlign::Left, measurer);
         if (!entry.note.lines.empty()) {
             if (!entry.label.lines.empty())
                 y += inner_gap(plan.label_px);
+            list.role = TextRole::Note;
             emit_lines(list, entry.note.lines, x, y, entry.text_width, note_font, theme.muted_text, style.line_spacing,
                 TextAlign::Left, measurer);
         }
         float number_x = x + entry.text_width + sizes.pad;
+        list.role = TextRole::Number;
         emit_lines(list, { hotline.number }, number_x, card.y + (card.h - number_line_height(entry.number_px)) / 2,
             entry.number_width, number_font(entry.number_px), number_color(theme), number_line_spacing,
             TextAlign::Right, measurer);
@@ -356,14 +361,17 @@ void draw_entry(DisplayList& list, const Hotline& hotline, const MeasuredEntry& 
         float y = card.y + (card.h - entry.content_height) / 2;
         float width = entry.text_width;
         if (!entry.label.lines.empty()) {
+            list.role = TextRole::Label;
             y = emit_lines(list, entry.label.lines, x, y, width, label_font, theme.text, style.line_spacing,
                 TextAlign::Center, measurer);
             y += inner_gap(plan.label_px);
         }
+        list.role = TextRole::Number;
         y = emit_lines(list, { hotline.number }, x, y, width, number_font(entry.number_px), number_color(theme),
             number_line_spacing, TextAlign::Center, measurer);
         if (!entry.note.lines.empty()) {
             y += inner_gap(plan.label_px);
+            list.role = TextRole::Note;
             emit_lines(list, entry.note.lines, x, y, width, note_font, theme.muted_text, style.line_spacing,
                 TextAlign::Center, measurer);
         }

@@ -31,6 +31,7 @@ public:
         auto const last = m_plan.items.begin() + static_cast<long>(span.end);
         bool const has_table = std::any_of(first, last, [](const TableItem& item) { return is_table(item.kind); });
         if (has_table && !m_plan.unit_text.empty()) {
+            list.role = TextRole::Note;
             emit_lines(list, { m_plan.unit_text }, body.x, y, body.w, m_plan.note_font, m_theme.muted_text,
                 m_style.line_spacing, TextAlign::Right, m_style.measurer);
             y += m_plan.unit_height;
@@ -117,6 +118,7 @@ private:
         list.fill(Rect { band.x, band.y, stroke, band.h }, m_theme.accent);
         FontSpec const font { m_plan.cell_font.pixel_size, FontWeight::Bold };
         float const padding_x = m_plan.parts[item.part].columns.padding;
+        list.role = TextRole::TableSection;
         emit_lines(list, lines, band.x + padding_x, top + m_plan.cell_padding_y, band.w - 2 * padding_x, font,
             m_theme.text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
         draw_rule(list, band);
@@ -129,6 +131,7 @@ private:
         switch (item.kind) {
         case TableItemKind::Header:
             list.fill(band, m_theme.table_header_background);
+            list.role = TextRole::TableHeader;
             draw_cells(list, m_plan.parts[item.part], item.cells, nullptr, top, height, m_plan.header_font,
                 m_theme.table_header_text, m_plan.header_padding_y);
             break;
@@ -136,8 +139,11 @@ private:
             auto const& part = m_plan.parts[item.part];
             if (item.zebra)
                 list.fill(band, m_theme.zebra_background);
+            list.role = TextRole::TableCell;
+            list.row = static_cast<int>(item.index);
             draw_cells(list, part, item.cells, &part.table.rows[item.index], top, height, m_plan.cell_font,
                 m_theme.text, m_plan.cell_padding_y);
+            list.row = -1;
             draw_rule(list, band);
             break;
         }
@@ -146,6 +152,7 @@ private:
             break;
         case TableItemKind::Note: {
             float const indent = m_plan.note_prefix_width + m_plan.note_label_width;
+            list.role = TextRole::Note;
             if (item.index == 0)
                 emit_lines(list, { std::string(tariff_note_prefix) }, band.x, top, m_plan.note_prefix_width,
                     m_plan.note_font, m_theme.muted_text, m_style.line_spacing, TextAlign::Left, m_style.measurer);
@@ -166,6 +173,7 @@ private:
             break;
         }
         case TableItemKind::Effective:
+            list.role = TextRole::Note;
             emit_lines(list, item.cells[0], band.x, top, band.w, m_plan.note_font, m_theme.text, m_style.line_spacing,
                 TextAlign::Left, m_style.measurer);
             break;

@@ -139,6 +139,7 @@ void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& co
 
     if (!notice.title.empty()) {
         page.fill(geometry.accent_bar, style.theme.accent);
+        page.role = TextRole::Title;
         emit_lines(page, geometry.title.wrapped.lines, geometry.title_box.x, geometry.title_box.y, geometry.title_box.w,
             geometry.title.font, style.theme.text, style.line_spacing, TextAlign::Left, style.measurer);
         float const content_width = context.width - 2 * style.margin;
@@ -147,6 +148,7 @@ void draw_chrome(DisplayList& page, const Notice& notice, const SlideContext& co
 
     if (geometry.has_bottom_row) {
         float const content_width = context.width - 2 * style.margin;
+        page.role = TextRole::Footer;
         emit_lines(page, geometry.footer_lines, style.margin, geometry.bottom_row_top, content_width,
             geometry.footer_font, style.theme.muted_text, style.line_spacing, TextAlign::Left, style.measurer);
         if (page_count > 1) {

@@ -30,10 +30,21 @@ struct SlideLayout {
     // Text that could not be placed without going below the minimum size or being cut:
     // reported by `hallboard check --size`. Empty when everything fits.
     std::vector<std::string> problems;
+    // What fits but a hall manager should know (`check --size` warns): a warning notice set
+    // below the minimum size so as not to split it.
+    std::vector<std::string> warnings;
 };
 
-// Lays out any slide kind. A ticker notice has no slide: it returns no pages.
+// The short side every slide is laid out at before being scaled to the screen (1080 px).
+inline constexpr float reference_short_side = 1080;
+
+// Lays out any slide kind. A ticker notice has no slide: it returns no pages. The layout is done
+// at a short side of reference_short_side and scaled, so that any screen of the same shape gets
+// the same lines and pages (3840x2160 is 1920x1080 with every size doubled).
 SlideLayout layout_slide(const Notice& notice, const SlideContext& context);
+
+// Multiplies every coordinate, size and font size of `list` by `factor` (font sizes rounded).
+void scale_display_list(DisplayList& list, float factor);
 
 // Per-kind layouts, called by layout_slide.
 SlideLayout layout_tariff(const Notice& notice, const TariffTable& table, const SlideContext& context);

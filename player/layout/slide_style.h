@@ -24,6 +24,9 @@ struct SlideStyle {
         title_px = std::max(title_px, body_px);
         // Notes, units, captions: a step below the body, still well above the minimum.
         secondary_px = std::max(min_px, static_cast<int>(body_px * 0.85 + 0.5));
+        // A sparse slide grows to fill its area rather than sit at the top of an empty screen,
+        // up to a size still clearly below the title's.
+        fill_px = std::max(body_px, std::min(static_cast<int>(body_px * 1.3 + 0.5), title_px - title_px / 10));
     }
 
     float px(double fraction) const { return static_cast<float>(fraction * m_context.unit); }
@@ -42,6 +45,7 @@ struct SlideStyle {
     int body_px;
     int min_px;
     int secondary_px = 0;
+    int fill_px = 0; // the largest body text size, for content that leaves its area mostly empty
     double line_spacing;
 
 private:

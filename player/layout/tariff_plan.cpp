@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace hallboard {
 
@@ -32,7 +33,9 @@ public:
 
     // The plan at `font_px` with the columns grouped as `groups` (one group: the whole table).
     // It counts as feasible when every part's columns fit no worse than `worst`.
-    TariffPlan plan(int font_px, const std::vector<std::vector<size_t>>& groups, ColumnFit worst) const
+    // `extra_padding`: added above and below each row's text, to let a short table fill its page.
+    TariffPlan plan(
+        int font_px, const std::vector<std::vector<size_t>>& groups, ColumnFit worst, float extra_padding = 0) const
     {
         TariffPlan plan;
         plan.body = m_body;
@@ -41,7 +44,7 @@ public:
         plan.header_font = FontSpec { font_px, FontWeight::Bold };
         plan.note_font
             = FontSpec { std::max(m_style.min_px, static_cast<int>(std::lround(font_px * 0.85))), FontWeight::Regular };
-        plan.cell_padding_y = 0.12f * em;
+        plan.cell_padding_y = 0.12f * em + extra_padding;
         plan.header_padding_y = 0.18f * em;
         if (!m_table.unit.empty()) {
             plan.unit_text = unit_line(m_table.unit);
@@ -60,9 +63,13 @@ public:
             plan.feasible = plan.feasible && part.columns.fit <= worst;
             plan.overflow = plan.overflow || part.columns.fit == ColumnFit::Squeezed;
             plan.parts.push_back(std::move(part));
-            add_header(plan, p, p == 0 ? 0 : 0.6f * em);
-            add_rows(plan, p);
+            if (groups.size() == 1) {
+                add_header(plan, p, 0);
+                add_rows(plan, p);
+            }
         }
+        if (groups.size() > 1)
+            add_interleaved(plan, m_body.h - plan.unit_height);
         add_notes(plan);
 
         // Page 1 starts with a header in the stack; later pages may start inside a part and
@@ -107,6 +114,161 @@ private:
     {
         plan.items.push_back(std::move(item));
         plan.blocks.push_back(block);
+    }
+
+    // A table too wide for the screen is split into parts of columns, each repeating the
+    // label columns. Stacking the parts (all rows of part 1, then all rows of part 2) would put
+    // a row's prices on different pages; so the rows go in chunks that fit a page, each chunk
+    // showing every part for the same rows: a customer finds all prices of a row on one page.
+    void add_interleaved(TariffPlan& plan, float page_height) const
+    {
+        size_t const part_count = plan.parts.size();
+        size_t const row_count = m_table.rows.size();
+        float const em = static_cast<float>(plan.cell_font.pixel_size);
+        float const part_gap = 0.6f * em;
+        std::vector<TableItem> headers;
+        std::vector<std::vector<TableItem>> rows(part_count);
+        std::vector<std::vector<float>> row_heights(part_count);
+        std::vector<std::vector<TableItem>> sections(part_count);
+        std::vector<std::vector<float>> section_heights(part_count);
+        for (size_t p = 0; p < part_count; ++p) {
+            headers.push_back(header_item(plan, p));
+            for (size_t r = 0; r < row_count; ++r) {
+                float height = 0;
+                rows[p].push_back(row_item(plan, p, r, height));
+                row_heights[p].push_back(height);
+            }
+            for (auto const& section : m_table.sections) {
+                float height = 0;
+                sections[p].push_back(section_item(plan, p, section, height));
+                section_heights[p].push_back(height);
+            }
+        }
+        auto section_at = [&](size_t row) -> std::optional<size_t> { // the heading just before `row`
+            for (size_t s = 0; s < m_table.sections.size(); ++s) {
+                if (static_cast<size_t>(std::max(0, m_table.sections[s].before_row)) == row)
+                    return s;
+            }
+            return std::nullopt;
+        };
+        auto section_covering = [&](size_t row) -> std::optional<size_t> { // the heading in force at `row`
+            std::optional<size_t> found;
+            for (size_t s = 0; s < m_table.sections.size(); ++s) {
+                if (static_cast<size_t>(std::max(0, m_table.sections[s].before_row)) <= row)
+                    found = s;
+            }
+            return found;
+        };
+        auto chunk_height = [&](size_t begin, size_t end) {
+            float height = 0;
+            for (size_t p = 0; p < part_count; ++p) {
+                height += (p > 0 ? part_gap : 0) + plan.parts[p].header_height;
+                for (size_t r = begin; r < end; ++r) {
+                    auto heading = r == begin ? section_covering(r) : section_at(r);
+                    if (heading)
+                        height += section_heights[p][*heading];
+                    height += row_heights[p][r];
+                }
+            }
+            return height;
+        };
+        // Greedy chunks give the count; then the rows are spread evenly over that many.
+        size_t chunks = 0;
+        for (size_t begin = 0; begin < row_count; ++chunks) {
+            size_t end = begin + 1;
+            while (end < row_count && chunk_height(begin, end + 1) <= page_height)
+                ++end;
+            begin = end;
+        }
+        std::vector<size_t> bounds { 0 };
+        bool even = chunks > 0;
+        for (size_t chunk = 1; chunk <= chunks; ++chunk) {
+            size_t const end = (row_count * chunk + chunks - 1) / chunks;
+            if (end <= bounds.back() || chunk_height(bounds.back(), end) > page_height)
+                even = false;
+            bounds.push_back(end);
+        }
+        if (!even) {
+            bounds = { 0 };
+            for (size_t begin = 0; begin < row_count;) {
+                size_t end = begin + 1;
+                while (end < row_count && chunk_height(begin, end + 1) <= page_height)
+                    ++end;
+                bounds.push_back(end);
+                begin = end;
+            }
+        }
+        for (size_t chunk = 0; chunk + 1 < bounds.size(); ++chunk) {
+            size_t const begin = bounds[chunk];
+            size_t const end = bounds[chunk + 1];
+            for (size_t p = 0; p < part_count; ++p) {
+                // Only a chunk's first block may start a page: the chunk fits one by construction.
+                PageBlock header { plan.parts[p].header_height, p > 0 ? part_gap : 0, KeepWithNext::Yes };
+                header.break_before = p > 0 ? BreakBefore::Avoided : BreakBefore::Allowed;
+                push(plan, headers[p], header);
+                size_t in_run = 0;
+                for (size_t r = begin; r < end; ++r) {
+                    auto heading = r == begin ? section_covering(r) : section_at(r);
+                    if (heading) {
+                        TableItem item = sections[p][*heading];
+                        bool const continued = r == begin && !section_at(r);
+                        if (continued)
+                            std::swap(item.cells.front(), item.cells.back());
+                        PageBlock block { continued ? item.continued_height : section_heights[p][*heading], 0,
+                            KeepWithNext::Yes };
+                        block.break_before = BreakBefore::Avoided;
+                        push(plan, std::move(item), block);
+                        in_run = 0;
+                    }
+                    TableItem item = rows[p][r];
+                    item.zebra = in_run++ % 2 == 1;
+                    PageBlock block { row_heights[p][r], 0, KeepWithNext::No };
+                    block.break_before = BreakBefore::Avoided;
+                    push(plan, std::move(item), block);
+                }
+            }
+        }
+    }
+
+    TableItem header_item(TariffPlan& plan, size_t p) const
+    {
+        TablePart& part = plan.parts[p];
+        TableItem item { TableItemKind::Header, p, 0, {}, false };
+        float tallest = 0;
+        for (size_t c = 0; c < part.table.columns.size(); ++c) {
+            item.cells.push_back(
+                wrap(part.table.columns[c], inner_width(part, c), plan.header_font, plan, Balance::Yes));
+            tallest = std::max(tallest, lines_height(item.cells.back(), plan.header_font));
+        }
+        part.header_height = tallest + 2 * plan.header_padding_y;
+        return item;
+    }
+
+    TableItem section_item(TariffPlan& plan, size_t p, const TariffSection& section, float& height) const
+    {
+        FontSpec const font { plan.cell_font.pixel_size, FontWeight::Bold };
+        float const width = m_body.w - 2 * plan.parts[p].columns.padding;
+        TableItem item { TableItemKind::Section, p, 0, {}, false };
+        item.cells.push_back(wrap(section.text, width, font, plan));
+        item.cells.push_back(wrap(section.text + "（续）", width, font, plan));
+        height = lines_height(item.cells[0], font) + 2 * plan.cell_padding_y;
+        item.continued_height = lines_height(item.cells[1], font) + 2 * plan.cell_padding_y;
+        return item;
+    }
+
+    TableItem row_item(TariffPlan& plan, size_t p, size_t r, float& height) const
+    {
+        TariffTable const& table = plan.parts[p].table;
+        auto const& row = table.rows[r];
+        TableItem item { TableItemKind::Row, p, r, {}, false };
+        float tallest = 0;
+        for (size_t c = 0; c < table.columns.size(); ++c) {
+            std::string_view const cell = c < row.size() ? std::string_view(row[c]) : std::string_view();
+            item.cells.push_back(wrap(cell, inner_width(plan.parts[p], c), plan.cell_font, plan, Balance::Yes));
+            tallest = std::max(tallest, lines_height(item.cells.back(), plan.cell_font));
+        }
+        height = tallest + 2 * plan.cell_padding_y;
+        return item;
     }
 
     void add_header(TariffPlan& plan, size_t p, float gap_before) const
@@ -268,9 +430,9 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
     std::vector<std::vector<size_t>> const whole { all };
 
     enum class Columns { Whole, Split };
-    auto plan_at = [&](int px, ColumnFit worst, Columns columns) {
+    auto plan_at = [&](int px, ColumnFit worst, Columns columns, float extra_padding = 0) {
         if (columns == Columns::Whole)
-            return planner.plan(px, whole, worst);
+            return planner.plan(px, whole, worst, extra_padding);
         auto groups = split_columns(table, body.w, FontSpec { px, FontWeight::Regular },
             FontSpec { px, FontWeight::Bold }, worst, style.measurer, &planner.cache());
         if (groups.size() < 2) {
@@ -278,11 +440,11 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
             none.feasible = false;
             return none;
         }
-        return planner.plan(px, groups, worst);
+        return planner.plan(px, groups, worst, extra_padding);
     };
     auto attempt = [&](ColumnFit worst, Columns columns) {
         TariffPlan plan
-            = choose_font_size(style.body_px, style.min_px, [&](int px) { return plan_at(px, worst, columns); });
+            = choose_font_size(style.fill_px, style.min_px, [&](int px) { return plan_at(px, worst, columns); });
         // A row made two lines tall by a cell a character too wide ("1–10 千 / 伏及以上") reads
         // worse than text a few percent smaller: try a little smaller for rows of one line.
         if (!plan.feasible || wrapped_rows(plan) == 0)
@@ -310,8 +472,24 @@ TariffPlan plan_tariff(const TariffTable& table, const Rect& body, const SlideSt
     };
     for (auto const& stage : stages) {
         TariffPlan plan = attempt(stage.worst, stage.columns);
-        if (plan.feasible)
-            return plan;
+        if (!plan.feasible)
+            continue;
+        // A table held to its size by the width (a portrait screen) would leave half the page
+        // blank: its rows open up, up to 0.3 em more above and below the text, to fill it.
+        if (plan.page_count == 1 && plan.pagination.pages.size() == 1) {
+            float const slack = body.h - plan.unit_height - plan.pagination.pages[0].height;
+            auto const rows = std::count_if(plan.items.begin(), plan.items.end(), [](const TableItem& item) {
+                return item.kind == TableItemKind::Row || item.kind == TableItemKind::Section;
+            });
+            float const em = static_cast<float>(plan.cell_font.pixel_size);
+            if (slack > 0 && rows > 0) {
+                float const extra = std::min(0.3f * em, slack / (2.0f * static_cast<float>(rows + 1)));
+                TariffPlan roomier = plan_at(plan.cell_font.pixel_size, stage.worst, stage.columns, extra);
+                if (roomier.feasible && roomier.page_count == 1)
+                    return roomier;
+            }
+        }
+        return plan;
     }
     return planner.plan(style.min_px, whole, ColumnFit::Squeezed);
 }

@@ -2,6 +2,7 @@
 // placing the lines of a block as TextRuns.
 #include "player/layout/text_layout.h"
 
+#include "player/layout/break_costs.h"
 #include "player/layout/line_breaking.h"
 #include "base/utf8.h"
 
@@ -19,6 +20,8 @@ struct Piece {
     bool must_break_after = false;
     float full_width = 0;    // measured alone, trailing spaces included
     float trimmed_width = 0; // measured alone, trailing spaces dropped
+    float penalty = 0;       // of ending a line after this piece (break_costs.h)
+    int characters = 0;      // code points that are not spaces
 };
 
 std::string_view trim_end(std::string_view text)
@@ -38,14 +41,19 @@ bool is_blank(std::string_view text)
     return trim_end(text).empty();
 }
 
+// Beyond this many pieces a paragraph is filled greedily: the choice by cost is quadratic in
+// the worst case (pieces of a line times pieces), and no notice paragraph comes near it.
+constexpr size_t max_pieces_for_cost = 2000;
+
 class ParagraphWrapper {
 public:
-    ParagraphWrapper(
-        std::string_view paragraph, float max_width, FontSpec font, TextMeasurer& measurer, WrappedText& out)
+    ParagraphWrapper(std::string_view paragraph, float max_width, FontSpec font, TextMeasurer& measurer, LineFill fill,
+        WrappedText& out)
         : m_paragraph(paragraph)
         , m_max_width(max_width)
         , m_font(font)
         , m_measurer(measurer)
+        , m_fill(fill)
         , m_out(out)
     {
     }
@@ -53,13 +61,25 @@ public:
     void run()
     {
         if (is_blank(m_paragraph)) {
-            emit({}, 0);
+            m_out.lines.emplace_back();
             return;
         }
         split_into_pieces();
+        // The choice by cost sums the pieces' widths; where shaping makes a whole line
+        // narrower than its pieces, greedy filling (which measures whole lines) may need fewer
+        // lines. Text never takes more lines for being broken by cost.
+        bool const by_cost = fill_by_cost();
+        std::vector<std::pair<std::string_view, float>> chosen = std::move(m_lines);
+        m_lines.clear();
         size_t first = 0;
         while (first < m_pieces.size())
             first = fill_line(first);
+        if (by_cost && chosen.size() <= m_lines.size())
+            m_lines = std::move(chosen);
+        for (auto const& [line, width] : m_lines) {
+            m_out.lines.emplace_back(line);
+            m_out.widest = std::max(m_out.widest, width);
+        }
     }
 
 private:
@@ -76,12 +96,106 @@ private:
             begin = opportunity.offset;
         }
         add_piece(begin, m_paragraph.size(), true);
+        std::vector<size_t> ends;
+        for (size_t index = 0; index + 1 < m_pieces.size(); ++index)
+            ends.push_back(m_pieces[index].end);
+        auto penalties = break_penalties(m_paragraph, ends);
+        for (size_t index = 0; index < penalties.size(); ++index)
+            m_pieces[index].penalty = penalties[index];
+    }
+
+    // Chooses the breaks of the paragraph as a whole (as TeX does, over the legal break
+    // opportunities): first the fewest lines, so text never takes more room than greedy
+    // filling would; among those, the least cost, where a line ending short costs the square
+    // of its empty ems, breaking inside a word, between a number and its unit or inside 《》
+    // costs a penalty (break_costs.h), and a last line of one or two characters costs too.
+    // Widths are the pieces' sums; each chosen line is measured whole, and when shaping makes
+    // one too wide after all, returns false and the caller fills greedily.
+    bool fill_by_cost()
+    {
+        size_t const count = m_pieces.size();
+        if (count < 2 || count > max_pieces_for_cost)
+            return false;
+        float const em = static_cast<float>(std::max(1, m_font.pixel_size));
+        bool const balanced = m_fill == LineFill::Balanced;
+        // A title splits no word that any other set of breaks keeps whole.
+        float const penalty_scale = balanced ? 100.0f : 1.0f;
+        struct State {
+            int lines = 0;
+            float cost = 0;
+            size_t from = 0; // the first piece of the line ending at this state
+            bool reached = false;
+        };
+        // best[j]: the best way to set pieces [0, j) as whole lines.
+        std::vector<State> best(count + 1);
+        best[0].reached = true;
+        auto better = [](const State& candidate, const State& current) {
+            return !current.reached || candidate.lines < current.lines
+                || (candidate.lines == current.lines && candidate.cost < current.cost - 1e-4f);
+        };
+        for (size_t first = 0; first < count; ++first) {
+            if (!best[first].reached)
+                continue;
+            float width = 0;
+            int characters = 0;
+            for (size_t last = first; last < count; ++last) {
+                float const line_width = width + m_pieces[last].trimmed_width;
+                if (last > first && line_width > m_max_width)
+                    break;
+                characters += m_pieces[last].characters;
+                // The paragraph's end or a hard break: a short line there is no ragged edge.
+                bool const ends_paragraph = m_pieces[last].must_break_after;
+                float cost = best[first].cost;
+                if (line_width > m_max_width)
+                    return false; // a piece wider than the box: the greedy filler cuts it
+                float const empty = (m_max_width - line_width) / em;
+                if (ends_paragraph) {
+                    // 段末孤字: a stub of one or two characters under a full line.
+                    if (first > 0 && characters <= 2)
+                        cost += characters == 1 ? 30.0f : 15.0f;
+                    // Balanced lines: the last is measured against the others like any line.
+                    if (balanced && first > 0)
+                        cost += empty * empty;
+                } else {
+                    cost += empty * empty + m_pieces[last].penalty * penalty_scale;
+                }
+                State candidate { best[first].lines + 1, cost, first, true };
+                if (better(candidate, best[last + 1]))
+                    best[last + 1] = candidate;
+                width += m_pieces[last].full_width;
+                if (m_pieces[last].must_break_after)
+                    break;
+            }
+        }
+        if (!best[count].reached)
+            return false;
+        std::vector<std::pair<size_t, size_t>> lines;
+        for (size_t end = count; end > 0; end = best[end].from)
+            lines.emplace_back(best[end].from, end - 1);
+        std::reverse(lines.begin(), lines.end());
+        std::vector<float> widths;
+        for (auto [first, last] : lines) {
+            float const width = measure_line(first, last);
+            if (width > m_max_width)
+                return false;
+            widths.push_back(width);
+        }
+        for (size_t index = 0; index < lines.size(); ++index)
+            emit(line_text(lines[index].first, lines[index].second), widths[index]);
+        return true;
     }
 
     void add_piece(size_t begin, size_t end, bool must_break_after)
     {
-        Piece piece { begin, end, must_break_after, 0, 0 };
+        Piece piece { begin, end, must_break_after, 0, 0, 0, 0 };
         measure_piece(piece);
+        std::string_view const text = m_paragraph.substr(begin, end - begin);
+        for (size_t offset = 0; offset < text.size();) {
+            auto decoded = decode_utf8(text, offset);
+            offset += std::max<size_t>(1, decoded.length);
+            if (!is_whitespace(decoded.code_point))
+                ++piece.characters;
+        }
         m_pieces.push_back(piece);
     }
 
@@ -171,23 +285,26 @@ private:
         return index;
     }
 
-    void emit(std::string_view line, float width)
-    {
-        m_out.lines.emplace_back(line);
-        m_out.widest = std::max(m_out.widest, width);
-    }
+    void emit(std::string_view line, float width) { m_lines.emplace_back(line, width); }
 
     std::string_view m_paragraph;
     float m_max_width;
     FontSpec m_font;
     TextMeasurer& m_measurer;
+    LineFill m_fill;
     WrappedText& m_out;
+    std::vector<std::pair<std::string_view, float>> m_lines; // the paragraph's lines, until run() chooses
     std::vector<Piece> m_pieces;
 };
 
 } // namespace
 
 WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer)
+{
+    return wrap_text(text, max_width, font, measurer, LineFill::Ragged);
+}
+
+WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer, LineFill fill)
 {
     WrappedText result;
     std::string const valid = sanitize_utf8(text);
@@ -204,7 +321,7 @@ WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, Tex
         std::string_view paragraph = remaining.substr(0, newline);
         if (paragraph.ends_with('\r'))
             paragraph.remove_suffix(1);
-        ParagraphWrapper(paragraph, max_width, font, measurer, result).run();
+        ParagraphWrapper(paragraph, max_width, font, measurer, fill, result).run();
         if (newline == std::string_view::npos)
             break;
         remaining.remove_prefix(newline + 1);

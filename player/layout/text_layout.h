@@ -32,6 +32,13 @@ struct WrappedText {
 //   where a line ends; measuring the whole line (shaping is not additive) confirms it.
 WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer);
 
+// How the breaks of a paragraph are chosen among the legal ones (both never add a line):
+// Ragged (body text): lines as full as they come, a word split only when keeping the word
+// whole costs several ems of empty line end; Balanced (titles): lines of similar length, and
+// a word split only when there is no other way.
+enum class LineFill { Ragged, Balanced };
+WrappedText wrap_text(std::string_view text, float max_width, FontSpec font, TextMeasurer& measurer, LineFill fill);
+
 // Height of `line_count` lines at `font` with `line_spacing` (multiple of the em size).
 float text_block_height(int line_count, FontSpec font, double line_spacing);
 

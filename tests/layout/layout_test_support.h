@@ -5,6 +5,7 @@
 #include "player/config/theme.h"
 #include "player/layout/display_list.h"
 #include "player/layout/slide_layout.h"
+#include "player/layout/slide_style.h"
 #include "player/layout/text_measurer.h"
 
 #include <cmath>
@@ -48,6 +49,8 @@ public:
 
     int min_px() const { return context.px(theme.min_text_size); }
     int body_px() const { return context.px(theme.body_size); }
+    // The largest body text: sparse slides grow up to it (slide_style.h).
+    int fill_px() const { return SlideStyle(context).fill_px; }
     int title_px() const { return context.px(theme.title_size); }
     float margin() const { return static_cast<float>(context.px(theme.margin)); }
     // The slide minus its margins: where all text must stay.

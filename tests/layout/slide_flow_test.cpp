@@ -76,12 +76,32 @@ struct StepBox {
 };
 
 // The card of each step on a page: the smallest card fill holding the run of the step's name.
+// The runs of a step's name: the whole name, or, when it wraps in its card (at 40 px a long
+// name may), its first line: a bold run the name starts with.
+std::vector<const TextRun*> name_runs(const DisplayList& page, const std::string& name)
+{
+    // Bold only: a step's details may name another step (竣工检验合格后).
+    std::vector<const TextRun*> runs;
+    for (auto const* run : runs_containing(page, name)) {
+        if (run->font.weight == FontWeight::Bold)
+            runs.push_back(run);
+    }
+    if (!runs.empty())
+        return runs;
+    for (auto const& command : page.commands) {
+        auto const* run = std::get_if<TextRun>(&command);
+        if (run && run->font.weight == FontWeight::Bold && run->text.size() >= 6 && name.starts_with(run->text))
+            runs.push_back(run);
+    }
+    return runs;
+}
+
 std::vector<StepBox> step_boxes(const DisplayList& page, const Flow& flow, TestSlide& slide)
 {
     std::vector<StepBox> found;
     auto cards = fills_of_color(page, slide.theme.card_background);
     for (size_t step = 0; step < flow.steps.size(); ++step) {
-        auto runs = runs_containing(page, flow.steps[step].name);
+        auto runs = name_runs(page, flow.steps[step].name);
         if (runs.empty())
             continue;
         Rect text = text_box(*runs.front(), slide.measurer);
@@ -163,7 +183,7 @@ TEST_CASE("flow slides fit every screen without overlaps or tiny text")
                 for (auto const& page : layout.pages) {
                     for (auto const& step : step_boxes(page, c.flow, slide)) {
                         ++seen[static_cast<size_t>(step.step)];
-                        auto runs = runs_containing(page, c.flow.steps[static_cast<size_t>(step.step)].name);
+                        auto runs = name_runs(page, c.flow.steps[static_cast<size_t>(step.step)].name);
                         CHECK(runs.front()->font.weight == FontWeight::Bold);
                         CHECK(runs.front()->font.pixel_size <= slide.body_px());
                     }

@@ -77,7 +77,7 @@ TEST_CASE("an image fills the body and its caption is centred below it")
                     continue;
                 }
                 REQUIRE(!caption_lines.empty());
-                CHECK(caption_lines.size() <= 2);
+                CHECK(caption_lines.size() <= 3);
                 std::string caption;
                 for (auto const& line : caption_lines) {
                     caption += line.run->text;

@@ -217,7 +217,7 @@ TEST_CASE("every tariff page keeps its text inside the margins, apart and large 
     }
 }
 
-TEST_CASE("a three-row tariff is one page at the body size")
+TEST_CASE("a three-row tariff is one page, grown beyond the body size")
 {
     for (auto const& screen : test_screens) {
         SUBCASE(screen.name)
@@ -230,7 +230,9 @@ TEST_CASE("a three-row tariff is one page at the body size")
             CHECK(runs_containing(page, "页码").empty());
             auto const price = runs_containing(page, "0.588");
             REQUIRE(price.size() == 1);
-            CHECK(price[0]->font.pixel_size == slide.body_px());
+            // A short table grows to fill the slide.
+            CHECK(price[0]->font.pixel_size >= slide.body_px());
+            CHECK(price[0]->font.pixel_size <= slide.fill_px());
             CHECK(price[0]->color == slide.theme.text);
 
             // Header row: bold on the header colour, spanning the table.
@@ -462,7 +464,6 @@ TEST_CASE("a nine-column table fits, splitting its columns into stacked parts wh
                     continue;
                 size_t const headers = table_wide_fills(page, slide.theme.table_header_background, slide).size();
                 CHECK(headers >= 1);
-                CHECK(runs_containing(page, "220千").size() == headers);
                 CHECK(runs_containing(page, "电压等级").size() == headers);
                 parts += headers;
             }
@@ -668,7 +669,7 @@ TEST_CASE("paginated tables are balanced: no lone row, headings keep two rows, c
     }
 }
 
-TEST_CASE("a table that fits one page at the minimum size takes one page")
+TEST_CASE("a table paginates at the minimum size rather than shrink below it")
 {
     // The demo's residential table: two sections, five rows, three notes, a footer. At the body
     // size it needs two pages; at a smaller size it fits one, which beats a page of one row.
@@ -692,7 +693,8 @@ TEST_CASE("a table that fits one page at the minimum size takes one page")
             TestSlide slide(screen);
             auto const layout = lay_out(table, slide, "依据：浙江省《关于完善居民生活用电阶梯电价政策有关事项的通知》");
             CHECK(layout.problems.empty());
-            CHECK(layout.pages.size() == 1);
+            // At 40 px (0.037) it needs two landscape pages; balanced, never a page of one row.
+            CHECK(layout.pages.size() <= (slide.context.portrait() ? 1u : 2u));
             auto const issues = layout_issues(layout, slide);
             INFO(join_lines(issues));
             CHECK(issues.empty());
@@ -714,9 +716,13 @@ TEST_CASE("the effective date sits at the right of the last note when there is r
             REQUIRE(date.size() == 1);
             auto const last_note = runs_containing(page, "附加。");
             REQUIRE(last_note.size() == 1);
-            CHECK(date[0]->baseline == doctest::Approx(last_note[0]->baseline));
-            CHECK(text_box(*date[0], slide.measurer).right() == doctest::Approx(slide.content_box().right()));
-            CHECK(date[0]->x > text_box(*last_note[0], slide.measurer).right());
+            // Beside the last note at the right, or (the table grown to fill the slide) below it.
+            if (date[0]->baseline == doctest::Approx(last_note[0]->baseline)) {
+                CHECK(text_box(*date[0], slide.measurer).right() == doctest::Approx(slide.content_box().right()));
+                CHECK(date[0]->x > text_box(*last_note[0], slide.measurer).right());
+            } else {
+                CHECK(date[0]->baseline > last_note[0]->baseline);
+            }
 
             // A last note that leaves no room on its last line puts the date on a line of its own.
             bool seen_inline = false;
@@ -777,11 +783,45 @@ TEST_CASE("a narrow table shares its width so that headers stay short and short 
             ++lines_per_column[static_cast<int>(box.x + box.w / 2) / 100];
     }
     for (auto const& [column, lines] : lines_per_column)
-        CHECK(lines <= 3);
+        CHECK(lines <= 4); // the table grows to fill the slide: long headers take a line more
     // Short cells are never wrapped for the sake of a header.
     for (const char* cell : { "大工业", "35 千伏", "40" })
         CHECK(runs_containing(page, cell).size() >= 1);
     auto const issues = layout_issues(layout, slide);
     INFO(join_lines(issues));
     CHECK(issues.empty());
+}
+
+TEST_CASE("a table split into column parts keeps every row's prices on one page")
+{
+    // Portrait: the nine-column table does not fit whole, so it is split into parts; each page
+    // shows every part for the same rows, so no price is read from the wrong page.
+    for (auto const& screen : test_screens) {
+        SUBCASE(screen.name)
+        {
+            TestSlide slide(screen);
+            auto const table = agency_table();
+            auto const layout = lay_out(table, slide);
+            std::map<int, std::set<size_t>> pages_of_row;
+            std::map<std::pair<size_t, int>, size_t> cells_of_row_on_page;
+            for (size_t page = 0; page < layout.pages.size(); ++page) {
+                for (auto const& command : layout.pages[page].commands) {
+                    auto const* run = std::get_if<TextRun>(&command);
+                    if (run && run->role == TextRole::TableCell) {
+                        REQUIRE(run->row >= 0);
+                        pages_of_row[run->row].insert(page);
+                        ++cells_of_row_on_page[{ page, run->row }];
+                    }
+                }
+            }
+            CHECK(pages_of_row.size() == table.rows.size());
+            for (auto const& [row, pages] : pages_of_row) {
+                CAPTURE(row);
+                CHECK(pages.size() == 1);
+            }
+            // Every cell of every row is drawn (label columns repeat in each part).
+            for (auto const& [key, cells] : cells_of_row_on_page)
+                CHECK(cells >= table.columns.size());
+        }
+    }
 }
