@@ -139,7 +139,9 @@ void ContentServer::Impl::configure()
     http.set_tcp_nodelay(true);
     // Slow or endless request heads, and one address holding every thread: see worker_pool.h
     // and connection_guard.h. The library deletes the pool when its accept loop ends.
-    guard = std::make_unique<ConnectionGuard>(options.connections);
+    auto limits = options.connections;
+    limits.idle_ms = options.keep_alive_seconds * 1000; // as long as the library waits for a next request
+    guard = std::make_unique<ConnectionGuard>(limits);
     http.new_task_queue
         = [this] { return new WorkerPool(*guard, options.worker_threads, options.max_waiting_connections); };
     http.set_read_timeout(options.read_timeout_seconds, 0);
@@ -190,7 +192,13 @@ void ContentServer::Impl::configure()
             entry.milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - *t_request_started).count();
         t_request_started.reset();
         log_info(format_request_log(entry));
-        ConnectionGuard::mark_answered(); // the next head on this connection has its own deadline
+        // The next head on this connection has its own deadline; the guard waits for it here
+        // when the library will read one (its rule: not after "Connection: close" either way,
+        // nor for HTTP/1.0 without keep-alive). The answer has been written already.
+        bool closing = response.get_header_value("Connection") == "close"
+            || request.get_header_value("Connection") == "close"
+            || (request.version == "HTTP/1.0" && request.get_header_value("Connection") != "Keep-Alive");
+        ConnectionGuard::mark_answered(!closing);
     });
     install_public_routes(http, *tree);
     install_admin_routes(http, *tree, options);
