@@ -33,9 +33,9 @@ struct ConnectionLimits {
 //    library read. A head above the byte or line bound, or late, is answered (431/414/408) and
 //    the connection cut, so the library never holds more than the bound of any head: a header
 //    flood costs the server max_head_bytes per connection, not whatever arrives meanwhile.
-//  - a watchdog thread, the second line of defence, shuts down (shutdown(2), which wakes the
-//    blocked reader) any connection whose head is still incomplete or too large some 20 ms
-//    after its deadline or bound, and the library then closes it as a broken connection.
+//  - a watchdog thread, the second line of defence, cuts (shutdown(2), which wakes the blocked
+//    reader, and a reset) any connection whose head is still incomplete a second after its
+//    deadline, and the library then closes it as a broken connection.
 //
 // Threads: admit() runs on the accepting thread, finish() and the marks on the thread that
 // answers the connection, the watchdog on its own thread; all state is behind one mutex.
