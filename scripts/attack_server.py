@@ -241,8 +241,9 @@ def main():
         if not clean:
             problems.append("`hallboard screens` printed control characters")
     if args.pid:
-        hwm, rss = vm_kb(args.pid, "VmHWM"), vm_kb(args.pid, "VmRSS")
-        print("server: VmHWM %s MB, VmRSS %s MB" % (hwm and round(hwm / 1024, 1), rss and round(rss / 1024, 1)))
+        hwm, rss, threads = vm_kb(args.pid, "VmHWM"), vm_kb(args.pid, "VmRSS"), vm_kb(args.pid, "Threads")
+        print("server: peak RSS (VmHWM) %s MB, RSS now %s MB, %s threads" % (
+            hwm and round(hwm / 1024, 1), rss and round(rss / 1024, 1), threads))
         if args.max_rss_mb is not None and (hwm is None or hwm / 1024 > args.max_rss_mb):
             problems.append("server peak RSS above %g MB" % args.max_rss_mb)
     if args.max_poll_ms is not None:

@@ -9,11 +9,13 @@ seconds=${1:-30}
 case $seconds in '' | *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS]" >&2; exit 2 ;; esac
 bash scripts/setup.sh >/dev/null
 build=build-sanitize
+launcher=() # same configuration as scripts/sanitize.sh, so the two share one build
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache); fi
 targets=(notice screen_config theme manifest heartbeat server)
 declare -A dictionaries=([notice]=yaml.dict [screen_config]=yaml.dict [theme]=yaml.dict [server]=server.dict)
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DHALLBOARD_BUILD_TESTS=ON -DHALLBOARD_BUILD_FUZZERS=ON >/dev/null
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DHALLBOARD_BUILD_TESTS=ON -DHALLBOARD_BUILD_FUZZERS=ON "${launcher[@]}" >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 out="$PWD/$build/fuzz-runs"

@@ -47,6 +47,7 @@ TariffTable parse_tariff(YamlFile& file, const YAML::Node& block)
     if (columns)
         table.columns = *columns;
 
+    bool wide_comma_reported = false;
     bool rows_ok = for_each_item(file, block, "rows", Presence::Required,
         "add the table's rows, one per line, like - [第一档, \"0.4883\"]", [&](const YAML::Node& item, int number) {
             auto row_name = "row " + std::to_string(number);
@@ -74,6 +75,28 @@ TariffTable parse_tariff(YamlFile& file, const YAML::Node& block)
                 }
             }
             if (columns && row.size() != columns->size()) {
+                // A Chinese typist's full-width comma '，' does not separate YAML items: the
+                // cells on both sides became one, and the real mistake is on that line.
+                auto has_wide_comma = [](const std::string& text) { return text.find("，") != std::string::npos; };
+                if (std::any_of(columns->begin(), columns->end(), has_wide_comma)) {
+                    if (!wide_comma_reported)
+                        file.error(value_of(block, "columns"),
+                            "the column headings hold a full-width comma '，', so the table has "
+                                + counted(columns->size(), "column", "columns") + " and " + row_name + " has "
+                                + counted(row.size(), "cell", "cells"),
+                            "between the items of [ ] type an ASCII comma ',' (turn off full-width input, 全角)");
+                    wide_comma_reported = true;
+                    table.rows.push_back(std::move(row));
+                    return;
+                }
+                if (std::any_of(row.begin(), row.end(), has_wide_comma)) {
+                    file.error(item,
+                        row_name + " has " + counted(row.size(), "cell", "cells") + ", the table has "
+                            + counted(columns->size(), "column", "columns") + ": it holds a full-width comma '，'",
+                        "between the cells of [ ] type an ASCII comma ',' (turn off full-width input, 全角)");
+                    table.rows.push_back(std::move(row));
+                    return;
+                }
                 file.error(item,
                     row_name + " has " + counted(row.size(), "cell", "cells") + ", the table has "
                         + counted(columns->size(), "column", "columns"),

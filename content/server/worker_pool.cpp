@@ -57,7 +57,9 @@ void WorkerPool::work()
             m_jobs.pop_front();
         }
         ConnectionGuard::set_current(job.connection);
-        job.task(); // reads, answers and closes the connection
+        if (job.connection)
+            m_guard.await_head(job.connection); // the library reads only a whole, bounded head
+        job.task();                             // reads, answers and closes the connection
         ConnectionGuard::set_current(nullptr);
         if (job.connection)
             m_guard.finish(job.connection);

@@ -6,6 +6,7 @@
 #include "content/publish/status_query.h"
 
 #include "base/durable_files.h"
+#include "base/terminal_text.h"
 
 #include <chrono>
 #include <cstdio>
@@ -80,8 +81,8 @@ int run_thumbnail(const std::vector<std::string>& arguments)
             std::fprintf(stderr, "error: cannot write %s: %s\n", out.string().c_str(), written.error().c_str());
             return exit_failure;
         }
-        std::printf(
-            "wrote %s (%zu bytes), taken at %s\n", out.string().c_str(), now->body.size(), taken_at(*now).c_str());
+        std::printf("wrote %s (%zu bytes), taken at %s\n", out.string().c_str(), now->body.size(),
+            escape_terminal_text(taken_at(*now)).c_str()); // the server's header, printed as text only
         return exit_ok;
     }
     std::fprintf(stderr,

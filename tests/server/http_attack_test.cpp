@@ -207,3 +207,106 @@ TEST_CASE("the listening socket queues 1024 connections, not the HTTP library's 
     CHECK(std::string(state) == "LISTEN");
     CHECK(backlog == std::min(1024, somaxconn));
 }
+
+namespace {
+
+// Everything the server sends until it closes the connection (or `milliseconds` pass quietly).
+std::string read_until_closed(int socket, int milliseconds)
+{
+    std::string received;
+    char buffer[4096];
+    for (;;) {
+        pollfd waiting { socket, POLLIN, 0 };
+        if (::poll(&waiting, 1, milliseconds) <= 0)
+            return received;
+        auto n = ::recv(socket, buffer, sizeof buffer, 0);
+        if (n <= 0)
+            return received;
+        received.append(buffer, static_cast<size_t>(n));
+    }
+}
+
+// One answer (head and a Content-Length body) on a connection that stays open.
+std::string read_one_answer(int socket)
+{
+    std::string answer;
+    char buffer[4096];
+    for (;;) {
+        auto end = answer.find("\r\n\r\n");
+        if (end != std::string::npos) {
+            auto field = answer.find("Content-Length: ");
+            size_t length = field < end ? std::stoul(answer.substr(field + 16)) : 0;
+            if (answer.size() >= end + 4 + length)
+                return answer;
+        }
+        pollfd waiting { socket, POLLIN, 0 };
+        if (::poll(&waiting, 1, 10'000) != 1)
+            return answer;
+        auto n = ::recv(socket, buffer, sizeof buffer, 0);
+        if (n <= 0)
+            return answer;
+        answer.append(buffer, static_cast<size_t>(n));
+    }
+}
+
+std::string head_with_lines(int lines, std::string_view path = "/healthz")
+{
+    // "Connection: close", so that the server closes after its answer (a client that half-closes
+    // instead gets no answer from cpp-httplib at all).
+    std::string head = "GET " + std::string(path) + " HTTP/1.1\r\nConnection: close\r\n";
+    for (int i = 1; i < lines; ++i)
+        head += "X-Line-" + std::to_string(i) + ": a\r\n";
+    return head + "\r\n";
+}
+
+std::string status_line(const std::string& answer)
+{
+    return answer.substr(0, answer.find("\r\n"));
+}
+
+} // namespace
+
+TEST_CASE("a request head is bounded before the library reads it: 8 KiB and 100 header lines")
+{
+    test::LogRecorder log;
+    test::TempFolder folder;
+    test::RunningServer server(folder.path());
+    auto ask = [&](const std::string& head) {
+        auto socket = connect_from(server.port(), "127.0.0.50");
+        REQUIRE(socket.valid());
+        REQUIRE(send_all(socket.get(), head));
+        return status_line(read_until_closed(socket.get(), 10'000));
+    };
+    CHECK(ask(head_with_lines(100)) == "HTTP/1.1 200 OK");
+    CHECK(ask(head_with_lines(101)) == "HTTP/1.1 431 Request Header Fields Too Large");
+
+    std::string at_bound = "GET /healthz HTTP/1.1\r\nConnection: close\r\nX-Fill: \r\n\r\n";
+    at_bound.insert(at_bound.size() - 4, 8192 - at_bound.size(), 'a');
+    REQUIRE(at_bound.size() == 8192);
+    CHECK(ask(at_bound) == "HTTP/1.1 200 OK");
+    auto past_bound = at_bound;
+    past_bound.insert(past_bound.size() - 4, "a");
+    CHECK(ask(past_bound) == "HTTP/1.1 431 Request Header Fields Too Large");
+    CHECK(ask("GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n") == "HTTP/1.1 414 URI Too Long");
+}
+
+TEST_CASE("a head that arrives in pieces within the deadline is answered, on a kept-alive connection too")
+{
+    test::LogRecorder log;
+    test::TempFolder folder;
+    test::RunningServer server(folder.path());
+    auto socket = connect_from(server.port(), "127.0.0.51");
+    REQUIRE(socket.valid());
+    for (int request = 0; request < 2; ++request) {
+        REQUIRE(send_all(socket.get(), "GET /healthz HTTP/1.1\r\n"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        REQUIRE(send_all(socket.get(), "Host: x\r\n"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        REQUIRE(send_all(socket.get(), "\r\n"));
+        CHECK(status_line(read_one_answer(socket.get())) == "HTTP/1.1 200 OK");
+    }
+    // The third head on the same connection is too large: refused, and the connection closed.
+    REQUIRE(send_all(socket.get(), head_with_lines(150)));
+    auto answer = read_until_closed(socket.get(), 10'000);
+    CHECK(answer.find("431 Request Header Fields Too Large") != std::string::npos);
+}

@@ -48,6 +48,16 @@ TEST_CASE("GET the manifest, its signature and blobs, with ETags and 304s")
         CHECK(compressed->get_header_value("Content-Encoding") == "gzip");
         CHECK(compressed->body == answer->body);
         CHECK(compressed->get_header_value("ETag") == etag);
+        // Never brotli (the library's fixed quality 11 costs tens of MB per large answer): gzip
+        // when the client takes both, as curl does by default, and identity for "br" alone.
+        auto both = client.Get("/manifest.json", { { "Accept-Encoding", "deflate, gzip, br, zstd" } });
+        REQUIRE(both);
+        CHECK(both->get_header_value("Content-Encoding") == "gzip");
+        CHECK(both->body == answer->body);
+        auto brotli_only = client.Get("/manifest.json", { { "Accept-Encoding", "br" } });
+        REQUIRE(brotli_only);
+        CHECK_FALSE(brotli_only->has_header("Content-Encoding"));
+        CHECK(brotli_only->body == answer->body);
 
         auto weak = client.Get("/manifest.json", { { "If-None-Match", "W/" + etag } });
         REQUIRE(weak);
