@@ -200,12 +200,10 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text)
     return std::chrono::milliseconds(static_cast<long long>(milliseconds));
 }
 
-static constexpr std::array<std::string_view, 7> weekday_names { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-
 std::optional<Weekday> parse_weekday(std::string_view text)
 {
-    for (size_t i = 0; i < weekday_names.size(); ++i) {
-        if (text == weekday_names[i])
+    for (size_t i = 0; i < weekday_words.size(); ++i) {
+        if (text == weekday_words[i])
             return static_cast<Weekday>(i);
     }
     return std::nullopt;

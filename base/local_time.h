@@ -2,6 +2,7 @@
 // content and scheduling logic stay pure and testable.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <compare>
 #include <optional>
@@ -24,6 +25,10 @@ struct LocalDateTime {
 };
 
 enum class Weekday { Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday };
+
+// The words for weekdays in every file people write and every file Hallboard writes, Monday
+// first as Weekday counts: what parse_weekday reads, and what did-you-mean hints offer.
+inline constexpr std::array<std::string_view, 7> weekday_words { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
 // A span of the day, e.g. 08:30-17:30. End is exclusive. When end <= start the range
 // runs past midnight ("22:00-06:00").

@@ -1,8 +1,6 @@
 // The holiday calendar in manifest JSON, and back, strictly.
 #include "content/model/notice_json.h"
 
-#include <array>
-
 namespace hallboard {
 
 using json_reading::Emptiness;
@@ -14,8 +12,6 @@ using json_reading::OrderedJson;
 using json_reading::quote_text;
 
 namespace {
-
-constexpr std::array<std::string_view, 7> weekday_names { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
 std::optional<Date> date_member(ObjectReader& reader, std::string_view key, JsonErrors& errors)
 {
@@ -39,7 +35,7 @@ OrderedJson calendar_to_json(const HolidayCalendar& calendar)
     auto workdays = OrderedJson::array();
     for (auto const& workday : calendar.workdays)
         workdays.push_back(OrderedJson { { "name", workday.name }, { "date", format_date(workday.date) },
-            { "follows", weekday_names[static_cast<size_t>(workday.follows)] } });
+            { "follows", weekday_words[static_cast<size_t>(workday.follows)] } });
     return OrderedJson { { "holidays", std::move(holidays) }, { "workdays", std::move(workdays) } };
 }
 
@@ -80,7 +76,7 @@ std::optional<HolidayCalendar> calendar_from_json(const Json& value, const std::
             MakeUpWorkday workday;
             workday.name = item.text("name", Emptiness::Refused);
             auto date = date_member(item, "date", errors);
-            auto follows = item.choice("follows", weekday_names);
+            auto follows = item.choice("follows", weekday_words);
             if (date && follows)
                 calendar.workdays.push_back({ workday.name, *date, static_cast<Weekday>(*follows) });
         }

@@ -120,7 +120,7 @@ void read_workday(YamlFile& file, const YAML::Node& item, HolidayCalendar& calen
         if (auto day = parse_weekday(*text))
             follows = *day;
         else {
-            auto hint = did_you_mean(*text, { "mon", "tue", "wed", "thu", "fri", "sat", "sun" });
+            auto hint = did_you_mean(*text, weekday_words);
             file.error(value_of(item, "follows"), "'follows' must be a weekday (mon … sun), not " + in_quotes(*text),
                 hint.empty() ? "the hall keeps that weekday's hours on this day, e.g. follows: mon" : hint);
             return;

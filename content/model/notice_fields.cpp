@@ -244,7 +244,7 @@ static std::string day_hint(std::string_view word)
                 return "write '" + std::string(name) + "'";
         }
     }
-    auto hint = did_you_mean(lower, { "mon", "tue", "wed", "thu", "fri", "sat", "sun" });
+    auto hint = did_you_mean(lower, weekday_words);
     return hint.empty() ? "use mon, tue, wed, thu, fri, sat or sun" : hint;
 }
 

@@ -19,7 +19,6 @@ using json_reading::type_name;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_names { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 constexpr std::uint64_t longest_duration_ms = 24ull * 60 * 60 * 1000; // as parse_duration allows
 constexpr size_t longest_id = 64;
 
@@ -366,7 +365,7 @@ OrderedJson notice_to_json(const Notice& notice)
     value["valid_until"] = nullable_date_time(notice.valid_until);
     auto days = OrderedJson::array();
     for (auto day : notice.days)
-        days.push_back(weekday_names[static_cast<size_t>(day)]);
+        days.push_back(weekday_words[static_cast<size_t>(day)]);
     value["days"] = std::move(days);
     auto hours = OrderedJson::array();
     for (auto const& range : notice.hours)

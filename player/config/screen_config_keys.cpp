@@ -362,7 +362,6 @@ void read_ranges(YamlFile& file, const YAML::Node& node, const std::string& what
     }
 }
 
-constexpr std::string_view weekday_words[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 constexpr std::string_view holiday_word = "holiday";
 
 // "mon", "sat-sun", "fri-mon" (round the weekend) into the weekdays it names; nullopt when it
@@ -413,7 +412,7 @@ void read_weekly_hours(const KeyReader& reader, const YAML::Node& map, WeeklyHou
         }
         auto days = weekdays_named(key);
         if (!days) {
-            std::vector<std::string_view> words(std::begin(weekday_words), std::end(weekday_words));
+            std::vector<std::string_view> words(weekday_words.begin(), weekday_words.end());
             words.push_back(holiday_word);
             words.push_back("mon-fri");
             words.push_back("sat-sun");
