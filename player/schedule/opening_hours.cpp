@@ -69,7 +69,18 @@ bool screen_is_on(const WeeklyHours& hours, const HolidayCalendar& calendar, con
 {
     if (hours.always_on)
         return true;
-    return minutes_on(hours, calendar, date).test(static_cast<size_t>(clamp_to_day(second_of_day) / 60));
+    // Asked every frame: the ranges are read directly rather than through the day's minute table,
+    // which only the wait (asked while the screen is off) needs.
+    int const minute = clamp_to_day(second_of_day) / 60;
+    auto const& today = hours_on_date(hours, calendar, date);
+    bool const in_today = std::any_of(today.begin(), today.end(), [&](const TimeOfDayRange& range) {
+        return minute >= range.start_minute && (runs_past_midnight(range) || minute < range.end_minute);
+    });
+    if (in_today)
+        return true;
+    auto const& yesterday = hours_on_date(hours, calendar, day_before(date));
+    return std::any_of(yesterday.begin(), yesterday.end(),
+        [&](const TimeOfDayRange& range) { return runs_past_midnight(range) && minute < range.end_minute; });
 }
 
 std::optional<int> seconds_until_switch(
