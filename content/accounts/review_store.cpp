@@ -1,14 +1,14 @@
 // The review store: one row per change, editors and comments as JSON arrays.
 #include "content/accounts/review_store.h"
 
-#include "content/accounts/accounts_sqlite.h"
+#include "base/sqlite/sqlite_database.h"
 
 #include <nlohmann/json.hpp>
 
 namespace hallboard {
 
-using accounts_sqlite::Statement;
-using accounts_sqlite::Transaction;
+using sqlite::Statement;
+using sqlite::Transaction;
 
 namespace {
 
@@ -87,7 +87,7 @@ ChangeRecord change_from_row(const Statement& row)
 
 } // namespace
 
-ReviewStore::ReviewStore(std::unique_ptr<accounts_sqlite::Database> database)
+ReviewStore::ReviewStore(std::unique_ptr<sqlite::Database> database)
     : m_database(std::move(database))
 {
 }
@@ -96,7 +96,7 @@ ReviewStore::~ReviewStore() = default;
 
 Result<std::unique_ptr<ReviewStore>> ReviewStore::open(const std::filesystem::path& file)
 {
-    auto database = accounts_sqlite::Database::open(file);
+    auto database = sqlite::Database::open(file, sqlite::Database::NewFile::OwnerOnly);
     if (!database)
         return std::move(database).take_error();
     if (!(*database)->execute(schema))

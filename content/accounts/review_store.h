@@ -14,7 +14,7 @@
 
 namespace hallboard {
 
-namespace accounts_sqlite {
+namespace sqlite {
 class Database;
 }
 
@@ -52,12 +52,12 @@ public:
     Result<ChangeRecord> return_with_conflicts(std::int64_t id, std::string conflicts, std::int64_t now);
 
 private:
-    explicit ReviewStore(std::unique_ptr<accounts_sqlite::Database> database);
+    explicit ReviewStore(std::unique_ptr<sqlite::Database> database);
     Result<ChangeRecord> find_locked(std::int64_t id);
     Result<void> save_locked(const ChangeRecord& change);
 
     std::mutex m_mutex;
-    std::unique_ptr<accounts_sqlite::Database> m_database;
+    std::unique_ptr<sqlite::Database> m_database;
 };
 
 } // namespace hallboard

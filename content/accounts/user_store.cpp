@@ -2,12 +2,12 @@
 #include "content/accounts/user_store.h"
 
 #include "content/accounts/account_names.h"
-#include "content/accounts/accounts_sqlite.h"
+#include "base/sqlite/sqlite_database.h"
 #include "content/accounts/credentials.h"
 
 namespace hallboard {
 
-using accounts_sqlite::Statement;
+using sqlite::Statement;
 
 namespace {
 
@@ -60,7 +60,7 @@ std::filesystem::path accounts_database_path(const std::filesystem::path& tree)
     return tree / "state" / "accounts.sqlite";
 }
 
-UserStore::UserStore(std::unique_ptr<accounts_sqlite::Database> database)
+UserStore::UserStore(std::unique_ptr<sqlite::Database> database)
     : m_database(std::move(database))
 {
 }
@@ -69,7 +69,7 @@ UserStore::~UserStore() = default;
 
 Result<std::unique_ptr<UserStore>> UserStore::open(const std::filesystem::path& file)
 {
-    auto database = accounts_sqlite::Database::open(file);
+    auto database = sqlite::Database::open(file, sqlite::Database::NewFile::OwnerOnly);
     if (!database)
         return std::move(database).take_error();
     if (!(*database)->execute(schema))

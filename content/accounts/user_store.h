@@ -14,7 +14,7 @@
 
 namespace hallboard {
 
-namespace accounts_sqlite {
+namespace sqlite {
 class Database;
 }
 
@@ -77,11 +77,11 @@ public:
     Result<std::int64_t> revoke_tokens_of(std::string_view name, std::int64_t now);
 
 private:
-    explicit UserStore(std::unique_ptr<accounts_sqlite::Database> database);
+    explicit UserStore(std::unique_ptr<sqlite::Database> database);
     Result<User> find_user_locked(std::string_view name);
 
     std::mutex m_mutex;
-    std::unique_ptr<accounts_sqlite::Database> m_database;
+    std::unique_ptr<sqlite::Database> m_database;
 };
 
 } // namespace hallboard

@@ -1,7 +1,7 @@
 // The screens' heartbeats, play totals and thumbnails in SQLite: schema, upserts and the report query.
 #include "content/server/screen_registry.h"
 
-#include "content/server/sqlite_database.h"
+#include "base/sqlite/sqlite_database.h"
 #include "base/log.h"
 
 #include <ctime>
@@ -120,7 +120,7 @@ Result<std::unique_ptr<ScreenRegistry>> ScreenRegistry::open(
     std::filesystem::create_directories(file.parent_path(), code);
     if (code)
         return hallboard::fail("cannot create " + file.parent_path().string() + ": " + code.message());
-    auto opened = sqlite::Database::open(file);
+    auto opened = sqlite::Database::open(file, sqlite::Database::NewFile::UmaskMode);
     if (!opened)
         return std::move(opened).take_error();
     auto database = std::move(*opened);

@@ -1,5 +1,5 @@
-// The accounts' sqlite3 wrapper: connections, statements and transactions with errors as values.
-#include "content/accounts/accounts_sqlite.h"
+// The sqlite3 wrapper: connections, statements and transactions with errors as values.
+#include "base/sqlite/sqlite_database.h"
 
 #include <sqlite3.h>
 
@@ -12,7 +12,7 @@
 
 #include <utility>
 
-namespace hallboard::accounts_sqlite {
+namespace hallboard::sqlite {
 
 Statement::Statement(sqlite3* database, sqlite3_stmt* statement)
     : m_database(database)
@@ -111,10 +111,11 @@ Database::~Database()
     sqlite3_close_v2(m_handle);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file)
+Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file, NewFile new_file)
 {
-    // Created private before SQLite sees it; an existing file keeps its mode (its owner chose it).
-    if (!UniqueFd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)))
+    // Created private before SQLite sees it.
+    if (new_file == NewFile::OwnerOnly
+        && !UniqueFd(::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)))
         return fail("cannot open " + file.string() + ": " + std::strerror(errno));
     sqlite3* handle = nullptr;
     // The caller serialises every use behind one mutex, so SQLite's own thread locking is not
@@ -126,8 +127,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& fi
         return error;
     }
     sqlite3_extended_result_codes(handle, 1);
-    // The server and the `users` command may write at the same moment (two processes): wait
-    // for the other's transaction instead of failing with "database is locked".
+    // Two processes may write at the same moment (the server and the `users` command on the
+    // accounts): wait for the other's transaction instead of failing with "database is locked".
     sqlite3_busy_timeout(handle, 5000);
     return std::unique_ptr<Database>(new Database(handle));
 }
@@ -194,4 +195,4 @@ bool Transaction::commit()
     return m_done;
 }
 
-} // namespace hallboard::accounts_sqlite
+} // namespace hallboard::sqlite

@@ -1,6 +1,5 @@
-// A thin RAII layer over sqlite3 for the accounts database (module-internal). A copy of
-// content/server/sqlite_database.h, which this module cannot include (the server sits above it);
-// both could move into one base-level module later.
+// A thin RAII layer over sqlite3: one connection, prepared statements, errors as values. Used by
+// the server's screen registry and the desk's accounts.
 #pragma once
 
 #include "base/result.h"
@@ -15,7 +14,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace hallboard::accounts_sqlite {
+namespace hallboard::sqlite {
 
 // A prepared statement; reset after each use by whoever stepped it. Not thread-safe (neither
 // is the connection it belongs to: callers serialise).
@@ -69,9 +68,14 @@ private:
 
 class Database {
 public:
-    // Opens (creating if needed) the database file. A new file is made with mode 0600 (it holds
-    // password hashes): SQLite gives its -wal and -shm files the same mode.
-    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& file);
+    // Who may read a database file that open() creates; an existing file keeps its mode (its
+    // owner chose it). SQLite gives the -wal and -shm files the database file's mode.
+    enum class NewFile {
+        UmaskMode, // as any file the process creates
+        OwnerOnly, // 0600: the file holds secrets (password hashes)
+    };
+    // Opens (creating if needed) the database file.
+    static Result<std::unique_ptr<Database>> open(const std::filesystem::path& file, NewFile new_file);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -109,4 +113,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace hallboard::accounts_sqlite
+} // namespace hallboard::sqlite
